@@ -1,0 +1,77 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
+import { diagnostic } from '../diagnostics/rules.js';
+import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../errors.js';
+
+/** A content file as read from disk: decoded text, byte-order mark removed. */
+export interface SourceFile {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  collection: CollectionName;
+  /** The record's id: its file name without the extension. */
+  id: string;
+  text: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads every content file. The only stage that reads the content folder. */
+export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>> {
+  const root = path.resolve(cwd, contentDir);
+  const stat = await lstat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    throw new UsageError(`Content folder \`${contentDir}\` not found: pass --content DIR, or run ecap where content/ is.`);
+  }
+  const realRoot = await realpath(root);
+  const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');
+  const files: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  const read = async (abs: string, collection: Collection) => {
+    const shown = display(abs);
+    // Symbolic links could reach outside the content folder: never follow them.
+    const info = await lstat(abs);
+    if (info.isSymbolicLink() || !(await realpath(abs)).startsWith(realRoot + path.sep)) {
+      diagnostics.push(diagnostic('file/unreadable', shown, fileStart, 'Unexpected symbolic link: ecap reads only files inside the content folder; copy the file here instead.'));
+      return;
+    }
+    const bytes = await readFile(abs);
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      diagnostics.push(diagnostic('file/unreadable', shown, fileStart, 'Unexpected bytes that are not UTF-8 text: save the file as UTF-8 in your editor.'));
+      return;
+    }
+    if (text.includes('\0')) {
+      diagnostics.push(diagnostic('file/unreadable', shown, fileStart, 'Unexpected binary file: a content file is Markdown or YAML text.'));
+      return;
+    }
+    const ext = path.extname(abs);
+    files.push({ path: shown, collection: collection.name, id: path.basename(abs, ext), text: text.replace(/^\uFEFF/, '') });
+  };
+
+  for (const collection of collections) {
+    if ('file' in collection.location) {
+      const abs = path.join(root, collection.location.file);
+      if (await lstat(abs).catch(() => undefined)) await read(abs, collection);
+      else diagnostics.push(diagnostic('file/missing', display(abs), fileStart, `Missing \`${collection.location.file}\`: every content folder has one (see schemas/${collection.schema}).`));
+      continue;
+    }
+    const dir = path.join(root, collection.location.folder);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const allowed = extensions[collection.format];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = path.join(dir, entry.name);
+      if ((entry.isFile() || entry.isSymbolicLink()) && allowed.includes(path.extname(entry.name))) {
+        await read(abs, collection);
+      } else {
+        diagnostics.push(diagnostic('file/stray', display(abs), fileStart, `Unexpected ${entry.isDirectory() ? 'folder' : 'file'} in ${collection.location.folder}/: it holds only ${allowed.join(' or ')} files, so this one is ignored. Move it elsewhere or rename it.`));
+      }
+    }
+  }
+  return { value: files, diagnostics };
+}

@@ -1,0 +1,128 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { locate, type Locations } from '../content/locations.js';
+import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/rules.js';
+import type { CollectionName } from '../content/collections.js';
+import type { SourceFile } from './load.js';
+import { collections } from '../content/collections.js';
+
+/** A content file split into data (not yet validated) and, for Markdown, its body tree. */
+export interface ParsedFile {
+  path: string;
+  collection: CollectionName;
+  id: string;
+  data: unknown;
+  locations: Locations;
+  /** The body as mdast, positions counted in the whole file; Markdown records only. */
+  body?: Root;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Anything after the opening fence names another front-matter language (gray-matter would run `---js`). */
+const fenceWithLanguage = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n/;
+
+/** Splits and parses one file. Pure: text in, tree and data out. */
+export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const fail = () => ({ value: undefined, diagnostics });
+  if (file.text.trim() === '') {
+    diagnostics.push(diagnostic('file/empty', file.path, fileStart, `Unexpected empty file: ${emptyHint(file.collection)}`));
+    return fail();
+  }
+  const format = collections.find((c) => c.name === file.collection)!.format;
+  if (format === 'yaml') {
+    const yaml = parseYaml(file.text, file.path, diagnostics);
+    if (!yaml) return fail();
+    return { value: { ...file, data: yaml.data, locations: yaml.locations }, diagnostics };
+  }
+
+  const opening = fenceWithLanguage.exec(file.text);
+  const language = opening?.[1]?.trim();
+  if (language && language !== 'yaml') {
+    diagnostics.push(diagnostic('frontmatter/language', file.path, { line: 1, column: 4, endLine: 1, endColumn: 4 + language.length }, `Unexpected front-matter language \`${language}\`: ecap reads YAML only and never runs front matter as code; start the file with a plain \`---\` line.`));
+    return fail();
+  }
+  if (!/^---[ \t]*(yaml)?[ \t]*\r?\n/.test(file.text)) {
+    diagnostics.push(diagnostic('frontmatter/missing', file.path, fileStart, 'Missing front matter: start the file with a line `---`, the YAML fields, and another `---` line before the text.'));
+    return fail();
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(file.text.slice(3))) {
+    diagnostics.push(diagnostic('frontmatter/missing', file.path, fileStart, 'Unexpected end of front matter: close the YAML fields with a line `---` before the text.'));
+    return fail();
+  }
+  let yamlText = '';
+  const split = matter(file.text, {
+    language: 'yaml',
+    // Capture the raw YAML; parsing happens below with source positions kept.
+    engines: { yaml: (text: string) => ((yamlText = text), {}), ...refused },
+  });
+  // gray-matter's front matter begins with the newline after the opening fence, so YAML
+  // line N is file line N.
+  const yaml = parseYaml(yamlText, file.path, diagnostics);
+  if (!yaml) return fail();
+  const bodyText = split.content;
+  const bodyLine = countLines(file.text.slice(0, file.text.length - bodyText.length));
+  const body = markdown.parse(bodyText) as Root;
+  const offset = file.text.length - bodyText.length;
+  visit(body, (node) => {
+    if (!node.position) return;
+    node.position.start.line += bodyLine - 1;
+    node.position.end.line += bodyLine - 1;
+    if (node.position.start.offset !== undefined) node.position.start.offset += offset;
+    if (node.position.end.offset !== undefined) node.position.end.offset += offset;
+  });
+  return { value: { ...file, data: yaml.data, locations: yaml.locations, body }, diagnostics };
+}
+
+const refuse = () => {
+  throw new Error('front matter in another language than YAML is refused');
+};
+/** gray-matter runs these as code by default; they must never be reachable. */
+const refused = { js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse, toml: refuse };
+
+function parseYaml(text: string, file: string, diagnostics: Diagnostic[]): { data: unknown; locations: Locations } | undefined {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const start = lineCounter.linePos(error.pos[0]);
+      const end = lineCounter.linePos(error.pos[1]);
+      diagnostics.push(diagnostic('yaml/syntax', file, { line: start.line, column: start.col, endLine: end.line, endColumn: end.col }, yamlMessage(error.code, error.message)));
+    }
+    return undefined;
+  }
+  return { data: doc.toJS({ maxAliasCount: 100 }), locations: locate(doc, lineCounter) };
+}
+
+/** The yaml library's messages, first line only, with the fix an editor most likely needs. */
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  const hints: Record<string, string> = {
+    DUPLICATE_KEY: 'remove or rename one of the two keys',
+    BAD_INDENT: 'indent nested fields with spaces, the same amount at each level',
+    TAB_AS_INDENT: 'indent with spaces, not tabs',
+    MISSING_CHAR: 'check for a missing quote, colon or bracket',
+    BLOCK_AS_IMPLICIT_KEY: 'put a space after the colon, or quote a value that contains `: `',
+    MULTILINE_IMPLICIT_KEY: 'put a space after the colon, or quote a value that contains `: `',
+    UNEXPECTED_TOKEN: 'quote values that start with a special character such as `@`, `*` or `` ` ``',
+  };
+  const hint = hints[code];
+  return `Invalid YAML: ${first.replace(/\.$/, '')}${hint ? `; ${hint}` : ''}.`;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (const ch of text) if (ch === '\n') lines++;
+  return lines;
+}
+
+function emptyHint(collection: CollectionName): string {
+  return `write its fields (see schemas/${collections.find((c) => c.name === collection)!.schema}) or delete it.`;
+}

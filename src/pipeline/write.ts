@@ -1,0 +1,47 @@
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { OutputFile } from './render.js';
+
+/** Marks a folder as ecap's output, so that a later build may replace it. */
+export const marker = '.ecap-output';
+
+/**
+ * Writes the output into a fresh folder beside the target and swaps it in only once every
+ * file is written: a failed or interrupted build leaves the previous output as it was.
+ * The only stage that writes.
+ */
+export async function write(outDir: string, files: readonly OutputFile[], guard: { cwd: string; contentDir: string }): Promise<void> {
+  const out = path.resolve(guard.cwd, outDir);
+  await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const fresh = `${out}.ecap-new-${stamp}`;
+  const old = `${out}.ecap-old-${stamp}`;
+  try {
+    await mkdir(fresh, { recursive: true });
+    for (const file of files) {
+      const target = path.join(fresh, ...file.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
+    await writeFile(path.join(fresh, marker), 'This folder is written by `ecap build` and replaced whole by the next build.\n');
+    const existing = await lstat(out).catch(() => undefined);
+    if (existing) await rename(out, old);
+    await rename(fresh, out);
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
+  }
+}
+
+async function refuseUnsafe(out: string, content: string, cwd: string, shown: string): Promise<void> {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(content, out) || inside(cwd, out)) {
+    throw new UsageError(`Refusing to write to \`${shown}\`: it holds the content or the project; choose an output folder of its own, such as dist.`);
+  }
+  if (inside(out, content)) throw new UsageError(`Refusing to write to \`${shown}\` inside the content folder; choose a folder outside it, such as dist.`);
+  const entries = await readdir(out).catch(() => undefined);
+  if (entries && entries.length > 0 && !entries.includes(marker)) {
+    throw new UsageError(`Refusing to replace \`${shown}\`: it is not empty and ecap did not create it. Choose another --out folder, or empty this one.`);
+  }
+}

@@ -1,0 +1,54 @@
+import GithubSlugger from 'github-slugger';
+import type { Link, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import path from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Page } from '../report/page.js';
+
+/** For each page, the anchor of every keyed heading (and of each reference in HTML). */
+export type Anchors = Map<string, Map<string, string>>;
+
+/**
+ * Gives every heading GitHub's slug of its text, in document order (one slugger per page,
+ * so a repeated title becomes `title-1`). The same slug serves as the HTML id and as the
+ * anchor GitHub generates for the Markdown, so links work in both.
+ */
+export function assignAnchors(pages: readonly Page[]): Anchors {
+  const anchors: Anchors = new Map();
+  for (const page of pages) {
+    const slugger = new GithubSlugger();
+    const own = new Map<string, string>();
+    visit(page.root, 'heading', (heading) => {
+      const slug = slugger.slug(toString(heading));
+      const data = (heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: slug } });
+      if (data.key) own.set(data.key, slug);
+    });
+    anchors.set(page.path, own);
+  }
+  return anchors;
+}
+
+export type Format = 'html' | 'md';
+
+/** Sets the address of every cross-reference on a page for one output format. */
+export function resolveLinks(root: Root, from: string, anchors: Anchors, format: Format): void {
+  visit(root, 'link', (link: Link) => {
+    const target = link.data?.target;
+    if (!target) return;
+    let fragment = '';
+    if (target.key) {
+      const own = anchors.get(target.page);
+      let slug = own?.get(target.key);
+      // Markdown has no anchor on a list item: a citation points at the references heading.
+      if (target.key.startsWith('source:')) slug = format === 'html' ? `ref-${target.key.slice(7)}` : own?.get('references');
+      if (!slug) throw new Error(`no anchor ${target.key} on page ${target.page}`);
+      fragment = `#${slug}`;
+    }
+    link.url = target.page === from && fragment ? fragment : `${relative(from, target.page)}.${format}${fragment}`;
+  });
+}
+
+function relative(from: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(from), to);
+  return rel;
+}

@@ -1,0 +1,76 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
+import { unified } from 'unified';
+import type { CaptionedTable, NativeText } from '../report/nodes.js';
+
+const handlers = {
+  nativeText: (_state: unknown, node: NativeText): Element => ({
+    type: 'element',
+    tagName: 'span',
+    properties: { lang: node.lang },
+    children: [{ type: 'text', value: node.value }],
+  }),
+  // A wide table scrolls inside its own region on narrow screens; the region is focusable
+  // so that keyboard users can scroll it too.
+  captionedTable: (state: { one: (n: unknown, p: unknown) => ElementContent; all: (n: unknown) => ElementContent[] }, node: CaptionedTable): Element => {
+    const table = state.one(node.children[0], node) as Element;
+    const caption: Element = { type: 'element', tagName: 'caption', properties: {}, children: state.all({ type: 'paragraph', children: node.caption }) };
+    table.children = [caption, { type: 'text', value: '\n' }, ...table.children];
+    return {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['table'], role: 'region', tabIndex: 0, ariaLabel: toString({ type: 'paragraph', children: node.caption }) },
+      children: [table],
+    };
+  },
+};
+
+/**
+ * What may reach a page. Note bodies are untrusted: no script, no event handler, no
+ * `javascript:` address survives. Ids are kept as they are (no `user-content-` prefix)
+ * because ecap's own anchors are GitHub slugs that the Markdown output shares.
+ */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'caption', 'span', 'div'],
+  attributes: {
+    ...defaultSchema.attributes,
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'table'], 'role', 'tabIndex', 'ariaLabel'],
+    th: [...(defaultSchema.attributes?.th ?? []), 'scope'],
+  },
+};
+
+const processor = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, handlers } as unknown as ToHastOptions)
+  .use(rehypeRaw)
+  .use(rehypeSanitize, schema)
+  .use(tableHeaderScope)
+  .use(rehypeStringify);
+
+/** Renders a page tree to the HTML of its `<main>` element. */
+export function toHtmlBody(root: Root): string {
+  const hast = processor.runSync(structuredClone(root)) as HastRoot;
+  return processor.stringify(hast);
+}
+
+/** Header cells say which way they apply, for screen readers. */
+function tableHeaderScope() {
+  return (tree: HastRoot) => {
+    const walk = (node: HastRoot | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.tagName === 'thead') {
+          for (const row of child.children) if (row.type === 'element') for (const cell of row.children) if (cell.type === 'element' && cell.tagName === 'th') cell.properties.scope = 'col';
+        }
+        walk(child);
+      }
+    };
+    walk(tree);
+  };
+}

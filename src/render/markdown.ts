@@ -1,0 +1,42 @@
+import type { Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options } from 'remark-stringify';
+import { unified } from 'unified';
+import type { CaptionedTable, NativeText } from '../report/nodes.js';
+import { paragraph, strong } from '../report/nodes.js';
+
+const settings: Options = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  handlers: {
+    // Markdown has no way to mark a language; the script itself is kept as text.
+    nativeText: (node: NativeText, _parent, state, info) => state.safe(node.value, info),
+  } as Options['handlers'],
+};
+
+const processor = unified().use(remarkGfm).use(remarkStringify, settings);
+
+/** Serialises a page tree as GitHub-flavoured Markdown. Raw HTML from bodies is left out. */
+export function toMarkdownPage(root: Root): string {
+  return processor.stringify(lower(root));
+}
+
+/** Replaces ecap's own nodes by plain mdast: a caption becomes a bold line above its table. */
+function lower(root: Root): Root {
+  const children = (nodes: RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type === 'captionedTable') {
+        const t = node as CaptionedTable;
+        return [paragraph(strong(...t.caption)), t.children[0]];
+      }
+      if (node.type === 'html') return [];
+      if ('children' in node && Array.isArray(node.children)) return [{ ...node, children: children(node.children as RootContent[]) } as RootContent];
+      return [node];
+    });
+  return { ...root, children: children(root.children) };
+}

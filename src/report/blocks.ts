@@ -1,0 +1,116 @@
+import type { RootContent } from 'mdast';
+import type { Country, CountryAgency, MissionRecord, PracticeRecord, RecommendationRecord, StatisticsRecord } from '../model/model.js';
+import type { Figure } from '../model/types.generated.js';
+import { compareText } from '../order.js';
+import { capitalise, formatNumber, words } from './format.js';
+import type { Lookup } from './lookup.js';
+import { heading, joined, list, native, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { nest, type Citations } from './page.js';
+
+/** `Thailand (ประเทศไทย)` with the national script marked for its language. */
+export function countryName(country: Country): Inline[] {
+  return country.native_name ? [country.name, ' (', native(country.native_name.text, country.native_name.lang), ')'] : [country.name];
+}
+
+/** `DIP` or the name when there is no acronym. */
+export function agencyShort(agency: CountryAgency): string {
+  return agency.acronym ?? agency.name;
+}
+
+/** An agency's short name, with its country when it is not `home`'s: `DIP (Thailand)`. */
+export function agencyLabel(agency: CountryAgency, home: string, find: Lookup): string {
+  return agency.country === home ? agencyShort(agency) : `${agencyShort(agency)} (${find.country(agency.country).name})`;
+}
+
+/** The table of the agencies a mission met. */
+export function agencyTable(caption: Inline[], agencies: readonly CountryAgency[]) {
+  return table(
+    caption,
+    [['Acronym'], ['Agency'], ['Name in national script'], ['Kind'], ['Part of']],
+    agencies.map((a) => [
+      [a.acronym ?? '–'],
+      [a.name],
+      a.native_name ? [native(a.native_name.text, a.native_name.lang)] : ['–'],
+      [capitalise(words(a.kind))],
+      [a.parent ?? '–'],
+    ]),
+  );
+}
+
+export function missionAgencies(mission: MissionRecord): CountryAgency[] {
+  return mission.data.agencies.map((a) => ({ ...a, country: mission.data.country }));
+}
+
+/**
+ * A best practice in full: summary, facts, results, transferability, the expert's
+ * description, and the recommendations that build on it.
+ */
+export function practiceBlock(p: PracticeRecord, depth: 2 | 3, find: Lookup, citations: Citations, opts: { showCountry: boolean }): RootContent[] {
+  const country = find.country(p.data.country);
+  const title: Inline[] = opts.showCountry ? [p.data.title, ` (${country.name})`] : [p.data.title];
+  const agencies = p.data.agencies.map((ref) => find.agency(ref, p.data.country));
+  const agencyName = (a: CountryAgency) => `${a.acronym ? `${a.name} (${a.acronym})` : a.name}${a.country === p.data.country ? '' : `, ${find.country(a.country).name}`}`;
+  const citing = find.citing(p.id);
+  const facts: Inline[][] = [
+    [strong('Agencies:'), ' ', ...joined(agencies.map((a) => [agencyName(a)]))],
+    [strong('Themes:'), ' ', ...joined(p.data.themes.map((id) => [xref({ page: 'comprehensive', key: `theme:${id}` }, find.theme(id).data.title)]))],
+    [strong('Status:'), ` ${capitalise(p.data.status)}`],
+    [strong('Transferability:'), ` ${capitalise(p.data.transferability.level)}. ${p.data.transferability.note}`],
+  ];
+  if (opts.showCountry) facts.unshift([strong('Country:'), ' ', xref({ page: `countries/${country.code.toLowerCase()}` }, country.name)]);
+  if (citing.length > 0) {
+    facts.push([strong('Recommendations building on it:'), ' ', ...joined(citing.map((r) => [xref({ page: 'comprehensive', key: `recommendation:${r.id}` }, `${find.label(r)}. ${r.data.title}`)]))]);
+  }
+  return [
+    heading(depth, title, `practice:${p.id}`),
+    paragraph(p.data.summary, ...citations.cite(p.data.sources)),
+    list(facts),
+    paragraph(strong('Results and evidence.'), ' ', p.data.results),
+    ...nest(p.body.children, depth),
+  ];
+}
+
+/** A recommendation in full, with the practices it builds on. */
+export function recommendationBlock(r: RecommendationRecord, depth: 3 | 4, find: Lookup): RootContent[] {
+  const facts: Inline[][] = [
+    [strong('Scope:'), ` ${capitalise(r.data.scope)}`],
+    [strong('Member states:'), ' ', r.data.countries?.length ? r.data.countries.map((c) => find.country(c).name).join(', ') : 'All'],
+    [strong('Themes:'), ' ', ...joined(r.data.themes.map((id) => [xref({ page: 'comprehensive', key: `theme:${id}` }, find.theme(id).data.title)]))],
+  ];
+  if (r.data.addressees?.length) facts.push([strong('Addressed to:'), ` ${r.data.addressees.map(words).join(', ')}`]);
+  if (r.data.builds_on?.length) {
+    facts.push([strong('Builds on:'), ' ', ...joined(r.data.builds_on.map((id) => {
+      const p = find.practice(id);
+      return [xref({ page: 'comprehensive', key: `practice:${id}` }, p.data.title), ` (${find.country(p.data.country).name})`];
+    }))]);
+  }
+  return [heading(depth, `${find.label(r)}. ${r.data.title}`, `recommendation:${r.id}`), ...nest(r.body.children, depth), list(facts)];
+}
+
+/** What a figure counts, in words: `items seized (pieces)` or `value seized (THB, estimated damage)`. */
+export function measureLabel(f: Figure): string {
+  return f.measure === 'value-seized' ? `value seized (${f.currency}, ${words(f.basis!)})` : `${words(f.measure)} (${f.unit})`;
+}
+
+/** Figures are comparable only when measure, unit, currency and basis all agree. */
+export function comparableKey(f: Figure): string {
+  return [f.measure, f.unit ?? '', f.currency ?? '', f.basis ?? ''].join('|');
+}
+
+/** A figure's period, flagged when it is not a calendar year. */
+export function periodLabel(f: Figure): string {
+  return f.period === 'fiscal-year' ? `FY ${f.year}` : f.period === 'part-year' ? `${f.year} (part)` : String(f.year);
+}
+
+/** One country's figures, as its source gives them. */
+export function statisticsTable(stats: StatisticsRecord, find: Lookup, citations: Citations): RootContent[] {
+  const figures = [...stats.data.figures].sort((a, b) => a.year - b.year || compareText(measureLabel(a), measureLabel(b)) || compareText(a.agency ?? '', b.agency ?? ''));
+  const rows = figures.map((f): Inline[][] => [
+    [periodLabel(f)],
+    [f.agency ? agencyShort(find.agency(f.agency, stats.data.country)) : 'National total'],
+    [capitalise(measureLabel(f))],
+    [formatNumber(f.value)],
+    [f.note ?? '–', ...citations.cite([f.source])],
+  ]);
+  return [table([`Enforcement figures reported for ${find.country(stats.data.country).name}`], [['Year'], ['Agency'], ['Measure (unit or basis)'], ['Figure'], ['Note and source']], rows, [null, null, null, 'right', null])];
+}

@@ -1,0 +1,88 @@
+import type { BlockContent, RootContent } from 'mdast';
+import { partKeys, partTitles } from '../content/parts.js';
+import type { MissionRecord, Model } from '../model/model.js';
+import { compareText } from '../order.js';
+import { agencyLabel, agencyShort, agencyTable, countryName, missionAgencies, practiceBlock, statisticsTable } from './blocks.js';
+import { capitalise, count, formatDate, formatRange } from './format.js';
+import type { Lookup } from './lookup.js';
+import { heading, joined, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { Citations, contents, nest, sourceIndex, type Page } from './page.js';
+import { notice } from './notice.js';
+
+/** The report for one member state a mission visited. */
+export function countryReport(model: Model, mission: MissionRecord, find: Lookup): Page {
+  const code = mission.data.country;
+  const path = `countries/${code.toLowerCase()}`;
+  const country = find.country(code);
+  const citations = new Citations(path, sourceIndex(model));
+  const { data } = mission;
+  const agencies = missionAgencies(mission);
+  const coordinatorAgency = data.coordinator.agency ? find.agency(data.coordinator.agency, code) : undefined;
+
+  const glance: RootContent[] = [
+    heading(2, 'Mission at a glance', 'glance'),
+    list([
+      [strong('Dates:'), ` ${formatRange(data.dates.start, data.dates.end)}`],
+      [strong('Expert:'), ` ${data.expert}`],
+      [strong('Programme prepared by:'), ` ${data.coordinator.name}${coordinatorAgency ? `, ${agencyShort(coordinatorAgency)}` : ''}`],
+      [strong('Meetings held:'), ` ${count(data.meetings.length, 'meeting')} with ${count(agencies.length, 'agency', 'agencies')}`],
+      [strong('Status of the note:'), ` ${capitalise(data.status)}`, ...citations.cite(data.sources)],
+    ]),
+    ...nest(mission.body.intro, 2),
+    agencyTable(['Agencies met in ', country.name], agencies),
+    table(
+      ['Meetings held'],
+      [['Date'], ['Agencies'], ['Themes discussed'], ['Venue']],
+      [...data.meetings]
+        .sort((a, b) => compareText(a.date, b.date))
+        .map((m) => [
+          [formatDate(m.date)],
+          [m.agencies.map((ref) => agencyLabel(find.agency(ref, code), code, find)).join(', ')],
+          joined(m.themes.map((id) => [xref({ page: 'comprehensive', key: `theme:${id}` }, find.theme(id).data.title)])),
+          [m.venue ?? '–'],
+        ]),
+    ),
+  ];
+
+  const parts: RootContent[] = partKeys.flatMap((key) => [
+    heading(2, `(${key}) ${partTitles[key]}`, `part-${key}`),
+    ...(mission.body.parts[key]?.length ? nest(mission.body.parts[key]!, 2) : [paragraph('Nothing recorded yet.')]),
+  ]);
+
+  const practices = model.practices.filter((p) => p.data.country === code);
+  const practiceSection: RootContent[] = [
+    heading(2, 'Best practices documented', 'practices'),
+    ...(practices.length
+      ? practices.flatMap((p) => practiceBlock(p, 3, find, citations, { showCountry: false }))
+      : [paragraph('No best practice has been documented for this country yet.')]),
+  ];
+
+  const stats = model.statistics.find((s) => s.data.country === code);
+  const statsSection: RootContent[] = [
+    heading(2, 'Enforcement statistics', 'statistics'),
+    ...(stats
+      ? [paragraph('Figures are shown as each agency reports them. Units and valuation bases differ between agencies, so the figures are not added up.'), ...statisticsTable(stats, find, citations)]
+      : [paragraph('No statistics have been recorded for this country.')]),
+  ];
+
+  const recs = find.concerning(code);
+  const recSection: RootContent[] = [
+    heading(2, `Recommendations concerning ${country.name}`, 'recommendations'),
+    recs.length
+      ? list(recs.map((r): Inline[] => [xref({ page: 'comprehensive', key: `recommendation:${r.id}` }, `${find.label(r)}. ${r.data.title}`), ` (${r.data.scope}${r.data.countries?.length ? '' : ', all member states'})`]))
+      : paragraph('No recommendation concerns this country yet.'),
+  ];
+
+  const body = [...glance, ...parts, ...practiceSection, ...statsSection, ...recSection];
+  const references = citations.section();
+  const title = `Country report: ${country.name}`;
+  const intro: RootContent[] = [
+    heading(1, ['Country report: ', ...countryName(country)]),
+    ...notice(model),
+    ...(data.status === 'draft' ? [{ type: 'blockquote', children: [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] } as BlockContent] : []),
+    paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
+    ...contents(path, [...body, ...references]),
+  ];
+  return { path, title, root: { type: 'root', children: [...intro, ...body, ...references] } };
+}
+

@@ -1,0 +1,104 @@
+// Brings in mdast-util-to-hast's `data.hProperties` typing for headings and list items.
+import type {} from 'remark-rehype';
+import type { Literal, Parent } from 'unist';
+import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+
+/** A name in a national script: `lang` lets browsers pick the font and screen readers the voice. */
+export interface NativeText extends Literal {
+  type: 'nativeText';
+  value: string;
+  lang: string;
+}
+
+/** A table with a caption: `<caption>` in HTML, a bold line above the table in Markdown. */
+export interface CaptionedTable extends Parent {
+  type: 'captionedTable';
+  caption: PhrasingContent[];
+  children: [Table];
+}
+
+/** Where a link points inside the reports: a page, and a record's heading on it. */
+export interface Target {
+  page: string;
+  key?: string;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    nativeText: NativeText;
+  }
+  interface RootContentMap {
+    nativeText: NativeText;
+    captionedTable: CaptionedTable;
+  }
+  interface BlockContentMap {
+    captionedTable: CaptionedTable;
+  }
+  interface HeadingData {
+    /** Stable key of the record the heading introduces, for cross-references. */
+    key?: string;
+  }
+  interface LinkData {
+    /** Filled in per output format once every page's anchors are known. */
+    target?: Target;
+  }
+}
+
+export type Inline = PhrasingContent | string;
+
+const inline = (children: Inline[]): PhrasingContent[] => children.map((c) => (typeof c === 'string' ? text(c) : c));
+
+export const text = (value: string): Text => ({ type: 'text', value });
+export const strong = (...children: Inline[]): Strong => ({ type: 'strong', children: inline(children) });
+export const paragraph = (...children: Inline[]): Paragraph => ({ type: 'paragraph', children: inline(children) });
+export const native = (value: string, lang: string): NativeText => ({ type: 'nativeText', value, lang });
+
+export function heading(depth: Heading['depth'], children: Inline[] | string, key?: string): Heading {
+  const node: Heading = { type: 'heading', depth, children: inline(typeof children === 'string' ? [children] : children) };
+  if (key) node.data = { key };
+  return node;
+}
+
+/** A link to another place in the reports, resolved later. */
+export function xref(target: Target, ...children: Inline[]): Link {
+  return { type: 'link', url: '', children: inline(children), data: { target } };
+}
+
+export function external(url: string, ...children: Inline[]): Link {
+  return { type: 'link', url, children: inline(children.length ? children : [url]) };
+}
+
+export function list(items: Array<RootContent[] | Inline[]>, ordered = false): List {
+  return {
+    type: 'list',
+    ordered,
+    spread: false,
+    children: items.map((item): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: isBlocks(item) ? (item as ListItem['children']) : [paragraph(...(item as Inline[]))],
+    })),
+  };
+}
+
+function isBlocks(item: RootContent[] | Inline[]): boolean {
+  return item.length > 0 && typeof item[0] !== 'string' && ['paragraph', 'list', 'table', 'blockquote', 'code', 'heading'].includes((item[0] as RootContent).type);
+}
+
+/** A table with a header row; `align` marks numeric columns. */
+export function table(caption: Inline[], header: Inline[][], rows: Inline[][][], align: Array<'left' | 'right' | null> = []): CaptionedTable {
+  const row = (cells: Inline[][]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((c): TableCell => ({ type: 'tableCell', children: inline(c) })),
+  });
+  return {
+    type: 'captionedTable',
+    caption: inline(caption),
+    children: [{ type: 'table', align: header.map((_, i) => align[i] ?? null), children: [row(header), ...rows.map(row)] }],
+  };
+}
+
+/** Joins inline pieces with a separator, as in a list of agency names. */
+export function joined(parts: Inline[][], separator = ', '): Inline[] {
+  return parts.flatMap((p, i) => (i === 0 ? p : [separator, ...p]));
+}

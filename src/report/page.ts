@@ -1,0 +1,81 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Model, Source } from '../model/model.js';
+import { formatDate } from './format.js';
+import { external, heading, list, paragraph, xref, type Inline } from './nodes.js';
+
+/** One report page before rendering: a path without extension and its syntax tree. */
+export interface Page {
+  /** `index`, `comprehensive` or `countries/<code>`. */
+  path: string;
+  title: string;
+  root: Root;
+}
+
+/** Numbers the sources a page cites, in order of first citation, and lists them at its end. */
+export class Citations {
+  private readonly numbers = new Map<string, number>();
+  constructor(
+    private readonly page: string,
+    private readonly sources: ReadonlyMap<string, Source>,
+  ) {}
+
+  /** ` [1] [4]`: links to the page's references, or nothing when there are no ids. */
+  cite(ids: readonly string[] | undefined): Inline[] {
+    const out: Inline[] = [];
+    for (const id of ids ?? []) {
+      let n = this.numbers.get(id);
+      if (n === undefined) this.numbers.set(id, (n = this.numbers.size + 1));
+      out.push(' ', xref({ page: this.page, key: `source:${id}` }, `[${n}]`));
+    }
+    return out;
+  }
+
+  /** The references section, or nothing when the page cites no source. */
+  section(): RootContent[] {
+    if (this.numbers.size === 0) return [];
+    const items = [...this.numbers.keys()].map((id) => {
+      const s = this.sources.get(id)!;
+      const parts: Inline[] = [s.title];
+      if (s.publisher) parts.push(`. ${s.publisher}`);
+      if (s.date) parts.push(`, ${formatDate(s.date)}`);
+      parts.push('.');
+      if (s.url) parts.push(' ', external(s.url));
+      return parts;
+    });
+    const references = list(items, true);
+    // Each item is an anchor target in HTML; Markdown citations fall back to the heading.
+    references.children.forEach((item, i) => (item.data = { ...item.data, hProperties: { id: `ref-${[...this.numbers.keys()][i]}` } }));
+    return [heading(2, 'References', 'references'), references];
+  }
+}
+
+export function sourceIndex(model: Model): Map<string, Source> {
+  return new Map(model.sources.map((s) => [s.id, s]));
+}
+
+/**
+ * Copies body nodes so that their first heading level sits just below `parentDepth`.
+ * Copies, because the same note appears on several pages.
+ */
+export function nest(nodes: readonly RootContent[], parentDepth: number): RootContent[] {
+  const copy = structuredClone(nodes) as RootContent[];
+  let min = 7;
+  for (const node of copy) visit(node, 'heading', (h: Heading) => void (min = Math.min(min, h.depth)));
+  const shift = min === 7 ? 0 : parentDepth + 1 - min;
+  for (const node of copy) {
+    visit(node, (n) => {
+      if (n.type === 'heading') n.depth = Math.min(6, Math.max(1, n.depth + shift)) as Heading['depth'];
+      delete n.position;
+    });
+  }
+  return copy;
+}
+
+/** A table of contents of the page's level-2 headings. */
+export function contents(page: string, sections: readonly RootContent[]): RootContent[] {
+  const items = sections
+    .filter((n): n is Heading => n.type === 'heading' && n.depth === 2 && Boolean(n.data?.key))
+    .map((h) => [xref({ page, key: h.data!.key! }, ...h.children)]);
+  return [paragraph({ type: 'strong', children: [{ type: 'text', value: 'Contents' }] }), list(items)];
+}

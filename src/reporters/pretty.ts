@@ -1,0 +1,49 @@
+import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface PrettyOptions {
+  /** Colour codes for a terminal; off when piped or when NO_COLOR is set. */
+  color: boolean;
+  /** File texts by path, for the code frame under each diagnostic. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** `file:line:column  severity  message  rule`, a code frame with a caret, one blank line between. */
+export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
+  const { color } = options;
+  const out: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const severity = d.severity === 'error' ? paint(color, 31, 'error') : d.severity === 'warning' ? paint(color, 33, 'warning') : paint(color, 36, 'info');
+    out.push(`${paint(color, 1, `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint(color, 2, d.rule)}`);
+    const frame = codeFrame(options.sources?.get(d.file), d, color);
+    if (frame) out.push(frame);
+    for (const r of d.related ?? []) out.push(`  ${paint(color, 2, `${r.file}:${r.line}:${r.column}: ${r.message}`)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** The offending line with one line of context above, and a caret under the range. */
+export function codeFrame(text: string | undefined, d: Diagnostic, color: boolean): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  const line = lines[d.line - 1];
+  if (line === undefined) return undefined;
+  const width = String(d.line).length;
+  const gutter = (n: number | '') => `${String(n).padStart(width)} | `;
+  const out: string[] = [];
+  if (d.line > 1 && lines[d.line - 2]!.trim() !== '') out.push(paint(color, 2, `  ${gutter(d.line - 1)}${lines[d.line - 2]}`));
+  out.push(`> ${gutter(d.line)}${line}`);
+  const end = d.endLine === d.line && d.endColumn > d.column ? d.endColumn : Math.max(d.column + 1, line.trimEnd().length + 1);
+  const caret = ' '.repeat(d.column - 1) + '^'.repeat(Math.max(1, Math.min(end, line.length + 1) - d.column));
+  out.push(`  ${' '.repeat(width)} | ${paint(color, d.severity === 'error' ? 31 : 33, caret)}`);
+  return out.join('\n');
+}
+
+/** `2 errors, 1 warning and 3 infos`. */
+export function summarise(diagnostics: readonly Diagnostic[]): string {
+  const c = countDiagnostics(diagnostics);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}`;
+}

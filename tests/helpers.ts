@@ -1,0 +1,28 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CollectionName } from '../src/content/collections.js';
+import { compileSchemas, readSchemas, type Validators } from '../src/content/schemas.js';
+import type { SourceFile } from '../src/pipeline/load.js';
+
+/** A content file as load() would return it. */
+export function source(collection: CollectionName, id: string, text: string, ext = collection === 'statistics' || collection === 'activity' || collection === 'sources' ? 'yaml' : 'md'): SourceFile {
+  const folder = collection === 'activity' || collection === 'sources' ? '' : `${collection}/`;
+  return { path: `content/${folder}${id}.${ext}`, collection, id, text };
+}
+
+let validators: Validators | undefined;
+export async function schemas(): Promise<Validators> {
+  return (validators ??= compileSchemas(await readSchemas()));
+}
+
+/** Writes a folder tree from an object literal of paths and texts (or bytes). */
+export async function tree(files: Record<string, string | Uint8Array>, root?: string): Promise<string> {
+  const dir = root ?? (await mkdtemp(path.join(os.tmpdir(), 'ecap-test-')));
+  for (const [name, content] of Object.entries(files)) {
+    const target = path.join(dir, name);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  return dir;
+}
