@@ -47,3 +47,10 @@ describe('parse', () => {
     expect(result.value!.locations.values['/0/title']).toMatchObject({ line: 2, column: 10 });
   });
 });
+
+describe('parse with CRLF and a byte-order mark', () => {
+  it('keeps the last value free of carriage returns', () => {
+    const result = parse(source('themes', 'a', '---\r\ntitle: Courts\r\norder: 1\r\n---\r\nText\r\n'));
+    expect(result.value!.data).toEqual({ title: 'Courts', order: 1 });
+  });
+});

@@ -43,6 +43,7 @@ export const rules = {
   'structure/unknown-section': { severity: 'warning', summary: 'A level-2 heading in a mission note that is none of the parts (a)–(d).' },
   'structure/duplicate-section': { severity: 'error', summary: 'A part (a)–(d) appears twice in one mission note.' },
   'body/raw-html': { severity: 'warning', summary: 'Raw HTML in a body is sanitised in HTML reports and left out of Markdown reports; write Markdown instead.' },
+  'body/unsafe-link': { severity: 'warning', summary: 'Links and images in a body use http, https or mailto addresses; others (javascript:, data:) are removed.' },
   'status/draft': { severity: 'warning', summary: 'A mission note is still a draft.' },
   'practice/not-recommended': { severity: 'info', summary: 'No recommendation builds on this practice.' },
 } as const satisfies Record<string, Rule>;

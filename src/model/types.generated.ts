@@ -102,11 +102,17 @@ export interface ConsultationMeeting {
    */
   title: string;
   dates: DateRange;
+  /**
+   * Where the meeting took place.
+   */
   venue: {
     /**
      * The building or hotel, if known.
      */
     name?: string;
+    /**
+     * The city.
+     */
     city: string;
     /**
      * An ISO 3166-1 alpha-2 country code in capitals, listed under member_states in activity.yaml.
@@ -128,6 +134,8 @@ export interface ConsultationMeeting {
      */
     country: string;
     /**
+     * The delegation's members, by role and organisation.
+     *
      * @minItems 1
      */
     delegates: {
@@ -328,6 +336,8 @@ export interface Recommendation {
    */
   meeting: string;
   /**
+   * Ids of the themes it belongs to: file names in content/themes/ without .md.
+   *
    * @minItems 1
    */
   themes: string[];
@@ -394,6 +404,8 @@ export interface Statistics {
    */
   country: string;
   /**
+   * One entry per figure: a year, what was counted, the number, and its source.
+   *
    * @minItems 1
    */
   figures: Figure[];

@@ -42,7 +42,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     diagnostics.push(...shaped.diagnostics);
     checked.push(shaped.value);
   }
-  const linked = link(checked);
+  const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
   return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -70,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 
-async function readTemplates(dir: string): Promise<Templates> {
+export async function readTemplates(dir: string): Promise<Templates> {
   const read = (name: string) => readFile(path.join(dir, name), 'utf8');
   const [html, markdown, css] = await Promise.all([read('page.html.hbs'), read('page.md.hbs'), read('ecap.css')]);
   return { html, markdown, css };

@@ -18,6 +18,7 @@ import type {
 } from '../model/model.js';
 import type { Activity, Sources } from '../model/types.generated.js';
 import type { CheckedFile } from './structure.js';
+import type { SourceFile } from './load.js';
 import { compareText } from '../order.js';
 
 const emptyRoot: Root = { type: 'root', children: [] };
@@ -26,13 +27,15 @@ const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /**
  * Joins the checked files into one model and resolves every reference between records.
  * Pure: the files in, the model and what does not resolve out. Returns no model when the
- * activity (the list of member states) is unusable.
+ * activity (the list of member states) is unusable. `present` lists every file that was
+ * read, valid or not, so that a reference to a broken record is not reported a second time.
  */
-export function link(files: readonly CheckedFile[]): StageResult<Model | undefined> {
+export function link(files: readonly CheckedFile[], present: readonly Pick<SourceFile, 'collection' | 'id'>[] = files): StageResult<Model | undefined> {
   const diagnostics: Diagnostic[] = [];
   const report = (rule: RuleId, origin: Origin, pointer: string, message: string, related?: Diagnostic['related']) =>
     diagnostics.push(diagnostic(rule, origin.file, spanAt(origin.locations, pointer), message, related));
   const of = (collection: CheckedFile['collection']) => files.filter((f) => f.collection === collection);
+  const known = (collection: CheckedFile['collection']) => new Map(present.filter((f) => f.collection === collection).map((f, i) => [f.id, i]));
 
   const activityFile = of('activity')[0];
   if (!activityFile) return { value: undefined, diagnostics };
@@ -70,7 +73,7 @@ export function link(files: readonly CheckedFile[]): StageResult<Model | undefin
   // Themes
   const themes: ThemeRecord[] = of('themes').map((f) => ({ ...origin(f), data: f.data as ThemeRecord['data'], body: f.body ?? emptyRoot }));
   themes.sort((a, b) => a.data.order - b.data.order || compareText(a.id, b.id));
-  const themeIds = new Map(themes.map((t, i) => [t.id, i]));
+  const themeIds = known('themes');
   const checkThemes = (ids: readonly string[], o: Origin, pointer: string) =>
     ids.forEach((id, i) => checkRef(id, themeIds, 'ref/unknown-theme', 'theme', 'content/themes/', o, `${pointer}/${i}`, report));
 
@@ -121,7 +124,7 @@ export function link(files: readonly CheckedFile[]): StageResult<Model | undefin
     meetings.forEach((meeting, i) => {
       meeting.agencies.forEach((ref, j) => checkAgency(ref, country, m, `/meetings/${i}/agencies/${j}`));
       checkThemes(meeting.themes, m, `/meetings/${i}/themes`);
-      if (meeting.date < dates.start || meeting.date > dates.end) {
+      if (dates.start <= dates.end && (meeting.date < dates.start || meeting.date > dates.end)) {
         report('date/outside-mission', m, `/meetings/${i}/date`, `Unexpected meeting date ${meeting.date}: the mission ran from ${dates.start} to ${dates.end}; correct the date or the mission's dates.`);
       }
     });
@@ -143,7 +146,7 @@ export function link(files: readonly CheckedFile[]): StageResult<Model | undefin
     checkSources(p.data.sources, p, '/sources');
   }
   practices.sort((a, b) => compareText(countryName.get(a.data.country) ?? '', countryName.get(b.data.country) ?? '') || compareText(a.data.title, b.data.title) || compareText(a.id, b.id));
-  const practiceIds = new Map(practices.map((p, i) => [p.id, i]));
+  const practiceIds = known('practices');
 
   // The consultation meeting(s)
   const meetings: MeetingRecord[] = of('meetings').map((f) => ({ ...origin(f), data: f.data as MeetingRecord['data'], body: f.body ?? emptyRoot }));
@@ -163,7 +166,7 @@ export function link(files: readonly CheckedFile[]): StageResult<Model | undefin
     });
     checkSources(meeting.data.sources, meeting, '/sources');
   }
-  const meetingIds = new Map(meetings.map((m, i) => [m.id, i]));
+  const meetingIds = known('meetings');
 
   // Recommendations
   const recommendations: RecommendationRecord[] = of('recommendations').map((f) => ({ ...origin(f), data: f.data as RecommendationRecord['data'], body: f.body ?? emptyRoot }));

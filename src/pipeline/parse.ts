@@ -64,8 +64,9 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
     engines: { yaml: (text: string) => ((yamlText = text), {}), ...refused },
   });
   // gray-matter's front matter begins with the newline after the opening fence, so YAML
-  // line N is file line N.
-  const yaml = parseYaml(yamlText, file.path, diagnostics);
+  // line N is file line N. With CRLF endings it keeps the last line's `\r` but not its
+  // `\n`; a lone `\r` would end up inside the last value.
+  const yaml = parseYaml(yamlText.endsWith('\r') ? `${yamlText}\n` : yamlText, file.path, diagnostics);
   if (!yaml) return fail();
   const bodyText = split.content;
   const bodyLine = countLines(file.text.slice(0, file.text.length - bodyText.length));

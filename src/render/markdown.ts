@@ -35,6 +35,13 @@ function lower(root: Root): Root {
         return [paragraph(strong(...t.caption)), t.children[0]];
       }
       if (node.type === 'html') return [];
+      if (node.type === 'paragraph') {
+        // Raw HTML left out at the end of a paragraph would leave a dangling line break.
+        const kept = children(node.children) as typeof node.children;
+        const last = kept.at(-1);
+        if (last?.type === 'text') kept[kept.length - 1] = { ...last, value: last.value.trimEnd() };
+        return [{ ...node, children: kept }];
+      }
       if ('children' in node && Array.isArray(node.children)) return [{ ...node, children: children(node.children as RootContent[]) } as RootContent];
       return [node];
     });

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tree } from './helpers.js';
+
+// These run the real binary, as a user or CI does; `npm test` compiles build/ first.
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = path.join(repo, 'bin', 'ecap.js');
+const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
+
+function ecap(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const clean = (s: string) => stripVTControlCharacters(s).replaceAll(cwd, '<root>').replace(/\d+\.\d+ s$/gm, '<time> s');
+  return { code: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };
+}
+
+async function project(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cli-'));
+  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+describe('ecap (process)', () => {
+  it('prints its version and help', () => {
+    const version = ecap(['--version'], repo);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = ecap(['--help'], repo);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('build');
+    expect(help.stdout).toContain('check');
+  });
+
+  it('builds into dist/ and ends with one summary line', async () => {
+    const dir = await project();
+    const run = ecap(['build'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n').at(-1)).toBe('ecap: wrote 9 files to dist/ (4 reports as HTML and Markdown); 0 errors, 4 warnings, 1 info; <time> s');
+    expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual(['.ecap-output', 'assets', 'comprehensive.html', 'comprehensive.md', 'countries', 'index.html', 'index.md']);
+  });
+
+  it('prints JSON diagnostics to stdout and the summary to stderr', async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, 'content', 'themes', 'courts.md'), '---\ntitle: Courts\nsummary: S\norder: first\n---\nText\n');
+    const run = ecap(['check', '--reporter', 'json'], dir);
+    expect(run.code).toBe(1);
+    const diagnostics = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(diagnostics).toContainEqual(expect.objectContaining({ file: 'content/themes/courts.md', line: 4, column: 8, severity: 'error', rule: 'schema/type' }));
+    expect(run.stderr).toMatch(/^ecap: checked \d+ files; 1 error, /m);
+  });
+
+  it('leaves the previous output untouched when the content has errors', async () => {
+    const dir = await project();
+    expect(ecap(['build'], dir).code).toBe(0);
+    const before = await readFile(path.join(dir, 'dist', 'comprehensive.html'), 'utf8');
+    await writeFile(path.join(dir, 'content', 'missions', 'th.md'), '---\ncountry: [\n---\n');
+    const run = ecap(['build'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/missions/th.md:2:');
+    expect(run.stderr).toContain('ecap: wrote nothing, the content has errors');
+    expect(await readFile(path.join(dir, 'dist', 'comprehensive.html'), 'utf8')).toBe(before);
+  });
+
+  it('treats a missing content folder and a bad option as usage errors (exit 2)', async () => {
+    const dir = await tree({ 'readme.txt': 'empty project' });
+    const missing = ecap(['check'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('ecap: Content folder `content` not found: pass --content DIR, or run ecap where content/ is.\n');
+    expect(ecap(['build', '--frobnicate'], dir).code).toBe(2);
+    expect(ecap(['check', '--reporter', 'xml'], dir).code).toBe(2);
+  });
+
+  it('refuses to replace a folder it did not create', async () => {
+    const dir = await project();
+    await tree({ 'mine/keep.txt': 'precious' }, dir);
+    const run = ecap(['build', '--out', 'mine'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Refusing to replace `mine`');
+    expect(await readFile(path.join(dir, 'mine', 'keep.txt'), 'utf8')).toBe('precious');
+    expect(ecap(['build', '--out', '.'], dir).code).toBe(2);
+    expect(ecap(['build', '--out', 'content/out'], dir).code).toBe(2);
+  });
+
+  it('builds byte-identical output whatever the run', async () => {
+    const dir = await project();
+    ecap(['build', '--out', 'a'], dir);
+    ecap(['build', '--out', 'b'], dir);
+    for (const file of ['index.html', 'comprehensive.md', 'countries/th.html']) {
+      expect(await readFile(path.join(dir, 'a', file), 'utf8')).toBe(await readFile(path.join(dir, 'b', file), 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { link } from '../src/pipeline/link.js';
+import { parse } from '../src/pipeline/parse.js';
+import { structure, type CheckedFile } from '../src/pipeline/structure.js';
+import { validate } from '../src/pipeline/validate.js';
+import type { SourceFile } from '../src/pipeline/load.js';
+import { schemas, source } from './helpers.js';
+
+const activity = source('activity', 'activity', `title: T
+programme: { name: P, full_name: Programme }
+period: { start: 2013-08-01, end: 2013-11-30 }
+aims: [One]
+member_states:
+  - { code: TH, name: Thailand }
+  - { code: LA, name: Lao PDR }
+`);
+const sources = source('sources', 'sources', '- id: s1\n  title: One\n');
+const theme = source('themes', 'customs', '---\ntitle: Customs\nsummary: S\norder: 1\n---\nText\n');
+const mission = (code: string, agencies: string, meetingAgencies = '[dip]') =>
+  source('missions', code.toLowerCase(), `---
+country: ${code}
+status: final
+dates: { start: 2013-10-10, end: 2013-10-14 }
+expert: E
+coordinator: { name: C }
+agencies:
+${agencies}
+meetings:
+  - { date: 2013-10-11, agencies: ${meetingAgencies}, themes: [customs] }
+---
+## (a) Current situation, needs and expectations
+x
+## (b) Best practices observed
+x
+## (c) Suggestions for guidelines and materials
+x
+## (d) Suggestions for interagency coordination
+x
+`);
+const dip = '  - { id: dip, name: Department of Intellectual Property, kind: ip-office }';
+
+async function linked(...files: SourceFile[]) {
+  const checked: CheckedFile[] = [];
+  for (const f of files) {
+    const parsed = parse(f);
+    expect(parsed.diagnostics).toEqual([]);
+    const valid = validate(parsed.value!, await schemas());
+    expect(valid.diagnostics).toEqual([]);
+    checked.push(structure(valid.value!).value);
+  }
+  return link(checked);
+}
+
+describe('link', () => {
+  it('resolves agency ids within a country and qualified across countries', async () => {
+    const result = await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dip]'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value!.missions.map((m) => m.id)).toEqual(['la', 'th']); // by English name
+  });
+
+  it('names the closest agency ids when a reference does not resolve', async () => {
+    const result = await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dpi]'));
+    expect(result.diagnostics).toMatchObject([{ rule: 'ref/unknown-agency', file: 'content/missions/la.md', line: 10, column: 41 }]);
+    expect(result.diagnostics[0]!.message).toContain('did you mean `th/dip`?');
+  });
+
+  it('points at the second copy of a duplicate id and at the first', async () => {
+    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${dip}`));
+    expect(result.diagnostics).toMatchObject([{ rule: 'id/duplicate', line: 9, related: [{ line: 8 }] }]);
+  });
+
+  it('reports unknown countries, themes and practices with suggestions', async () => {
+    const practice = source('practices', 'x', '---\ntitle: X\ncountry: TL\nthemes: [custom]\nagencies: [dip]\nsummary: S\nresults: R\ntransferability: { level: high, note: N }\nstatus: observed\n---\nBody\n');
+    const rec = source('recommendations', 'r01', '---\nnumber: 1\ntitle: R\nmeeting: manila\nthemes: [customs]\nscope: regional\nbuilds_on: [y]\n---\nText\n');
+    const result = await linked(activity, sources, theme, mission('TH', dip), practice, rec);
+    const rules = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'content/practices/x.md:3:10 ref/unknown-country',
+        'content/practices/x.md:4:10 ref/unknown-theme',
+        'content/recommendations/r01.md:4:10 ref/unknown-meeting',
+        'content/recommendations/r01.md:7:13 ref/unknown-practice',
+      ]),
+    );
+    expect(result.diagnostics.find((d) => d.rule === 'ref/unknown-theme')!.message).toContain('did you mean `customs`?');
+  });
+
+  it('requires a stated id to match the file name', async () => {
+    const renamed = source('themes', 'customs', '---\nid: border\ntitle: Customs\nsummary: S\norder: 1\n---\nText\n');
+    const result = await linked(activity, sources, renamed, mission('TH', dip));
+    expect(result.diagnostics).toMatchObject([{ rule: 'id/mismatch', line: 2, column: 5 }]);
+  });
+
+  it('reports an end date before the start date', async () => {
+    const m = mission('TH', dip);
+    const result = await linked(activity, sources, theme, { ...m, text: m.text.replace('end: 2013-10-14', 'end: 2013-10-01').replace('2013-10-11', '2013-10-10') });
+    expect(result.diagnostics).toMatchObject([{ rule: 'date/order', line: 4, column: 34 }]);
+  });
+});
