@@ -182,7 +182,7 @@ export interface MissionNote {
    */
   coordinator: {
     /**
-     * Name, or a role such as "ECAP National Coordinator" where the name is not to be published.
+     * Name, or a role such as "ECAP National Coordinator" where the name is not to be published; the agency goes in `agency`.
      */
     name: string;
     /**

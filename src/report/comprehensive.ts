@@ -3,7 +3,7 @@ import { partTitles } from '../content/parts.js';
 import type { Model, PartKey } from '../model/model.js';
 import { agencyTable, countryName, measureLabel, missionAgencies, practiceBlock, recommendationBlock } from './blocks.js';
 import { compareSeries } from './compare.js';
-import { capitalise, count, formatNumber, formatRange, words } from './format.js';
+import { capitalise, count, formatNumber, formatRange, inWords, words } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { notice } from './notice.js';
@@ -50,11 +50,11 @@ function introduction(model: Model, find: Lookup): RootContent[] {
   return [
     heading(2, 'Introduction and method', 'introduction'),
     paragraph(
-      `The activity “${activity.title}” of ${activity.programme.name} (${formatRange(activity.period.start, activity.period.end)})${activity.programme.implementer ? `, implemented by ${activity.programme.implementer},` : ''} has ${count(activity.aims.length, 'aim')}, which this report serves:`,
+      `The activity “${activity.title}” (${formatRange(activity.period.start, activity.period.end)}) is part of the ${activity.programme.full_name}.${activity.programme.implementer ? ` The programme was implemented by the ${activity.programme.implementer}.` : ''} This report serves its ${activity.aims.length === 1 ? 'aim' : `${inWords(activity.aims.length)} aims`}:`,
     ),
     list(activity.aims.map((aim) => [aim])),
     paragraph(
-      `An IPR enforcement expert visited ${count(missions.length, 'member state')}, meeting the IP office and the other enforcement agencies in each, on a programme prepared by the national coordinator. Every mission recorded (a) the current situation, needs and expectations; (b) best practices that could be proposed for adoption; (c) suggestions for guidelines and materials; and (d) suggestions for interagency coordination. ${capitalise(count(model.practices.length, 'best practice'))} ${model.practices.length === 1 ? 'is' : 'are'} documented below, by theme; ${model.meetings.length ? 'a regional consultation meeting then adopted recommendations.' : ''}`.trim(),
+      `An IPR enforcement expert visited ${count(missions.length, 'member state', 'member states', true)}, meeting the IP office and the other enforcement agencies in each, on a programme prepared by the national coordinator. Every mission recorded (a) the current situation, needs and expectations; (b) best practices that could be proposed for adoption; (c) suggestions for guidelines and materials; and (d) suggestions for interagency coordination. ${capitalise(count(model.practices.length, 'best practice'))} ${model.practices.length === 1 ? 'is' : 'are'} documented below, by theme; ${model.meetings.length ? 'a regional consultation meeting then adopted recommendations.' : ''}`.trim(),
     ),
     table(
       ['Missions'],

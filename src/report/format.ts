@@ -45,6 +45,13 @@ export function capitalise(value: string): string {
 }
 
 /** `1 meeting`, `3 meetings`. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+export function count(n: number, singular: string, plural = `${singular}s`, spell = false): string {
+  return `${spell ? inWords(n) : n} ${n === 1 ? singular : plural}`;
+}
+
+const small = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** Numbers up to ten in words, as prose spells them: `eight member states`. */
+export function inWords(n: number): string {
+  return small[n] ?? String(n);
 }
