@@ -94,4 +94,52 @@ describe('ecap (process)', () => {
       expect(await readFile(path.join(dir, 'a', file), 'utf8')).toBe(await readFile(path.join(dir, 'b', file), 'utf8'));
     }
   });
+
+  it('reports as GitHub annotations on stdout, by itself under GitHub Actions', async () => {
+    const dir = await project();
+    const run = ecap(['check'], dir, { GITHUB_ACTIONS: 'true' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::warning file=content/missions/la.md,line=3,col=9,endLine=3,endColumn=14,title=ecap status/draft::This mission note is still a draft');
+    expect(run.stdout).toContain('::notice file=content/practices/la-complaint-raids.md,line=2,col=8');
+    expect(run.stderr).toMatch(/^ecap: checked \d+ files; 0 errors, 4 warnings, 1 info; <time> s$/m);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata and links to the rule documents', async () => {
+    const dir = await project();
+    const run = ecap(['check', '--reporter', 'sarif'], dir);
+    const log = JSON.parse(run.stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    const rule = log.runs[0]!.tool.driver.rules.find((r) => r.id === 'status/draft')!;
+    expect(rule.helpUri).toMatch(/^file:\/\/.*\/docs\/rules\/status-draft\.md$/);
+    expect(log.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'status/draft', level: 'warning' }));
+  });
+
+  it('fails on warnings only when asked, and then writes nothing', async () => {
+    const dir = await project();
+    expect(ecap(['check', '--max-warnings', '4'], dir).code).toBe(0);
+    expect(ecap(['check', '--max-warnings', '3'], dir).code).toBe(1);
+    const strict = ecap(['build', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('ecap: wrote nothing, too many warnings;');
+    expect(ecap(['check', '--max-warnings', 'some'], dir).code).toBe(2);
+  });
+
+  it('explains a rule, and suggests one for a typo', () => {
+    const run = ecap(['explain', 'schema/enum'], repo);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# schema\/enum\n/);
+    expect(run.stdout).toContain('## How to fix it');
+    const typo = ecap(['explain', 'schema/enun'], repo);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean `schema/enum`?');
+  });
+
+  it('reports a broken template as a usage error, without a stack trace', async () => {
+    const dir = await project();
+    await tree({ 'tpl/page.html.hbs': '<title>{{titel}}</title>', 'tpl/page.md.hbs': '{{{body}}}', 'tpl/ecap.css': '' }, dir);
+    const run = ecap(['build', '--templates', 'tpl'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^ecap: Template page.html.hbs cannot be used: "titel" not defined/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -3,7 +3,7 @@ import type { StatisticsRecord } from '../src/model/model.js';
 import type { Figure } from '../src/model/types.generated.js';
 import { compareSeries } from '../src/report/compare.js';
 
-const stats = (country: string, figures: Figure[]): StatisticsRecord => ({ id: country.toLowerCase(), file: '', locations: { values: {}, keys: {} }, data: { country, figures } });
+const stats = (country: string, figures: Figure[]): StatisticsRecord => ({ id: country.toLowerCase(), file: '', locations: { values: {}, keys: {}, offsets: {} }, data: { country, figures } });
 
 describe('compareSeries', () => {
   it('never puts different units, currencies or bases in one series', () => {

@@ -54,3 +54,15 @@ describe('parse with CRLF and a byte-order mark', () => {
     expect(result.value!.data).toEqual({ title: 'Courts', order: 1 });
   });
 });
+
+describe('parse of hostile YAML', () => {
+  it('reports an alias without its anchor instead of throwing', () => {
+    const result = parse(source('activity', 'activity', 'title: x\nnotice: *missing\n'));
+    expect(result.diagnostics).toMatchObject([{ rule: 'yaml/syntax', line: 2, column: 9 }]);
+  });
+
+  it('refuses aliases that would expand without end', () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    expect(parse(source('activity', 'activity', bomb)).diagnostics).toMatchObject([{ rule: 'yaml/syntax' }]);
+  });
+});

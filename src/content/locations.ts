@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
-import type { Span } from '../diagnostics/diagnostic.js';
+import type { Fix, Span } from '../diagnostics/diagnostic.js';
 
 /**
  * Where each value and each key of a YAML document stands in its file, by JSON pointer
@@ -9,6 +9,8 @@ import type { Span } from '../diagnostics/diagnostic.js';
 export interface Locations {
   values: Record<string, Span>;
   keys: Record<string, Span>;
+  /** Start and end offset of each value in the file's text, for fixes. */
+  offsets: Record<string, [number, number]>;
 }
 
 /** Escapes one JSON-pointer segment (RFC 6901). */
@@ -16,9 +18,12 @@ export function pointerSegment(segment: string | number): string {
   return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
-/** Records the span of every node of `doc`; `lineCounter` must be the one it was parsed with. */
-export function locate(doc: Document, lineCounter: LineCounter): Locations {
-  const locations: Locations = { values: {}, keys: {} };
+/**
+ * Records the span of every node of `doc`; `lineCounter` must be the one it was parsed with,
+ * and `base` is where the YAML text starts in its file.
+ */
+export function locate(doc: Document, lineCounter: LineCounter, base = 0): Locations {
+  const locations: Locations = { values: {}, keys: {}, offsets: {} };
   const span = (range: readonly [number, number, number]): Span => {
     const start = lineCounter.linePos(range[0]);
     const end = lineCounter.linePos(range[1]);
@@ -26,7 +31,9 @@ export function locate(doc: Document, lineCounter: LineCounter): Locations {
   };
   const walk = (node: unknown, pointer: string) => {
     if (!node || typeof node !== 'object' || !('range' in node) || !(node as Node).range) return;
-    locations.values[pointer] = span((node as Node).range!);
+    const range = (node as Node).range!;
+    locations.values[pointer] = span(range);
+    locations.offsets[pointer] = [base + range[0], base + range[1]];
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
@@ -41,6 +48,12 @@ export function locate(doc: Document, lineCounter: LineCounter): Locations {
   };
   walk(doc.contents, '');
   return locations;
+}
+
+/** A fix replacing the value at `pointer` by `text`, when the value's place is known. */
+export function replaceValue(locations: Locations, pointer: string, text: string): Fix | undefined {
+  const at = locations.offsets[pointer];
+  return at ? { offset: at[0], endOffset: at[1], text } : undefined;
 }
 
 /**

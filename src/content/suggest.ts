@@ -7,10 +7,11 @@ export function didYouMean(value: string, candidates: readonly string[]): string
 
 /** Up to `count` candidates near `value`, closest first (ties in code-point order). */
 export function nearest(value: string, candidates: readonly string[], count = 3): string[] {
-  const limit = Math.max(2, Math.floor(value.length / 3));
+  // Two edits turn any two-letter code into any other: short values allow one.
+  const limit = value.length <= 3 ? 1 : Math.max(2, Math.floor(value.length / 3));
   const lower = value.toLowerCase();
   return candidates
-    .map((c) => ({ c, d: Math.min(distance(lower, c.toLowerCase()), c.toLowerCase().includes(lower) && lower.length >= 3 ? 1 : Infinity) }))
+    .map((c) => ({ c, d: Math.min(distance(lower, c.toLowerCase()), swapped(lower, c.toLowerCase()) ? 1 : Infinity, c.toLowerCase().includes(lower) && lower.length >= 3 ? 1 : Infinity) }))
     .filter(({ d }) => d <= limit)
     .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))
     .slice(0, count)
@@ -22,4 +23,11 @@ export function listOf(values: readonly string[], conjunction = 'or'): string {
   const quoted = values.map((v) => `\`${v}\``);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}`;
+}
+
+/** Two neighbouring letters typed the wrong way round (`dpi` for `dip`) count as one slip. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }

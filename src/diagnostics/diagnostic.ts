@@ -19,6 +19,15 @@ export interface Diagnostic extends Span {
   message: string;
   /** Other places the message speaks of, such as the first copy of a duplicate id. */
   related?: Array<Span & { file: string; message: string }>;
+  /** An unambiguous correction that `ecap check --fix` may apply. */
+  fix?: Fix;
+}
+
+/** Replace the characters from `offset` to `endOffset` (in the file's text without a byte-order mark) by `text`. */
+export interface Fix {
+  offset: number;
+  endOffset: number;
+  text: string;
 }
 
 /** The start of a file, for problems that concern the file as a whole. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, Span } from './diagnostic.js';
+import type { Diagnostic, Fix, Severity, Span } from './diagnostic.js';
 
 /** One entry of the rule catalog. Ids are permanent: a retired id is never reused. */
 export interface Rule {
@@ -56,9 +56,10 @@ export function diagnostic(
   file: string,
   span: Span,
   message: string,
-  related?: Diagnostic['related'],
+  extra: { related?: Diagnostic['related']; fix?: Fix | undefined } = {},
 ): Diagnostic {
   const d: Diagnostic = { file, ...span, severity: rules[rule].severity, rule, message };
-  if (related && related.length > 0) d.related = related;
+  if (extra.related && extra.related.length > 0) d.related = extra.related;
+  if (extra.fix) d.fix = extra.fix;
   return d;
 }

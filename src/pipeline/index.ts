@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { applyFixes } from '../content/fix.js';
+import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSchemas, readSchemas } from '../content/schemas.js';
@@ -50,6 +52,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 export interface BuildOptions extends CheckOptions {
   outDir: string;
   templatesDir?: string;
+  /** Write nothing when there are more warnings than this (`--max-warnings`, `--strict`). */
+  maxWarnings?: number;
 }
 
 export interface BuildResult extends CheckResult {
@@ -60,7 +64,8 @@ export interface BuildResult extends CheckResult {
 /** check → render → write. Writes nothing unless the content is free of errors. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = await check(options);
-  if (!result.model || countDiagnostics(result.diagnostics).error > 0) return { ...result, written: [] };
+  const counts = countDiagnostics(result.diagnostics);
+  if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
   const [templates, version] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion()]);
   const written = render(result.model, templates, version);
   await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir });
@@ -71,7 +76,10 @@ const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 
 export async function readTemplates(dir: string): Promise<Templates> {
-  const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+  const read = (name: string) =>
+    readFile(path.join(dir, name), 'utf8').catch(() => {
+      throw new UsageError(`Templates folder \`${dir}\` has no \`${name}\`: copy the bundled templates/ folder and edit the copy.`);
+    });
   const [html, markdown, css] = await Promise.all([read('page.html.hbs'), read('page.md.hbs'), read('ecap.css')]);
   return { html, markdown, css };
 }
@@ -79,4 +87,50 @@ export async function readTemplates(dir: string): Promise<Templates> {
 export async function ecapVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+export interface FixResult extends CheckResult {
+  /** The diagnostics whose fixes were applied, as they were before fixing. */
+  fixed: Diagnostic[];
+}
+
+/**
+ * Applies every unambiguous fix the check found, then checks again, up to ten rounds: a
+ * file whose schema errors are fixed has its references checked only in the next round.
+ * A file changed since it was read is left alone. Each fixed file is written whole,
+ * through a temporary file beside it.
+ */
+export async function fix(options: CheckOptions): Promise<FixResult> {
+  const fixed: Diagnostic[] = [];
+  let result = await check(options);
+  for (let round = 0; round < 10; round++) {
+    const applied = await applyRound(result, options.cwd);
+    if (applied.length === 0) break;
+    fixed.push(...applied);
+    result = await check(options);
+  }
+  return { ...result, fixed: sortDiagnostics(fixed) };
+}
+
+async function applyRound(result: CheckResult, cwd: string): Promise<Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const applied: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    const checkedText = result.files.find((f) => f.path === file)?.text;
+    const abs = path.resolve(cwd, file);
+    const raw = await readFile(abs, 'utf8');
+    const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+    if (raw.slice(bom.length) !== checkedText) continue;
+    const edited = applyFixes(checkedText, list.map((d) => d.fix!));
+    await writeFileAtomic(abs, bom + edited.text);
+    applied.push(...list.filter((d) => edited.applied.includes(d.fix!)));
+  }
+  return applied;
+}
+
+async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = `${file}.ecap-fix-${process.pid}`;
+  await writeFile(temp, text);
+  await rename(temp, file);
 }

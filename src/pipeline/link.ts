@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
-import { spanAt } from '../content/locations.js';
+import { replaceValue, spanAt } from '../content/locations.js';
 import { listOf, nearest } from '../content/suggest.js';
-import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic, type RuleId } from '../diagnostics/rules.js';
 import type {
   CountryAgency,
@@ -30,16 +30,28 @@ const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * activity (the list of member states) is unusable. `present` lists every file that was
  * read, valid or not, so that a reference to a broken record is not reported a second time.
  */
-export function link(files: readonly CheckedFile[], present: readonly Pick<SourceFile, 'collection' | 'id'>[] = files): StageResult<Model | undefined> {
+export function link(files: readonly CheckedFile[], present: readonly Pick<SourceFile, 'collection' | 'id' | 'path'>[] = files): StageResult<Model | undefined> {
   const diagnostics: Diagnostic[] = [];
-  const report = (rule: RuleId, origin: Origin, pointer: string, message: string, related?: Diagnostic['related']) =>
-    diagnostics.push(diagnostic(rule, origin.file, spanAt(origin.locations, pointer), message, related));
+  const report: Report = (rule, origin, pointer, message, extra) => diagnostics.push(diagnostic(rule, origin.file, spanAt(origin.locations, pointer), message, extra));
   const of = (collection: CheckedFile['collection']) => files.filter((f) => f.collection === collection);
   const known = (collection: CheckedFile['collection']) => new Map(present.filter((f) => f.collection === collection).map((f, i) => [f.id, i]));
 
   const activityFile = of('activity')[0];
   if (!activityFile) return { value: undefined, diagnostics };
   const activity = activityFile.data as Activity;
+
+  // Ids are file names, so only two endings (th.yaml, th.yml) can give two records one id.
+  const firstFile = new Map<string, Pick<SourceFile, 'path'>>();
+  for (const file of present) {
+    const key = `${file.collection}/${file.id}`;
+    const first = firstFile.get(key);
+    if (!first) {
+      firstFile.set(key, file);
+      continue;
+    }
+    const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    diagnostics.push(diagnostic('id/duplicate', file.path, start, `Unexpected second record \`${file.id}\`: ${first.path} has the same id; keep one of the two files.`, { related: [{ file: first.path, ...start, message: 'first defined here' }] }));
+  }
 
   // Ids are file names; a stated id must agree with it.
   for (const file of files) {
@@ -59,7 +71,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   const checkCountry = (code: string, o: Origin, pointer: string): boolean => {
     if (countryCodes.has(code)) return true;
     const near = nearest(code, [...countryCodes.keys()]);
-    report('ref/unknown-country', o, pointer, `Unexpected country \`${code}\`: not a member state in activity.yaml${near.length ? `; did you mean ${listOf(near)}?` : '.'} Add it under member_states if it is a new one.`);
+    report('ref/unknown-country', o, pointer, `Unexpected country \`${code}\`: not a member state in activity.yaml${near.length ? `; did you mean ${listOf(near)}?` : '.'} Add it under member_states if it is a new one.`, { fix: onlyCandidate(near, o, pointer) });
     return false;
   };
 
@@ -93,7 +105,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
       const first = index.get(agency.id);
       if (first) {
         const firstAt = m.data.agencies.findIndex((a) => a.id === agency.id);
-        report('id/duplicate', m, `/agencies/${i}/id`, `Unexpected second agency with id \`${agency.id}\`: agency ids are unique within a country (the first is at line ${spanAt(m.locations, `/agencies/${firstAt}/id`).line}); give this one another id.`, [{ file: m.file, ...spanAt(m.locations, `/agencies/${firstAt}/id`), message: 'first defined here' }]);
+        report('id/duplicate', m, `/agencies/${i}/id`, `Unexpected second agency with id \`${agency.id}\`: agency ids are unique within a country (the first is at line ${spanAt(m.locations, `/agencies/${firstAt}/id`).line}); give this one another id.`, { related: [{ file: m.file, ...spanAt(m.locations, `/agencies/${firstAt}/id`), message: 'first defined here' }] });
         return;
       }
       index.set(agency.id, { ...agency, country: code });
@@ -114,7 +126,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     if (index.has(id!)) return;
     const near = nearest(id!, [...index.keys()]);
     const prefix = code === country ? '' : `${code.toLowerCase()}/`;
-    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${near.length ? `; did you mean ${listOf(near.map((n) => prefix + n))}?` : `; it lists ${listOf([...index.keys()].map((n) => prefix + n))}.`}`);
+    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${near.length ? `; did you mean ${listOf(near.map((n) => prefix + n))}?` : `; it lists ${listOf([...index.keys()].map((n) => prefix + n))}.`}`, { fix: onlyCandidate(near.map((n) => prefix + n), o, pointer) });
   };
 
   for (const m of missions) {
@@ -177,7 +189,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     const key = `${r.data.meeting}#${r.data.number}`;
     const first = numbers.get(key);
     if (first) {
-      report('id/duplicate', r, '/number', `Unexpected second recommendation number ${r.data.number} for meeting \`${r.data.meeting}\`: ${first.file} has it already; renumber one of them.`, [{ file: first.file, ...spanAt(first.locations, '/number'), message: 'first numbered here' }]);
+      report('id/duplicate', r, '/number', `Unexpected second recommendation number ${r.data.number} for meeting \`${r.data.meeting}\`: ${first.file} has it already; renumber one of them.`, { related: [{ file: first.file, ...spanAt(first.locations, '/number'), message: 'first numbered here' }] });
     } else numbers.set(key, r);
     checkThemes(r.data.themes, r, '/themes');
     r.data.countries?.forEach((c, i) => checkCountry(c, r, `/countries/${i}`));
@@ -213,16 +225,21 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   };
 }
 
+/** A fix when exactly one existing id is close: anything else is the editor's call. */
+function onlyCandidate(near: readonly string[], o: Origin, pointer: string): Fix | undefined {
+  return near.length === 1 ? replaceValue(o.locations, pointer, near[0]!) : undefined;
+}
+
 function origin(file: CheckedFile): Origin {
   return { id: file.id, file: file.path, locations: file.locations };
 }
 
-type Report = (rule: RuleId, origin: Origin, pointer: string, message: string, related?: Diagnostic['related']) => void;
+type Report = (rule: RuleId, origin: Origin, pointer: string, message: string, extra?: Parameters<typeof diagnostic>[4]) => void;
 
 function checkRef(id: string, known: Map<string, number>, rule: RuleId, what: string, where: string, o: Origin, pointer: string, report: Report) {
   if (known.has(id)) return;
   const near = nearest(id, [...known.keys()]);
-  report(rule, o, pointer, `Unexpected ${what} \`${id}\`: no such ${what} in ${where}${near.length ? `; did you mean ${listOf(near)}?` : '.'}`);
+  report(rule, o, pointer, `Unexpected ${what} \`${id}\`: no such ${what} in ${where}${near.length ? `; did you mean ${listOf(near)}?` : '.'}`, { fix: onlyCandidate(near, o, pointer) });
 }
 
 function checkDates(range: { start: string; end: string }, o: Origin, pointer: string, report: Report) {
@@ -242,7 +259,7 @@ function firstById(ids: readonly string[], file: CheckedFile, pointerOf: (i: num
       return;
     }
     const firstSpan = spanAt(o.locations, pointerOf(at));
-    report('id/duplicate', o, pointerOf(i), `Unexpected second \`${id}\`: it is already defined at line ${firstSpan.line}; remove one or give it another id.`, [{ file: o.file, ...firstSpan, message: 'first defined here' }]);
+    report('id/duplicate', o, pointerOf(i), `Unexpected second \`${id}\`: it is already defined at line ${firstSpan.line}; remove one or give it another id.`, { related: [{ file: o.file, ...firstSpan, message: 'first defined here' }] });
   });
   return first;
 }

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { locate, type Locations } from '../content/locations.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
@@ -66,7 +66,7 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
   // gray-matter's front matter begins with the newline after the opening fence, so YAML
   // line N is file line N. With CRLF endings it keeps the last line's `\r` but not its
   // `\n`; a lone `\r` would end up inside the last value.
-  const yaml = parseYaml(yamlText.endsWith('\r') ? `${yamlText}\n` : yamlText, file.path, diagnostics);
+  const yaml = parseYaml(yamlText.endsWith('\r') ? `${yamlText}\n` : yamlText, file.path, diagnostics, file.text.indexOf(yamlText));
   if (!yaml) return fail();
   const bodyText = split.content;
   const bodyLine = countLines(file.text.slice(0, file.text.length - bodyText.length));
@@ -88,18 +88,46 @@ const refuse = () => {
 /** gray-matter runs these as code by default; they must never be reachable. */
 const refused = { js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse, toml: refuse };
 
-function parseYaml(text: string, file: string, diagnostics: Diagnostic[]): { data: unknown; locations: Locations } | undefined {
+function parseYaml(text: string, file: string, diagnostics: Diagnostic[], base = 0): { data: unknown; locations: Locations } | undefined {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const start = lineCounter.linePos(error.pos[0]);
-      const end = lineCounter.linePos(error.pos[1]);
+      const pos = error.code === 'MISSING_CHAR' ? (unclosedQuote(doc, error.pos[0]) ?? error.pos) : error.pos;
+      const start = lineCounter.linePos(pos[0]);
+      const end = lineCounter.linePos(pos[1]);
       diagnostics.push(diagnostic('yaml/syntax', file, { line: start.line, column: start.col, endLine: end.line, endColumn: end.col }, yamlMessage(error.code, error.message)));
     }
     return undefined;
   }
-  return { data: doc.toJS({ maxAliasCount: 100 }), locations: locate(doc, lineCounter) };
+  let data: unknown;
+  try {
+    // Throws on an alias without its anchor, and on aliases that would expand without end.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    let at: [number, number] = [0, 0];
+    visitYaml(doc, { Alias: (_key, node) => void (at[1] === 0 && node.range && (at = [node.range[0], node.range[1]])) });
+    const start = lineCounter.linePos(at[0]);
+    const end = lineCounter.linePos(at[1]);
+    diagnostics.push(diagnostic('yaml/syntax', file, { line: start.line, column: start.col, endLine: end.line, endColumn: end.col }, `Invalid YAML: ${(error as Error).message.split('\n')[0]!.replace(/\.$/, '')}; quote a value that starts with \`*\` or \`&\`.`));
+    return undefined;
+  }
+  return { data, locations: locate(doc, lineCounter, base) };
+}
+
+/**
+ * The yaml library reports a missing closing quote where the text ends; the editor needs
+ * the opening quote, where the value starts.
+ */
+function unclosedQuote(doc: Document, at: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visitYaml(doc, {
+    Scalar(_key, node) {
+      if (found || !node.range || !(node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) return;
+      if (node.range[1] >= at) found = [node.range[0], node.range[0] + 1];
+    },
+  });
+  return found;
 }
 
 /** The yaml library's messages, first line only, with the fix an editor most likely needs. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { collections } from '../content/collections.js';
-import { pointerSegment, spanAt, type Locations } from '../content/locations.js';
+import { pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
 import type { Validators } from '../content/schemas.js';
 import { didYouMean, listOf } from '../content/suggest.js';
 import { type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
@@ -28,7 +28,8 @@ function explain(errors: readonly ErrorObject[], file: ParsedFile): Diagnostic[]
     const key = `${found.rule}|${found.pointer}|${found.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(diagnostic(found.rule, file.path, spanAt(file.locations, found.pointer, found.at), found.message));
+    const fix = found.replacement === undefined ? undefined : replaceValue(file.locations, found.pointer, found.replacement);
+    out.push(diagnostic(found.rule, file.path, spanAt(file.locations, found.pointer, found.at), found.message, { fix }));
   }
   return out;
 }
@@ -38,6 +39,8 @@ interface Explained {
   pointer: string;
   at: 'key' | 'value';
   message: string;
+  /** The one value it surely should be, for `--fix`. */
+  replacement?: string;
 }
 
 /** Turns one ajv error into the editor's words: what was found, what was expected, how to fix it. */
@@ -79,6 +82,7 @@ function describe(error: ErrorObject, locations: Locations): Explained | undefin
         pointer,
         at: 'value',
         message: `Unexpected ${shown(error.data)} for \`${field}\`, expected ${listOf(allowed)}${guess ? `; did you mean \`${guess}\`?` : '.'}`,
+        ...(guess ? { replacement: guess } : {}),
       };
     }
     case 'type': {

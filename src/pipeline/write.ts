@@ -14,6 +14,7 @@ export const marker = '.ecap-output';
 export async function write(outDir: string, files: readonly OutputFile[], guard: { cwd: string; contentDir: string }): Promise<void> {
   const out = path.resolve(guard.cwd, outDir);
   await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
+  await removeLeftovers(out);
   const stamp = `${process.pid}-${Date.now()}`;
   const fresh = `${out}.ecap-new-${stamp}`;
   const old = `${out}.ecap-old-${stamp}`;
@@ -43,5 +44,14 @@ async function refuseUnsafe(out: string, content: string, cwd: string, shown: st
   const entries = await readdir(out).catch(() => undefined);
   if (entries && entries.length > 0 && !entries.includes(marker)) {
     throw new UsageError(`Refusing to replace \`${shown}\`: it is not empty and ecap did not create it. Choose another --out folder, or empty this one.`);
+  }
+}
+
+/** Folders an interrupted build left beside the output (it never touched the output itself). */
+async function removeLeftovers(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const prefix = `${path.basename(out)}.ecap-`;
+  for (const name of await readdir(parent).catch(() => [])) {
+    if (/^\S+\.ecap-(new|old)-\d+-\d+$/.test(name) && name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }

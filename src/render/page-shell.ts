@@ -1,4 +1,7 @@
 import Handlebars from 'handlebars';
+import { UsageError } from '../errors.js';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 /** The page shells from templates/: editors change layout and wording there, not in TypeScript. */
 export interface Templates {
@@ -30,8 +33,22 @@ export type Shell = (data: ShellData) => string;
  */
 export function compileShells(templates: Templates): { html: Shell; markdown: Shell } {
   const hbs = Handlebars.create();
+  // Compile now rather than on first use, so that a broken template is reported before
+  // any page is rendered.
+  const compile = (name: string, text: string, options: CompileOptions): Shell => {
+    try {
+      const template = hbs.compile<ShellData>(text, options);
+      template(sample);
+      return template;
+    } catch (error) {
+      throw new UsageError(`Template ${name} cannot be used: ${(error as Error).message.split('\n')[0]}`);
+    }
+  };
   return {
-    html: hbs.compile(templates.html, { strict: true }),
-    markdown: hbs.compile(templates.markdown, { strict: true, noEscape: true }),
+    html: compile('page.html.hbs', templates.html, { strict: true }),
+    markdown: compile('page.md.hbs', templates.markdown, { strict: true, noEscape: true }),
   };
 }
+
+/** Data of the right shape, to try a template on. */
+const sample: ShellData = { title: '', site: '', root: '', nav: [{ label: '', href: '', current: true }], navMarkdown: '', body: '', version: '', notice: '' };

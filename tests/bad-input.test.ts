@@ -1,0 +1,58 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/pipeline/index.js';
+
+// Each case starts from the golden fixture, changes a few files, and says exactly which
+// problem ecap must report and where. Texts are written whole so that lines are plain to see.
+const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
+
+const theme = (fields: string, body = 'Text.\n') => `---\n${fields}---\n${body}`;
+const stats = (figure: string) => `country: TH\nfigures:\n  - ${figure}\n`;
+
+interface Case {
+  name: string;
+  files: Record<string, string | Uint8Array>;
+  expect: { file: string; rule: string; line: number; column: number; message?: RegExp };
+}
+
+const cases: Case[] = [
+  { name: 'malformed YAML', files: { 'themes/courts.md': theme('title: Courts\nsummary: "unclosed\norder: 1\n') }, expect: { file: 'themes/courts.md', rule: 'yaml/syntax', line: 3, column: 10 } },
+  { name: 'no front matter', files: { 'themes/courts.md': '# Courts\n\nText.\n' }, expect: { file: 'themes/courts.md', rule: 'frontmatter/missing', line: 1, column: 1, message: /start the file with a line `---`/ } },
+  { name: 'front matter as code', files: { 'themes/courts.md': '---javascript\nmodule.exports = { title: "x" }\n---\n' }, expect: { file: 'themes/courts.md', rule: 'frontmatter/language', line: 1, column: 4 } },
+  { name: 'wrong type', files: { 'themes/courts.md': theme('title: Courts\nsummary: S\norder: [1]\n') }, expect: { file: 'themes/courts.md', rule: 'schema/type', line: 4, column: 8, message: /expected a whole number/ } },
+  { name: 'unknown enum value', files: { 'statistics/th.yaml': stats('{ year: 2012, measure: raid, value: 1, unit: operations, source: th-ipitc-act }') }, expect: { file: 'statistics/th.yaml', rule: 'schema/enum', line: 3, column: 28, message: /did you mean `raids`\?/ } },
+  { name: 'impossible date', files: { 'meetings/consultation.md': '---\ntitle: M\ndates: { start: 2013-02-30, end: 2013-11-27 }\nvenue: { city: Manila, country: VN }\nattendance:\n  - { country: TH, delegates: [{ role: court, organisation: Court }] }\n---\nText.\n' }, expect: { file: 'meetings/consultation.md', rule: 'schema/date', line: 3, column: 17, message: /no such day/ } },
+  { name: 'end date before start', files: { 'meetings/consultation.md': '---\ntitle: M\ndates: { start: 2013-11-27, end: 2013-11-25 }\nvenue: { city: Manila, country: VN }\nattendance:\n  - { country: TH, delegates: [{ role: court, organisation: Court }] }\n---\nText.\n' }, expect: { file: 'meetings/consultation.md', rule: 'date/order', line: 3, column: 34 } },
+  { name: 'unknown country', files: { 'recommendations/r02-courts.md': '---\nnumber: 2\ntitle: Train judges\nmeeting: consultation\nthemes: [courts]\nscope: national\ncountries: [LA, KH]\n---\nText.\n' }, expect: { file: 'recommendations/r02-courts.md', rule: 'ref/unknown-country', line: 7, column: 17 } },
+  { name: 'unknown theme', files: { 'recommendations/r02-courts.md': '---\nnumber: 2\ntitle: Train judges\nmeeting: consultation\nthemes: [court]\nscope: national\n---\nText.\n' }, expect: { file: 'recommendations/r02-courts.md', rule: 'ref/unknown-theme', line: 5, column: 10, message: /did you mean `courts`\?/ } },
+  { name: 'unknown agency', files: { 'statistics/th.yaml': stats('{ year: 2012, agency: custom, measure: raids, value: 1, unit: operations, source: th-ipitc-act }') }, expect: { file: 'statistics/th.yaml', rule: 'ref/unknown-agency', line: 3, column: 27, message: /did you mean `customs`\?/ } },
+  { name: 'unknown practice', files: { 'recommendations/r02-courts.md': '---\nnumber: 2\ntitle: Train judges\nmeeting: consultation\nthemes: [courts]\nscope: national\nbuilds_on: [la-complaint-raid]\n---\nText.\n' }, expect: { file: 'recommendations/r02-courts.md', rule: 'ref/unknown-practice', line: 7, column: 13, message: /did you mean `la-complaint-raids`\?/ } },
+  { name: 'unknown source', files: { 'statistics/th.yaml': stats('{ year: 2012, measure: raids, value: 1, unit: operations, source: th-ipitc }') }, expect: { file: 'statistics/th.yaml', rule: 'ref/unknown-source', line: 3, column: 71 } },
+  { name: 'duplicate recommendation number across files', files: { 'recommendations/r02-courts.md': '---\nnumber: 1\ntitle: Train judges\nmeeting: consultation\nthemes: [courts]\nscope: national\n---\nText.\n' }, expect: { file: 'recommendations/r02-courts.md', rule: 'id/duplicate', line: 2, column: 9, message: /r01-ceremonies\.md has it already/ } },
+  { name: 'duplicate record under two endings', files: { 'statistics/th.yml': stats('{ year: 2011, measure: raids, value: 1, unit: operations, source: th-ipitc-act }') }, expect: { file: 'statistics/th.yml', rule: 'id/duplicate', line: 1, column: 1 } },
+  { name: 'empty file', files: { 'practices/new-practice.md': '' }, expect: { file: 'practices/new-practice.md', rule: 'file/empty', line: 1, column: 1 } },
+  { name: 'not UTF-8', files: { 'themes/courts.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }, expect: { file: 'themes/courts.md', rule: 'file/unreadable', line: 1, column: 1, message: /UTF-8/ } },
+  { name: 'binary file', files: { 'themes/courts.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]) }, expect: { file: 'themes/courts.md', rule: 'file/unreadable', line: 1, column: 1 } },
+  { name: 'stray file', files: { 'missions/notes.docx': 'PK' }, expect: { file: 'missions/notes.docx', rule: 'file/stray', line: 1, column: 1 } },
+  { name: 'byte-order mark and CRLF keep positions', files: { 'themes/courts.md': '\uFEFF---\r\ntitle: Courts\r\nsummary: S\r\norder: first\r\n---\r\nText.\r\n' }, expect: { file: 'themes/courts.md', rule: 'schema/type', line: 4, column: 8 } },
+];
+
+describe('bad input', () => {
+  for (const c of cases) {
+    it(`${c.name}: ${c.expect.rule} at ${c.expect.line}:${c.expect.column}`, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
+      await cp(golden, path.join(dir, 'content'), { recursive: true });
+      for (const [file, text] of Object.entries(c.files)) await writeFile(path.join(dir, 'content', file), text);
+      const result = await check({ contentDir: 'content', cwd: dir });
+      const found = result.diagnostics.find((d) => d.file === `content/${c.expect.file}` && d.rule === c.expect.rule);
+      expect(found, JSON.stringify(result.diagnostics.filter((d) => d.severity !== 'info'), null, 1)).toBeDefined();
+      expect([found!.line, found!.column]).toEqual([c.expect.line, c.expect.column]);
+      if (c.expect.message) expect(found!.message).toMatch(c.expect.message);
+      // Nothing the content can do makes ecap throw: the check above returned.
+      await rm(dir, { recursive: true, force: true });
+    });
+  }
+});
