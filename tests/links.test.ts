@@ -18,17 +18,18 @@ const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Every internal link of every page whose file or anchor does not exist. */
 function brokenLinks(files: readonly OutputFile[]): string[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const text = (f: OutputFile) => (typeof f.content === 'string' ? f.content : '');
   const anchors = new Map<string, Set<string>>();
   for (const f of files) {
     const ids = new Set<string>();
     if (f.path.endsWith('.html')) {
-      visit(unified().use(rehypeParse).parse(f.content) as HastRoot, 'element', (node: Element) => {
+      visit(unified().use(rehypeParse).parse(text(f)) as HastRoot, 'element', (node: Element) => {
         if (typeof node.properties.id === 'string') ids.add(node.properties.id);
       });
     } else if (f.path.endsWith('.md')) {
       // What GitHub does: a slug per heading, in order, with -1, -2 for repeats.
       const slugger = new GithubSlugger();
-      visit(unified().use(remarkParse).use(remarkGfm).parse(f.content) as MdastRoot, 'heading', (h: Heading) => void ids.add(slugger.slug(toString(h))));
+      visit(unified().use(remarkParse).use(remarkGfm).parse(text(f)) as MdastRoot, 'heading', (h: Heading) => void ids.add(slugger.slug(toString(h))));
     }
     anchors.set(f.path, ids);
   }
@@ -36,11 +37,11 @@ function brokenLinks(files: readonly OutputFile[]): string[] {
   for (const f of files) {
     const hrefs: string[] = [];
     if (f.path.endsWith('.html')) {
-      visit(unified().use(rehypeParse).parse(f.content) as HastRoot, 'element', (node: Element) => {
+      visit(unified().use(rehypeParse).parse(text(f)) as HastRoot, 'element', (node: Element) => {
         for (const attr of ['href', 'src']) if (typeof node.properties[attr] === 'string') hrefs.push(node.properties[attr] as string);
       });
     } else if (f.path.endsWith('.md')) {
-      visit(unified().use(remarkParse).use(remarkGfm).parse(f.content) as MdastRoot, 'link', (l: Link) => void hrefs.push(l.url));
+      visit(unified().use(remarkParse).use(remarkGfm).parse(text(f)) as MdastRoot, 'link', (l: Link) => void hrefs.push(l.url));
     } else continue;
     for (const href of hrefs) {
       if (/^[a-z]+:/i.test(href)) continue; // external
@@ -56,7 +57,7 @@ function brokenLinks(files: readonly OutputFile[]): string[] {
 async function renderContent(contentDir: string): Promise<OutputFile[]> {
   const result = await check({ contentDir, cwd: repo });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return render(result.model!, await readTemplates(defaultTemplatesDir), '0.0.0');
+  return render(result.model!, { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [] });
 }
 
 describe('internal links', () => {

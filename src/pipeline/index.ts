@@ -14,6 +14,8 @@ import { render, type OutputFile } from './render.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { write } from './write.js';
+import { readFonts } from './assets.js';
+import { fontsFor, languagesUsed } from '../render/fonts.js';
 
 export interface CheckOptions {
   contentDir: string;
@@ -66,8 +68,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = await check(options);
   const counts = countDiagnostics(result.diagnostics);
   if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
-  const [templates, version] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion()]);
-  const written = render(result.model, templates, version);
+  const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(result.model)))]);
+  const written = render(result.model, { templates, version, fonts });
   await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir });
   return { ...result, written };
 }

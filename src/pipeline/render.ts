@@ -1,10 +1,16 @@
 import type { Model } from '../model/model.js';
+import { compareText } from '../order.js';
 import { assignAnchors, resolveLinks } from '../render/anchors.js';
+import type { FontFace } from '../render/fonts.js';
 import { toHtmlBody } from '../render/html.js';
-import { toMarkdownPage } from '../render/markdown.js';
+import { chartFile, toMarkdownPage } from '../render/markdown.js';
+import { chartSvg, type Chart } from '../report/charts.js';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
 import { countryReport } from '../report/country.js';
+import { dataFiles } from '../report/data.js';
 import { indexPage } from '../report/index-page.js';
 import { lookup } from '../report/lookup.js';
 import { paragraph, xref, type Inline } from '../report/nodes.js';
@@ -14,28 +20,36 @@ import type { Page } from '../report/page.js';
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
-/** Every page, as HTML and as Markdown, plus the stylesheet. Pure. */
-export function render(model: Model, templates: Templates, version: string): OutputFile[] {
+/** Everything besides the content that shapes the output. */
+export interface RenderContext {
+  templates: Templates;
+  version: string;
+  fonts: FontFace[];
+}
+
+/** Every page as HTML and as Markdown, the data files, the stylesheets and fonts. Pure. */
+export function render(model: Model, context: RenderContext): OutputFile[] {
   const find = lookup(model);
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
   const anchors = assignAnchors(pages);
-  const shells = compileShells(templates);
+  const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
     { page: 'comprehensive', label: 'Comprehensive report' },
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
   const files: OutputFile[] = [];
+  const charts = new Map<string, string>();
   for (const page of pages) {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
-      site: model.activity.programme.name + ' · ' + 'Best practices on IPR enforcement',
+      site: `${model.activity.programme.name} · ${model.activity.title}`,
       root,
-      version,
+      version: context.version,
       notice: model.activity.notice ?? '',
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
@@ -43,12 +57,17 @@ export function render(model: Model, templates: Templates, version: string): Out
     resolveLinks(page.root, page.path, anchors, 'md');
     const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
     resolveLinks(navTree, page.path, anchors, 'md');
-    files.push({ path: `${page.path}.md`, content: shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: toMarkdownPage(page.root) }) });
+    files.push({ path: `${page.path}.md`, content: shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: toMarkdownPage(page.root, page.path) }) });
+    visit(page.root, 'chart', (chart: Chart) => void charts.set(chartFile(chart), toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n'));
 
     resolveLinks(page.root, page.path, anchors, 'html');
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
     files.push({ path: `${page.path}.html`, content: shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: toHtmlBody(page.root) }) });
   }
-  files.push({ path: 'assets/ecap.css', content: templates.css });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const [path, content] of charts) files.push({ path, content });
+  files.push({ path: 'assets/ecap.css', content: context.templates.css });
+  files.push({ path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' });
+  for (const font of context.fonts) files.push({ path: `assets/fonts/${font.file}`, content: font.bytes });
+  files.push(...dataFiles(model, find));
+  return files.sort((a, b) => compareText(a.path, b.path));
 }

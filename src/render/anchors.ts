@@ -35,6 +35,10 @@ export function resolveLinks(root: Root, from: string, anchors: Anchors, format:
   visit(root, 'link', (link: Link) => {
     const target = link.data?.target;
     if (!target) return;
+    if ('file' in target) {
+      link.url = relative(from, target.file);
+      return;
+    }
     let fragment = '';
     if (target.key) {
       const own = anchors.get(target.page);
@@ -49,6 +53,5 @@ export function resolveLinks(root: Root, from: string, anchors: Anchors, format:
 }
 
 function relative(from: string, to: string): string {
-  const rel = path.posix.relative(path.posix.dirname(from), to);
-  return rel;
+  return path.posix.relative(path.posix.dirname(from), to);
 }

@@ -7,8 +7,10 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { CaptionedTable, NativeText } from '../report/nodes.js';
+import { chartSvg, type Chart } from '../report/charts.js';
 
 const handlers = {
+  chart: (_state: unknown, node: Chart): Element => ({ type: 'element', tagName: 'figure', properties: { className: ['chart'] }, children: [chartSvg(node)] }),
   nativeText: (_state: unknown, node: NativeText): Element => ({
     type: 'element',
     tagName: 'span',
@@ -38,9 +40,16 @@ const handlers = {
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'caption', 'span', 'div'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'caption', 'span', 'div', 'figure', 'svg', 'title', 'desc', 'rect', 'text'],
   attributes: {
     ...defaultSchema.attributes,
+    // Charts: shapes and text with geometry and colour, nothing that loads or runs anything.
+    figure: [['className', 'chart']],
+    svg: ['viewBox', 'role', 'ariaLabelledBy', 'fontFamily', 'fontSize'],
+    rect: ['x', 'y', 'width', 'height', 'fill'],
+    text: ['x', 'y', 'fill', 'textAnchor', 'fontSize'],
+    title: ['id'],
+    desc: ['id'],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'table'], 'role', 'tabIndex', 'ariaLabel'],
     th: [...(defaultSchema.attributes?.th ?? []), 'scope'],
   },

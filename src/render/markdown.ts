@@ -2,6 +2,8 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options } from 'remark-stringify';
 import { unified } from 'unified';
+import path from 'node:path';
+import type { Chart } from '../report/charts.js';
 import type { CaptionedTable, NativeText } from '../report/nodes.js';
 import { paragraph, strong } from '../report/nodes.js';
 
@@ -21,13 +23,21 @@ const settings: Options = {
 
 const processor = unified().use(remarkGfm).use(remarkStringify, settings);
 
-/** Serialises a page tree as GitHub-flavoured Markdown. Raw HTML from bodies is left out. */
-export function toMarkdownPage(root: Root): string {
-  return processor.stringify(lower(root));
+/**
+ * Serialises a page tree as GitHub-flavoured Markdown. Raw HTML from bodies is left out;
+ * charts become images of their SVG files, addressed from `from` (a page path).
+ */
+export function toMarkdownPage(root: Root, from = ''): string {
+  return processor.stringify(lower(root, from));
+}
+
+/** Where a chart's SVG file is written, for the Markdown reports to show. */
+export function chartFile(chart: Chart): string {
+  return `charts/${chart.id}.svg`;
 }
 
 /** Replaces ecap's own nodes by plain mdast: a caption becomes a bold line above its table. */
-function lower(root: Root): Root {
+function lower(root: Root, from: string): Root {
   const children = (nodes: RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'captionedTable') {
@@ -35,6 +45,10 @@ function lower(root: Root): Root {
         return [paragraph(strong(...t.caption)), t.children[0]];
       }
       if (node.type === 'html') return [];
+      if (node.type === 'chart') {
+        const url = path.posix.relative(path.posix.dirname(from), chartFile(node));
+        return [{ type: 'paragraph', children: [{ type: 'image', url, alt: node.title, title: null }] }];
+      }
       if (node.type === 'paragraph') {
         // Raw HTML left out at the end of a paragraph would leave a dangling line break.
         const kept = children(node.children) as typeof node.children;

@@ -5,6 +5,8 @@ import { compareText } from '../order.js';
 import { capitalise, formatNumber, words } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, joined, list, native, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { chartOf } from './charts.js';
+import { slugKey } from './compare.js';
 import { nest, type Citations } from './page.js';
 
 /** `Thailand (ประเทศไทย)` with the national script marked for its language. */
@@ -102,15 +104,50 @@ export function periodLabel(f: Figure): string {
   return f.period === 'fiscal-year' ? `FY ${f.year}` : f.period === 'part-year' ? `${f.year} (part)` : String(f.year);
 }
 
-/** One country's figures, as its source gives them. */
-export function statisticsTable(stats: StatisticsRecord, find: Lookup, citations: Citations): RootContent[] {
-  const figures = [...stats.data.figures].sort((a, b) => a.year - b.year || compareText(measureLabel(a), measureLabel(b)) || compareText(a.agency ?? '', b.agency ?? ''));
-  const rows = figures.map((f): Inline[][] => [
-    [periodLabel(f)],
-    [f.agency ? agencyShort(find.agency(f.agency, stats.data.country)) : 'National total'],
-    [capitalise(measureLabel(f))],
-    [formatNumber(f.value)],
-    [f.note ?? '–', ...citations.cite([f.source])],
-  ]);
-  return [table([`Enforcement figures reported for ${find.country(stats.data.country).name}`], [['Year'], ['Agency'], ['Measure (unit or basis)'], ['Figure'], ['Note and source']], rows, [null, null, null, 'right', null])];
+/**
+ * One country's figures, one section per kind (measure, unit, currency and basis): a table of
+ * agencies by year as the sources give them, their notes, and a chart where there is
+ * more than one whole-year figure. Kinds are never mixed.
+ */
+export function statisticsSections(stats: StatisticsRecord, find: Lookup, citations: Citations): RootContent[] {
+  const code = stats.data.country;
+  const kinds = new Map<string, Figure[]>();
+  for (const f of stats.data.figures) kinds.set(comparableKey(f), [...(kinds.get(comparableKey(f)) ?? []), f]);
+  const out: RootContent[] = [];
+  for (const [key, figures] of [...kinds].sort(([a], [b]) => compareText(a, b))) {
+    const label = capitalise(measureLabel(figures[0]!));
+    const periods = [...new Set(figures.map(periodLabel))].sort(compareText);
+    const agencies = [...new Set(figures.map((f) => f.agency ?? ''))].sort(compareText);
+    const name = (a: string) => (a ? agencyShort(find.agency(a, code)) : 'National total');
+    out.push(heading(3, label, `statistics:${key}`));
+    out.push(
+      table(
+        [label, ` in ${find.country(code).name}`],
+        [['Agency'], ...periods.map((p): Inline[] => [p])],
+        agencies.map((a) => [
+          [name(a)],
+          ...periods.map((p): Inline[] => {
+            const f = figures.find((x) => (x.agency ?? '') === a && periodLabel(x) === p);
+            return f ? [formatNumber(f.value), ...citations.cite([f.source])] : ['–'];
+          }),
+        ]),
+        [null, ...periods.map(() => 'right' as const)],
+      ),
+    );
+    const notes = [...new Set(figures.filter((f) => f.note).map((f) => `${name(f.agency ?? '')}${f.period === 'part-year' ? ` (${f.year}, part of the year)` : f.period === 'fiscal-year' ? ` (FY ${f.year})` : ''}: ${f.note}`))];
+    if (notes.length > 0) out.push(list(notes.map((n) => [n])));
+    const whole = figures.filter((f) => (f.period ?? 'calendar-year') === 'calendar-year');
+    const years = [...new Set(whole.map((f) => f.year))].sort((a, b) => a - b);
+    if (whole.length > 1) {
+      out.push(
+        chartOf(
+          `${code.toLowerCase()}-${slugKey(key)}`,
+          `${label} in ${find.country(code).name}, by ${agencies.length > 1 ? 'agency and ' : ''}year`,
+          agencies.map((a) => ({ label: name(a), values: years.map((y) => whole.find((f) => (f.agency ?? '') === a && f.year === y)?.value) })),
+          years,
+        ),
+      );
+    }
+  }
+  return out;
 }

@@ -21,6 +21,16 @@ export interface Cell {
   partial: boolean;
 }
 
+/** A cell's value when it covers a whole calendar year; part years are left to the tables. */
+export function fullYear(cell: Cell | undefined): number | undefined {
+  return cell && !cell.partial ? cell.value : undefined;
+}
+
+/** `items-seized|pieces||` → `items-seized-pieces`: a comparable kind as a file-name part. */
+export function slugKey(key: string): string {
+  return key.split('|').filter(Boolean).join('-').toLowerCase();
+}
+
 /**
  * Groups every figure by what it counts. Within one country and year, a national total
  * stands as it is; otherwise the agencies' figures of the same kind are added up. Figures of

@@ -2,7 +2,10 @@ import type { RootContent } from 'mdast';
 import { partTitles } from '../content/parts.js';
 import type { Model, PartKey } from '../model/model.js';
 import { agencyTable, countryName, measureLabel, missionAgencies, practiceBlock, recommendationBlock } from './blocks.js';
-import { compareSeries } from './compare.js';
+import { compareSeries, fullYear, slugKey } from './compare.js';
+import { chartOf } from './charts.js';
+import { dataPaths } from './data.js';
+import { compareText } from '../order.js';
 import { capitalise, count, formatNumber, formatRange, inWords, words } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
@@ -56,6 +59,7 @@ function introduction(model: Model, find: Lookup): RootContent[] {
     paragraph(
       `An IPR enforcement expert visited ${count(missions.length, 'member state', 'member states', true)}, meeting the IP office and the other enforcement agencies in each, on a programme prepared by the national coordinator. Every mission recorded (a) the current situation, needs and expectations; (b) best practices that could be proposed for adoption; (c) suggestions for guidelines and materials; and (d) suggestions for interagency coordination. ${capitalise(count(model.practices.length, 'best practice'))} ${model.practices.length === 1 ? 'is' : 'are'} documented below, by theme; ${model.meetings.length ? 'a regional consultation meeting then adopted recommendations.' : ''}`.trim(),
     ),
+    paragraph('The practices are also available as ', xref({ file: dataPaths.practices }, 'a JSON file'), ' for reuse.'),
     table(
       ['Missions'],
       [['Member state'], ['Dates'], ['Agencies met'], ['Meetings'], ['Practices'], ['Note']],
@@ -132,17 +136,16 @@ function statistics(model: Model, find: Lookup): RootContent[] {
       'Agencies count in different units (cases, operations, pieces, shipments) and value goods on different bases (retail price of the genuine item, declared value, estimated damage) in different currencies. Figures are therefore set side by side only where measure, unit, currency and basis agree, and never added up across them. Where a member state reports a kind of figure by agency, the agencies’ figures are added up (marked +); a national total is shown as it is. Figures covering part of a year or a fiscal year are marked *.',
     ),
   ];
+  out.push(paragraph('The figures of every member state are also available as ', xref({ file: dataPaths.statistics }, 'a CSV file'), ', with their units, valuation bases and sources.'));
   for (const s of shared) {
     const label = capitalise(measureLabel(s.sample));
+    const countries = [...s.cells.keys()].map((code) => find.country(code)).sort((a, b) => compareText(a.name, b.name));
     out.push(heading(3, label, `statistics:${s.key}`));
     out.push(
       table(
         [label, ', by member state and year'],
         [['Member state'], ...s.years.map((y): Inline[] => [String(y)])],
-        [...s.cells.keys()]
-          .map((code) => find.country(code))
-          .sort((a, b) => (a.name < b.name ? -1 : 1))
-          .map((country) => [
+        countries.map((country) => [
             [xref({ page: `countries/${country.code.toLowerCase()}`, key: 'statistics' }, country.name)],
             ...s.years.map((y): Inline[] => {
               const cell = s.cells.get(country.code)!.get(y);
@@ -150,6 +153,15 @@ function statistics(model: Model, find: Lookup): RootContent[] {
             }),
           ]),
         [null, ...s.years.map(() => 'right' as const)],
+      ),
+    );
+    const years = s.years.filter((y) => countries.some((c) => fullYear(s.cells.get(c.code)!.get(y)) !== undefined));
+    if (years.length > 0) out.push(
+      chartOf(
+        `statistics-${slugKey(s.key)}`,
+        `${label}, by member state and year`,
+        countries.map((c) => ({ label: c.name, values: years.map((y) => fullYear(s.cells.get(c.code)!.get(y))) })),
+        years,
       ),
     );
   }
@@ -194,7 +206,7 @@ function meeting(model: Model, find: Lookup, citations: Citations, id: string): 
     ),
     ...nest(m.body.children, 2),
     heading(3, 'Adopted recommendations', `recommendations:${id}`),
-    paragraph(`The meeting adopted ${recs.length} recommendations. Each names the best practices it builds on; each practice above links back to the recommendations that cite it.`),
+    paragraph(`The meeting adopted ${recs.length} recommendations. Each names the best practices it builds on; each practice above links back to the recommendations that cite it. They are also available as `, xref({ file: dataPaths.recommendations }, 'a JSON file'), '.'),
     ...recs.flatMap((r) => recommendationBlock(r, 4, find)),
   ];
 }

@@ -2,7 +2,8 @@ import type { BlockContent, RootContent } from 'mdast';
 import { partKeys, partTitles } from '../content/parts.js';
 import type { MissionRecord, Model } from '../model/model.js';
 import { compareText } from '../order.js';
-import { agencyLabel, agencyShort, agencyTable, countryName, missionAgencies, practiceBlock, statisticsTable } from './blocks.js';
+import { dataPaths } from './data.js';
+import { agencyLabel, agencyShort, agencyTable, statisticsSections, countryName, missionAgencies, practiceBlock } from './blocks.js';
 import { capitalise, count, formatDate, formatRange } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, joined, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
@@ -62,7 +63,10 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
   const statsSection: RootContent[] = [
     heading(2, 'Enforcement statistics', 'statistics'),
     ...(stats
-      ? [paragraph('Figures are shown as each agency reports them. Units and valuation bases differ between agencies, so the figures are not added up.'), ...statisticsTable(stats, find, citations)]
+      ? [
+          paragraph('Figures are shown as each agency reports them. Units and valuation bases differ between agencies, so figures of different kinds are not added up. All member states’ figures are available as ', xref({ file: dataPaths.statistics }, 'a CSV file'), '.'),
+          ...statisticsSections(stats, find, citations),
+        ]
       : [paragraph('No statistics have been recorded for this country.')]),
   ];
 

@@ -4,6 +4,7 @@ import { capitalise, formatRange } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, list, paragraph, table, xref } from './nodes.js';
 import { notice } from './notice.js';
+import { dataPaths } from './data.js';
 import type { Page } from './page.js';
 
 /** The landing page: what the activity is, and links to every report. */
@@ -33,6 +34,13 @@ export function indexPage(model: Model, find: Lookup): Page {
           ]),
           [null, null, 'right', null],
         ),
+        heading(2, 'Data', 'data'),
+        paragraph('The figures and records behind the reports, for reuse:'),
+        list([
+          [xref({ file: dataPaths.statistics }, 'Enforcement statistics (CSV)'), ': every figure with its unit, valuation basis and source.'],
+          [xref({ file: dataPaths.practices }, 'Best practices (JSON)')],
+          [xref({ file: dataPaths.recommendations }, 'Recommendations (JSON)')],
+        ]),
       ],
     },
   };

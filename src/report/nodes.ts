@@ -1,6 +1,7 @@
 // Brings in mdast-util-to-hast's `data.hProperties` typing for headings and list items.
 import type {} from 'remark-rehype';
 import type { Literal, Parent } from 'unist';
+import type { Chart } from './charts.js';
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
 /** A name in a national script: `lang` lets browsers pick the font and screen readers the voice. */
@@ -17,11 +18,11 @@ export interface CaptionedTable extends Parent {
   children: [Table];
 }
 
-/** Where a link points inside the reports: a page, and a record's heading on it. */
-export interface Target {
-  page: string;
-  key?: string;
-}
+/**
+ * Where a link points inside the output: a page (without extension, so that each format
+ * adds its own) and a record's heading on it, or a file such as `data/statistics.csv`.
+ */
+export type Target = { page: string; key?: string } | { file: string };
 
 declare module 'mdast' {
   interface PhrasingContentMap {
@@ -30,9 +31,11 @@ declare module 'mdast' {
   interface RootContentMap {
     nativeText: NativeText;
     captionedTable: CaptionedTable;
+    chart: Chart;
   }
   interface BlockContentMap {
     captionedTable: CaptionedTable;
+    chart: Chart;
   }
   interface HeadingData {
     /** Stable key of the record the heading introduces, for cross-references. */
