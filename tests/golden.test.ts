@@ -32,7 +32,7 @@ describe('golden builds', () => {
       const expectedDir = path.join(root, 'expected');
       const out = await mkdtemp(path.join(os.tmpdir(), `ecap-golden-${name}-`));
       await rm(out, { recursive: true });
-      const result = await build({ contentDir: 'content', outDir: out, cwd: root });
+      const result = await build({ contentDir: 'content', outDir: out, cwd: root, provenance: {} });
       // Text outputs are compared whole; binary ones (fonts) by their SHA-256.
       const actual = new Map<string, string>(result.written.map((f) => (typeof f.content === 'string' ? [f.path, f.content] : [`${f.path}.sha256`, `${createHash('sha256').update(f.content).digest('hex')}\n`])));
       actual.set('diagnostics.txt', pretty(result.diagnostics, { color: false, sources: new Map(result.files.map((f) => [f.path, f.text])) }));

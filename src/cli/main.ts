@@ -8,6 +8,7 @@ import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { ruleDocument } from '../diagnostics/rule-document.js';
 import { rules, type RuleId } from '../diagnostics/rules.js';
 import { UsageError } from '../errors.js';
+import { editions, type Edition } from '../model/edition.js';
 import { build, check, fix, type CheckResult } from '../pipeline/index.js';
 import { github } from '../reporters/github.js';
 import { json } from '../reporters/json.js';
@@ -50,12 +51,13 @@ function program(): Command {
     .addOption(contentOption())
     .option('--out <dir>', 'the output folder, replaced whole by each build', 'dist')
     .option('--templates <dir>', 'page templates to use instead of the bundled ones')
+    .addOption(new Option('--edition <name>', 'internal: everything, internal passages marked; public: leaves out whatever is marked internal').choices(editions).default('internal'))
     .addOption(reporterOption())
     .addOption(maxWarningsOption())
     .addOption(strictOption())
-    .action(async (options: CommonOptions & { out: string; templates?: string }) => {
+    .action(async (options: CommonOptions & { out: string; templates?: string; edition: Edition }) => {
       const started = performance.now();
-      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options) });
+      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition });
       report(result, options);
       const seconds = elapsed(started);
       if (result.written.length > 0) {

@@ -186,6 +186,11 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
     right: '# content/missions/th.md (body)\nThe DIP offered its [Thai product identification material](https://www.ipthailand.go.th/).',
     fix: 'Link only to web addresses (starting with http:// or https://) or e-mail addresses (mailto:). A document on your own computer cannot be linked: cite its published version in content/sources.yaml instead.',
   },
+  'body/unknown-directive': {
+    wrong: '# content/missions/th.md (body)\n## (a) Current situation, needs and expectations\n\n:::confidential\nThe DSI named two suspected importers.\n:::',
+    right: '# content/missions/th.md (body)\n## (a) Current situation, needs and expectations\n\n:::internal\nThe DSI named two suspected importers.\n:::',
+    fix: 'To keep a passage out of the public edition, open it with a line `:::internal` and close it with a line `:::`; for a few words, write `:internal[the words]`. If the colon was meant as text, put a space after it.',
+  },
   'status/draft': {
     wrong: '# content/missions/bn.md (front matter)\ncountry: BN\nstatus: draft',
     right: '# content/missions/bn.md (front matter)\ncountry: BN\nstatus: final',

@@ -44,6 +44,7 @@ export const rules = {
   'structure/duplicate-section': { severity: 'error', summary: 'A part (a)–(d) appears twice in one mission note.' },
   'body/raw-html': { severity: 'warning', summary: 'Raw HTML in a body is sanitised in HTML reports and left out of Markdown reports; write Markdown instead.' },
   'body/unsafe-link': { severity: 'warning', summary: 'Links and images in a body use http, https or mailto addresses; others (javascript:, data:) are removed.' },
+  'body/unknown-directive': { severity: 'warning', summary: 'The only directives are :::internal (a section) and :internal[…] (words) for what the public edition leaves out.' },
   'status/draft': { severity: 'warning', summary: 'A mission note is still a draft.' },
   'practice/not-recommended': { severity: 'info', summary: 'No recommendation builds on this practice.' },
 } as const satisfies Record<string, Rule>;

@@ -189,6 +189,10 @@ export interface MissionNote {
      * The agency the coordinator works for, as an id from agencies below.
      */
     agency?: string;
+    /**
+     * true to leave the coordinator's name (the public edition says "the national coordinator") out of the public edition (`ecap build --edition public`).
+     */
+    internal?: boolean;
   };
   /**
    * Every agency met during the mission.
@@ -313,6 +317,10 @@ export interface BestPractice {
    */
   status: 'observed' | 'proposed' | 'adopted';
   sources?: SourceRefs;
+  /**
+   * true to leave this practice out of the public edition (`ecap build --edition public`).
+   */
+  internal?: boolean;
 }
 
 /**
@@ -367,6 +375,10 @@ export interface Recommendation {
    * Ids of the best practices it builds on: file names in content/practices/ without .md.
    */
   builds_on?: string[];
+  /**
+   * true to leave this recommendation out of the public edition (`ecap build --edition public`).
+   */
+  internal?: boolean;
 }
 
 /**
@@ -461,6 +473,10 @@ export interface Figure {
    * Id of the document in content/sources.yaml the figure comes from.
    */
   source: string;
+  /**
+   * true to leave this figure out of the public edition (`ecap build --edition public`).
+   */
+  internal?: boolean;
 }
 
 /**

@@ -14,6 +14,8 @@ import { render, type OutputFile } from './render.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { write } from './write.js';
+import { readProvenance, type Provenance } from './provenance.js';
+import { forEdition, type Edition } from '../model/edition.js';
 import { readFonts } from './assets.js';
 import { fontsFor, languagesUsed } from '../render/fonts.js';
 
@@ -56,6 +58,10 @@ export interface BuildOptions extends CheckOptions {
   templatesDir?: string;
   /** Write nothing when there are more warnings than this (`--max-warnings`, `--strict`). */
   maxWarnings?: number;
+  /** Default `internal`: everything, with internal passages marked. */
+  edition?: Edition;
+  /** What the reports say of their origin; read from git and SOURCE_DATE_EPOCH when not given. */
+  provenance?: Provenance;
 }
 
 export interface BuildResult extends CheckResult {
@@ -69,7 +75,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const counts = countDiagnostics(result.diagnostics);
   if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
   const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(result.model)))]);
-  const written = render(result.model, { templates, version, fonts });
+  const edition = options.edition ?? 'internal';
+  const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
+  const written = render(forEdition(result.model, edition), { templates, version, fonts, edition, provenance });
   await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir });
   return { ...result, written };
 }

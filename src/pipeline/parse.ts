@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -23,7 +24,8 @@ export interface ParsedFile {
   body?: Root;
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
+// Directives mark what only the internal edition shows: `:::internal` sections, `:internal[names]`.
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Anything after the opening fence names another front-matter language (gray-matter would run `---js`). */
 const fenceWithLanguage = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n/;

@@ -15,6 +15,9 @@ import { indexPage } from '../report/index-page.js';
 import { lookup } from '../report/lookup.js';
 import { paragraph, xref, type Inline } from '../report/nodes.js';
 import type { Page } from '../report/page.js';
+import type { Edition } from '../model/edition.js';
+import type { Provenance } from './provenance.js';
+import { capitalise, formatDate } from '../report/format.js';
 
 /** A file to write under the output folder. */
 export interface OutputFile {
@@ -28,6 +31,8 @@ export interface RenderContext {
   templates: Templates;
   version: string;
   fonts: FontFace[];
+  edition: Edition;
+  provenance: Provenance;
 }
 
 /** Every page as HTML and as Markdown, the data files, the stylesheets and fonts. Pure. */
@@ -51,6 +56,8 @@ export function render(model: Model, context: RenderContext): OutputFile[] {
       root,
       version: context.version,
       notice: model.activity.notice ?? '',
+      edition: editionStatement(context),
+      internal: context.edition === 'internal',
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
 
@@ -70,4 +77,11 @@ export function render(model: Model, context: RenderContext): OutputFile[] {
   for (const font of context.fonts) files.push({ path: `assets/fonts/${font.file}`, content: font.bytes });
   files.push(...dataFiles(model, find));
   return files.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */
+export function editionStatement({ edition, version, provenance }: Pick<RenderContext, 'edition' | 'version' | 'provenance'>): string {
+  const from = provenance.commit ? ` from content commit ${provenance.commit}${provenance.dirty ? ' with uncommitted changes' : ''}` : '';
+  const on = provenance.date ? ` on ${formatDate(provenance.date)}` : '';
+  return `${capitalise(edition)} edition, compiled by ecap ${version}${from}${on}.`;
 }

@@ -1,3 +1,4 @@
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { splitParts } from '../content/parts.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
@@ -19,9 +20,35 @@ export function structure(file: ValidFile): StageResult<CheckedFile> {
     diagnostics.push(diagnostic('body/raw-html', file.path, { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column }, `Unexpected raw HTML \`${node.value.split('\n')[0]!.slice(0, 40)}\`: it is sanitised in HTML reports and left out of Markdown ones; write it in Markdown instead.`));
   });
   neutraliseUnsafeUrls(file, diagnostics);
+  keepOnlyKnownDirectives(file, diagnostics);
   if (file.collection !== 'missions') return { value: file, diagnostics };
   const split = splitParts(file.body, file.path);
   return { value: { ...file, parts: split.value }, diagnostics: [...diagnostics, ...split.diagnostics] };
+}
+
+/**
+ * `:::internal` and `:internal[…]` are the only directives. Anything else that parsed as
+ * one (a stray `:word` in a sentence) goes back to being text, as the editor wrote it.
+ */
+function keepOnlyKnownDirectives(file: ValidFile, diagnostics: Diagnostic[]): void {
+  visit(file.body!, (node, index, parent) => {
+    if (!isDirective(node) || !parent || index === undefined) return;
+    if (node.name === 'internal' && node.type !== 'leafDirective') return;
+    const p = node.position!;
+    const span = { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+    if (node.type === 'textDirective') {
+      const label = node.children.map((c) => ('value' in c ? c.value : '')).join('');
+      parent.children.splice(index, 1, { type: 'text', value: `:${node.name}${node.children.length ? `[${label}]` : ''}` } as (typeof parent.children)[number]);
+      return index;
+    }
+    diagnostics.push(diagnostic('body/unknown-directive', file.path, span, `Unexpected directive \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\`: the only one is \`:::internal\` (a section) or \`:internal[…]\` (words) for what the public edition leaves out. Its text is kept as it is.`));
+    parent.children.splice(index, 1, ...((node.type === 'containerDirective' ? node.children : [{ type: 'paragraph', children: node.children }]) as typeof parent.children));
+    return index;
+  });
+}
+
+function isDirective(node: { type: string }): node is ContainerDirective | LeafDirective | TextDirective {
+  return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
 }
 
 /** Addresses a report may link to: the web, e-mail, and places inside the reports. */

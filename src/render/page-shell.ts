@@ -22,6 +22,10 @@ export interface ShellData {
   body: string;
   version: string;
   notice: string;
+  /** The edition statement every page carries. */
+  edition: string;
+  /** The internal edition, which must not be published. */
+  internal: boolean;
 }
 
 export type Shell = (data: ShellData) => string;
@@ -51,4 +55,4 @@ export function compileShells(templates: Templates): { html: Shell; markdown: Sh
 }
 
 /** Data of the right shape, to try a template on. */
-const sample: ShellData = { title: '', site: '', root: '', nav: [{ label: '', href: '', current: true }], navMarkdown: '', body: '', version: '', notice: '' };
+const sample: ShellData = { title: '', site: '', root: '', nav: [{ label: '', href: '', current: true }], navMarkdown: '', body: '', version: '', notice: '', edition: '', internal: true };

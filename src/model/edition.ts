@@ -1,0 +1,58 @@
+import type { Parent, RootContent } from 'mdast';
+import type { Model } from './model.js';
+
+/** `internal` shows everything, marked; `public` leaves out whatever is marked internal. */
+export type Edition = 'internal' | 'public';
+export const editions: readonly Edition[] = ['internal', 'public'];
+
+/**
+ * The model as an edition shows it. Public: internal practices, recommendations, figures and
+ * coordinators' names are left out, and so are `:::internal` sections and `:internal[…]` words
+ * of every body, with the links that pointed at what was removed. Internal: those sections
+ * become quotes headed "Internal." so that readers see what will not be published.
+ */
+export function forEdition(source: Model, edition: Edition): Model {
+  const model = structuredClone(source);
+  const rewrite = edition === 'public' ? removeInternal : markInternal;
+  for (const r of [...model.themes, ...model.practices, ...model.meetings, ...model.recommendations]) rewrite(r.body);
+  for (const m of model.missions) {
+    rewrite({ children: m.body.intro } as Parent);
+    for (const part of Object.values(m.body.parts)) rewrite({ children: part } as Parent);
+  }
+  if (edition === 'internal') return model;
+
+  model.practices = model.practices.filter((p) => !p.data.internal);
+  const kept = new Set(model.practices.map((p) => p.id));
+  model.recommendations = model.recommendations.filter((r) => !r.data.internal);
+  for (const r of model.recommendations) if (r.data.builds_on) r.data.builds_on = r.data.builds_on.filter((id) => kept.has(id));
+  for (const s of model.statistics) s.data.figures = s.data.figures.filter((f) => !f.internal);
+  model.statistics = model.statistics.filter((s) => s.data.figures.length > 0);
+  for (const m of model.missions) {
+    if (m.data.coordinator.internal) m.data.coordinator = { name: 'The national coordinator', ...(m.data.coordinator.agency ? { agency: m.data.coordinator.agency } : {}) };
+  }
+  return model;
+}
+
+// Both rewrite `children` in place: a mission's parts are arrays that the model holds directly.
+function removeInternal(parent: Parent): void {
+  const kept = parent.children.filter((child) => !isInternal(child));
+  parent.children.splice(0, parent.children.length, ...kept);
+  for (const child of parent.children) if ('children' in child) removeInternal(child as Parent);
+}
+
+function markInternal(parent: Parent): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    if ('children' in child) markInternal(child as Parent);
+    if (child.type === 'containerDirective' && child.name === 'internal') {
+      out.push({ type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'Internal.' }] }] }, ...(child.children as never[])] });
+    } else if (child.type === 'textDirective' && child.name === 'internal') {
+      out.push(...(child.children as RootContent[]));
+    } else out.push(child);
+  }
+  parent.children.splice(0, parent.children.length, ...(out as never[]));
+}
+
+function isInternal(node: { type: string; name?: string }): boolean {
+  return (node.type === 'containerDirective' || node.type === 'textDirective') && node.name === 'internal';
+}
