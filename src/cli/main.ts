@@ -51,18 +51,20 @@ function program(): Command {
     .addOption(contentOption())
     .option('--out <dir>', 'the output folder, replaced whole by each build', 'dist')
     .option('--templates <dir>', 'page templates to use instead of the bundled ones')
+    .option('--pdf', 'also print each report to PDF, with a locally installed Chromium (ECAP_CHROMIUM names one)')
     .addOption(new Option('--edition <name>', 'internal: everything, internal passages marked; public: leaves out whatever is marked internal').choices(editions).default('internal'))
     .addOption(reporterOption())
     .addOption(maxWarningsOption())
     .addOption(strictOption())
-    .action(async (options: CommonOptions & { out: string; templates?: string; edition: Edition }) => {
+    .action(async (options: CommonOptions & { out: string; templates?: string; edition: Edition; pdf?: boolean }) => {
       const started = performance.now();
-      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition });
+      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf });
       report(result, options);
       const seconds = elapsed(started);
       if (result.written.length > 0) {
         const pages = result.written.filter((f) => f.path.endsWith('.html')).length;
-        process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as HTML and Markdown); ${summarise(result.diagnostics)}; ${seconds} s\n`);
+        const formats = options.pdf ? 'HTML, Markdown and PDF' : 'HTML and Markdown';
+        process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
       } else {
         process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
       }

@@ -14,6 +14,7 @@ import { render, type OutputFile } from './render.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { write } from './write.js';
+import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import { readFonts } from './assets.js';
@@ -62,6 +63,8 @@ export interface BuildOptions extends CheckOptions {
   edition?: Edition;
   /** What the reports say of their origin; read from git and SOURCE_DATE_EPOCH when not given. */
   provenance?: Provenance;
+  /** Also print each report to PDF with a local Chromium. */
+  pdf?: boolean;
 }
 
 export interface BuildResult extends CheckResult {
@@ -71,6 +74,8 @@ export interface BuildResult extends CheckResult {
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Say at once, before any work, when a PDF was asked for and cannot be made.
+  const chromium = options.pdf ? requireChromium() : undefined;
   const result = await check(options);
   const counts = countDiagnostics(result.diagnostics);
   if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
@@ -78,8 +83,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const edition = options.edition ?? 'internal';
   const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
   const written = render(forEdition(result.model, edition), { templates, version, fonts, edition, provenance });
-  await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir });
-  return { ...result, written };
+  const pdfs: OutputFile[] = [];
+  const print = async (folder: string) => {
+    const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
+    for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf, content: '' });
+  };
+  await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined);
+  return { ...result, written: [...written, ...pdfs] };
 }
 
 const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -11,7 +11,13 @@ export const marker = '.ecap-output';
  * file is written: a failed or interrupted build leaves the previous output as it was.
  * The only stage that writes.
  */
-export async function write(outDir: string, files: readonly OutputFile[], guard: { cwd: string; contentDir: string }): Promise<void> {
+export async function write(
+  outDir: string,
+  files: readonly OutputFile[],
+  guard: { cwd: string; contentDir: string },
+  /** Runs on the complete new folder before it is swapped in, e.g. to print PDFs from it. */
+  beforeSwap?: (folder: string) => Promise<unknown>,
+): Promise<void> {
   const out = path.resolve(guard.cwd, outDir);
   await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
   await removeLeftovers(out);
@@ -26,6 +32,7 @@ export async function write(outDir: string, files: readonly OutputFile[], guard:
       await writeFile(target, file.content);
     }
     await writeFile(path.join(fresh, marker), 'This folder is written by `ecap build` and replaced whole by the next build.\n');
+    await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);
     if (existing) await rename(out, old);
     await rename(fresh, out);
