@@ -28,7 +28,7 @@ describe('compareSeries', () => {
     ]);
   });
 
-  it('adds up agencies of one country but lets a national total stand', () => {
+  it('adds up agencies of one country for one period, but lets a national total stand', () => {
     const series = compareSeries([
       stats('TH', [
         { year: 2012, agency: 'customs', measure: 'raids', value: 5, unit: 'operations', source: 's' },
@@ -38,8 +38,10 @@ describe('compareSeries', () => {
       ]),
     ]);
     const th = series[0]!.cells.get('TH')!;
-    expect(th.get(2012)).toEqual({ value: 12, agencies: 2, partial: true });
-    expect(th.get(2011)).toEqual({ value: 9, agencies: 0, partial: false });
-    expect(series[0]!.years).toEqual([2011, 2012]);
+    // The fiscal-year figure is not added to the calendar-year one.
+    expect(th.get('2012')).toEqual({ value: 5, agencies: 1 });
+    expect(th.get('FY 2012')).toEqual({ value: 7, agencies: 1 });
+    expect(th.get('2011')).toEqual({ value: 9, agencies: 0 });
+    expect(series[0]!.periods).toEqual(['2011', '2012', 'FY 2012']);
   });
 });

@@ -16,7 +16,7 @@ import { validate } from './validate.js';
 import { write } from './write.js';
 import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
-import { forEdition, type Edition } from '../model/edition.js';
+import type { Edition } from '../model/edition.js';
 import { readFonts } from './assets.js';
 import { fontsFor, languagesUsed } from '../render/fonts.js';
 
@@ -82,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(result.model)))]);
   const edition = options.edition ?? 'internal';
   const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
-  const written = render(forEdition(result.model, edition), { templates, version, fonts, edition, provenance });
+  const written = render(result.model, { templates, version, fonts, edition, provenance });
   const pdfs: OutputFile[] = [];
   const print = async (folder: string) => {
     const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);

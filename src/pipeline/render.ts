@@ -13,9 +13,10 @@ import { countryReport } from '../report/country.js';
 import { dataFiles } from '../report/data.js';
 import { indexPage } from '../report/index-page.js';
 import { lookup } from '../report/lookup.js';
-import { paragraph, xref, type Inline } from '../report/nodes.js';
-import type { Page } from '../report/page.js';
-import type { Edition } from '../model/edition.js';
+import { paragraph, strong, xref, type Inline } from '../report/nodes.js';
+import type { Paragraph } from 'mdast';
+import { finishPage, type Page } from '../report/page.js';
+import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
 import { capitalise, formatDate } from '../report/format.js';
 
@@ -35,10 +36,13 @@ export interface RenderContext {
   provenance: Provenance;
 }
 
-/** Every page as HTML and as Markdown, the data files, the stylesheets and fonts. Pure. */
-export function render(model: Model, context: RenderContext): OutputFile[] {
+/** Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts. Pure. */
+export function render(content: Model, context: RenderContext): OutputFile[] {
+  const model = forEdition(content, context.edition);
   const find = lookup(model);
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
+  if (context.edition === 'internal') pages.forEach(markInternalEdition);
+  pages.forEach(finishPage);
   const anchors = assignAnchors(pages);
   const shells = compileShells(context.templates);
   const destinations = [
@@ -57,7 +61,6 @@ export function render(model: Model, context: RenderContext): OutputFile[] {
       version: context.version,
       notice: model.activity.notice ?? '',
       edition: editionStatement(context),
-      internal: context.edition === 'internal',
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
 
@@ -84,4 +87,14 @@ export function editionStatement({ edition, version, provenance }: Pick<RenderCo
   const from = provenance.commit ? ` from content commit ${provenance.commit}${provenance.dirty ? ' with uncommitted changes' : ''}` : '';
   const on = provenance.date ? ` on ${formatDate(provenance.date)}` : '';
   return `${capitalise(edition)} edition, compiled by ecap ${version}${from}${on}.`;
+}
+
+/** Right under the title of every page of the internal edition: it must not be published. */
+function markInternalEdition(page: Page): void {
+  const banner: Paragraph = {
+    type: 'paragraph',
+    data: { hProperties: { className: ['edition-banner'] } },
+    children: [strong('Internal edition.'), { type: 'text', value: ' It contains passages marked internal: do not publish it. Build the public edition with ' }, { type: 'inlineCode', value: 'ecap build --edition public' }, { type: 'text', value: '.' }],
+  };
+  page.root.children.splice(1, 0, banner);
 }

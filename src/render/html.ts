@@ -10,18 +10,28 @@ import type { CaptionedTable, NativeText } from '../report/nodes.js';
 import { chartSvg, type Chart } from '../report/charts.js';
 
 const handlers = {
-  chart: (_state: unknown, node: Chart): Element => ({ type: 'element', tagName: 'figure', properties: { className: ['chart'] }, children: [chartSvg(node)] }),
+  chart: (_state: unknown, node: Chart): Element => ({
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['chart'] },
+    children: [
+      { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${node.label ?? 'Figure'}.` }] }, { type: 'text', value: ` ${node.title}` }] },
+      chartSvg(node),
+    ],
+  }),
   nativeText: (_state: unknown, node: NativeText): Element => ({
     type: 'element',
     tagName: 'span',
-    properties: { lang: node.lang },
+    // dir=auto isolates the name, so a right-to-left script (Jawi) does not reorder the text around it.
+    properties: { lang: node.lang, dir: 'auto' },
     children: [{ type: 'text', value: node.value }],
   }),
   // A wide table scrolls inside its own region on narrow screens; the region is focusable
   // so that keyboard users can scroll it too.
   captionedTable: (state: { one: (n: unknown, p: unknown) => ElementContent; all: (n: unknown) => ElementContent[] }, node: CaptionedTable): Element => {
     const table = state.one(node.children[0], node) as Element;
-    const caption: Element = { type: 'element', tagName: 'caption', properties: {}, children: state.all({ type: 'paragraph', children: node.caption }) };
+    const label: Element = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${node.label ?? 'Table'}.` }] };
+    const caption: Element = { type: 'element', tagName: 'caption', properties: {}, children: [label, { type: 'text', value: ' ' }, ...state.all({ type: 'paragraph', children: node.caption })] };
     table.children = [caption, { type: 'text', value: '\n' }, ...table.children];
     return {
       type: 'element',
@@ -40,7 +50,7 @@ const handlers = {
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'caption', 'span', 'div', 'figure', 'svg', 'title', 'desc', 'rect', 'text'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'caption', 'span', 'div', 'figure', 'figcaption', 'svg', 'title', 'desc', 'rect', 'text'],
   attributes: {
     ...defaultSchema.attributes,
     // Charts: shapes and text with geometry and colour, nothing that loads or runs anything.
@@ -52,6 +62,7 @@ const schema: SanitizeSchema = {
     desc: ['id'],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'table'], 'role', 'tabIndex', 'ariaLabel'],
     th: [...(defaultSchema.attributes?.th ?? []), 'scope'],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'edition-banner']],
   },
 };
 
@@ -59,7 +70,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true, handlers } as unknown as ToHastOptions)
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
-  .use(tableHeaderScope)
+  .use(accessibleTables)
   .use(rehypeStringify);
 
 /** Renders a page tree to the HTML of its `<main>` element. */
@@ -68,18 +79,30 @@ export function toHtmlBody(root: Root): string {
   return processor.stringify(hast);
 }
 
-/** Header cells say which way they apply, for screen readers. */
-function tableHeaderScope() {
+/**
+ * Every table, from a report or from a note, scrolls in its own focusable region on narrow
+ * screens; header cells say which way they apply; column alignment is a class, since the
+ * `align` attribute is obsolete in HTML.
+ */
+function accessibleTables() {
   return (tree: HastRoot) => {
-    const walk = (node: HastRoot | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
+    const walk = (node: HastRoot | Element, inRegion: boolean) => {
+      node.children.forEach((child, index) => {
+        if (child.type !== 'element') return;
+        if (child.tagName === 'th' || child.tagName === 'td') {
+          const align = child.properties.align;
+          delete child.properties.align;
+          if (align === 'right' || align === 'center') child.properties.className = [align === 'right' ? 'num' : 'centre'];
+        }
         if (child.tagName === 'thead') {
           for (const row of child.children) if (row.type === 'element') for (const cell of row.children) if (cell.type === 'element' && cell.tagName === 'th') cell.properties.scope = 'col';
         }
-        walk(child);
-      }
+        if (child.tagName === 'table' && !inRegion) {
+          node.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table'], role: 'region', tabIndex: 0, ariaLabel: 'Table' }, children: [child] };
+        }
+        walk(child, inRegion || (child.tagName === 'div' && (child.properties.className as string[] | undefined)?.includes('table') === true));
+      });
     };
-    walk(tree);
+    walk(tree, false);
   };
 }

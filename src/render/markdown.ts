@@ -21,7 +21,9 @@ const settings: Options = {
   } as Options['handlers'],
 };
 
-const processor = unified().use(remarkGfm).use(remarkStringify, settings);
+// Cells are not padded to align the pipes: padding counts characters, and Thai, Lao or
+// Khmer names with combining marks would misalign them anyway.
+const processor = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, settings);
 
 /**
  * Serialises a page tree as GitHub-flavoured Markdown. Raw HTML from bodies is left out;
@@ -36,18 +38,18 @@ export function chartFile(chart: Chart): string {
   return `charts/${chart.id}.svg`;
 }
 
-/** Replaces ecap's own nodes by plain mdast: a caption becomes a bold line above its table. */
+/** Replaces ecap's own nodes by plain mdast: a caption becomes a line above its table or chart. */
 function lower(root: Root, from: string): Root {
   const children = (nodes: RootContent[]): RootContent[] =>
     nodes.flatMap((node): RootContent[] => {
       if (node.type === 'captionedTable') {
         const t = node as CaptionedTable;
-        return [paragraph(strong(...t.caption)), t.children[0]];
+        return [paragraph(strong(`${t.label ?? 'Table'}.`), ' ', ...t.caption), t.children[0]];
       }
       if (node.type === 'html') return [];
       if (node.type === 'chart') {
         const url = path.posix.relative(path.posix.dirname(from), chartFile(node));
-        return [{ type: 'paragraph', children: [{ type: 'image', url, alt: node.title, title: null }] }];
+        return [paragraph(strong(`${node.label ?? 'Figure'}.`), ' ', node.title), { type: 'paragraph', children: [{ type: 'image', url, alt: node.description, title: null }] }];
       }
       if (node.type === 'paragraph') {
         // Raw HTML left out at the end of a paragraph would leave a dangling line break.

@@ -24,8 +24,6 @@ export interface ShellData {
   notice: string;
   /** The edition statement every page carries. */
   edition: string;
-  /** The internal edition, which must not be published. */
-  internal: boolean;
 }
 
 export type Shell = (data: ShellData) => string;
@@ -55,4 +53,4 @@ export function compileShells(templates: Templates): { html: Shell; markdown: Sh
 }
 
 /** Data of the right shape, to try a template on. */
-const sample: ShellData = { title: '', site: '', root: '', nav: [{ label: '', href: '', current: true }], navMarkdown: '', body: '', version: '', notice: '', edition: '', internal: true };
+const sample: ShellData = { title: '', site: '', root: '', nav: [{ label: '', href: '', current: true }], navMarkdown: '', body: '', version: '', notice: '', edition: '' };

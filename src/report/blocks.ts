@@ -6,7 +6,7 @@ import { capitalise, formatNumber, words } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, joined, list, native, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { chartOf } from './charts.js';
-import { slugKey } from './compare.js';
+import { comparableKey, measureLabel, periodLabel, slugKey } from './compare.js';
 import { nest, type Citations } from './page.js';
 
 /** `Thailand (ประเทศไทย)` with the national script marked for its language. */
@@ -87,21 +87,6 @@ export function recommendationBlock(r: RecommendationRecord, depth: 3 | 4, find:
     }))]);
   }
   return [heading(depth, `${find.label(r)}. ${r.data.title}`, `recommendation:${r.id}`), ...nest(r.body.children, depth), list(facts)];
-}
-
-/** What a figure counts, in words: `items seized (pieces)` or `value seized (THB, estimated damage)`. */
-export function measureLabel(f: Figure): string {
-  return f.measure === 'value-seized' ? `value seized (${f.currency}, ${words(f.basis!)})` : `${words(f.measure)} (${f.unit})`;
-}
-
-/** Figures are comparable only when measure, unit, currency and basis all agree. */
-export function comparableKey(f: Figure): string {
-  return [f.measure, f.unit ?? '', f.currency ?? '', f.basis ?? ''].join('|');
-}
-
-/** A figure's period, flagged when it is not a calendar year. */
-export function periodLabel(f: Figure): string {
-  return f.period === 'fiscal-year' ? `FY ${f.year}` : f.period === 'part-year' ? `${f.year} (part)` : String(f.year);
 }
 
 /**

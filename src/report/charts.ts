@@ -11,6 +11,8 @@ export interface Chart extends Node {
   type: 'chart';
   /** Unique in the output: names the SVG file the Markdown report shows. */
   id: string;
+  /** `Figure 2`, given when the page is numbered. */
+  label?: string;
   title: string;
   description: string;
   /** Series names, one colour each, shown in the legend (e.g. years). */
@@ -29,7 +31,7 @@ export function chartOf(id: string, title: string, groups: Chart['groups'], keys
   const description = [
     `Horizontal bar chart: ${title.charAt(0).toLowerCase()}${title.slice(1)}, for ${groups.length === 1 ? groups[0]!.label : `${groups.length} groups`} and ${names.length === 1 ? names[0] : `the years ${names.join(', ')}`}.`,
     top ? ` The largest figure is ${formatNumber(top.value)} (${top.label}, ${top.key}).` : '',
-    ' Figures for part of a year are in the table only.',
+    ' Figures for part of a year or a fiscal year are in the table only.',
   ].join('');
   return { type: 'chart', id, title, description, keys: names, groups };
 }

@@ -1,12 +1,12 @@
 import type { RootContent } from 'mdast';
 import { partTitles } from '../content/parts.js';
 import type { Model, PartKey } from '../model/model.js';
-import { agencyTable, countryName, measureLabel, missionAgencies, practiceBlock, recommendationBlock } from './blocks.js';
-import { compareSeries, fullYear, slugKey } from './compare.js';
+import { agencyTable, countryName, missionAgencies, practiceBlock, recommendationBlock } from './blocks.js';
+import { compareSeries, isCalendarYear, measureLabel, slugKey } from './compare.js';
 import { chartOf } from './charts.js';
 import { dataPaths } from './data.js';
 import { compareText } from '../order.js';
-import { capitalise, count, formatNumber, formatRange, inWords, words } from './format.js';
+import { capitalise, count, formatNumber, formatRange, inWords, lowerFirst, words } from './format.js';
 import type { Lookup } from './lookup.js';
 import { heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { notice } from './notice.js';
@@ -20,8 +20,8 @@ export function comprehensiveReport(model: Model, find: Lookup): Page {
   const body: RootContent[] = [
     ...introduction(model, find),
     ...model.themes.flatMap((theme, i) => chapter(model, find, citations, theme.id, i + 1)),
-    ...gathered(model, find, 'c', 'guidelines', 'Suggestions for regional guidelines and materials', 'What the agencies met suggested for draft guidelines or materials on IPR enforcement that could be proposed for adoption at the ASEAN regional level (part (c) of every mission note).'),
-    ...gathered(model, find, 'd', 'coordination', 'Suggestions for an interagency coordination plan', 'What the agencies met suggested for a plan to foster IPR enforcement interagency coordination within ASEAN (part (d) of every mission note).'),
+    ...gathered(model, find, 'c', 'guidelines', 'Suggestions for regional guidelines and materials', 'What the agencies met suggested for draft guidelines or materials on IPR enforcement that could be proposed for adoption at the ASEAN regional level (part (c) of every mission note).', 'Guidelines and materials'),
+    ...gathered(model, find, 'd', 'coordination', 'Suggestions for an interagency coordination plan', 'What the agencies met suggested for a plan to foster IPR enforcement interagency coordination within ASEAN (part (d) of every mission note).', 'Interagency coordination'),
     ...coverage(model, find),
     ...statistics(model, find),
     ...model.meetings.flatMap((m) => meeting(model, find, citations, m.id)),
@@ -93,11 +93,11 @@ function chapter(model: Model, find: Lookup, citations: Citations, themeId: stri
 }
 
 /** One part of every mission note, country by country. */
-function gathered(model: Model, find: Lookup, part: PartKey, key: string, title: string, lead: string): RootContent[] {
+function gathered(model: Model, find: Lookup, part: PartKey, key: string, title: string, lead: string, short: string): RootContent[] {
   const out: RootContent[] = [heading(2, title, key), paragraph(lead)];
   for (const m of model.missions) {
     const nodes = m.body.parts[part];
-    out.push(heading(3, countryName(find.country(m.data.country)), `${key}:${m.data.country}`));
+    out.push(heading(3, [...countryName(find.country(m.data.country)), `: ${lowerFirst(short)}`], `${key}:${m.data.country}`));
     out.push(...(nodes?.length ? nest(nodes, 3) : [paragraph(`Nothing recorded yet under “${partTitles[part]}”.`)]));
   }
   return out;
@@ -133,7 +133,7 @@ function statistics(model: Model, find: Lookup): RootContent[] {
   const out: RootContent[] = [
     heading(2, 'Enforcement statistics compared', 'statistics'),
     paragraph(
-      'Agencies count in different units (cases, operations, pieces, shipments) and value goods on different bases (retail price of the genuine item, declared value, estimated damage) in different currencies. Figures are therefore set side by side only where measure, unit, currency and basis agree, and never added up across them. Where a member state reports a kind of figure by agency, the agencies’ figures are added up (marked +); a national total is shown as it is. Figures covering part of a year or a fiscal year are marked *.',
+      'Agencies count in different units (cases, operations, pieces, shipments) and value goods on different bases (retail price of the genuine item, declared value, estimated damage) in different currencies. Figures are therefore set side by side only where measure, unit, currency and basis agree, and never added up across them. Where a member state reports a kind of figure by agency, the agencies’ figures for the same period are added up (marked +); a national total is shown as it is. Figures for part of a year or for a fiscal year have columns of their own and are left out of the charts.',
     ),
   ];
   out.push(paragraph('The figures of every member state are also available as ', xref({ file: dataPaths.statistics }, 'a CSV file'), ', with their units, valuation bases and sources.'));
@@ -144,23 +144,23 @@ function statistics(model: Model, find: Lookup): RootContent[] {
     out.push(
       table(
         [label, ', by member state and year'],
-        [['Member state'], ...s.years.map((y): Inline[] => [String(y)])],
+        [['Member state'], ...s.periods.map((p): Inline[] => [p])],
         countries.map((country) => [
             [xref({ page: `countries/${country.code.toLowerCase()}`, key: 'statistics' }, country.name)],
-            ...s.years.map((y): Inline[] => {
-              const cell = s.cells.get(country.code)!.get(y);
-              return [cell ? `${formatNumber(cell.value)}${cell.agencies > 1 ? '+' : ''}${cell.partial ? '*' : ''}` : '–'];
+            ...s.periods.map((p): Inline[] => {
+              const cell = s.cells.get(country.code)!.get(p);
+              return [cell ? `${formatNumber(cell.value)}${cell.agencies > 1 ? '+' : ''}` : '–'];
             }),
           ]),
-        [null, ...s.years.map(() => 'right' as const)],
+        [null, ...s.periods.map(() => 'right' as const)],
       ),
     );
-    const years = s.years.filter((y) => countries.some((c) => fullYear(s.cells.get(c.code)!.get(y)) !== undefined));
+    const years = s.periods.filter((p) => isCalendarYear(p) && countries.some((c) => s.cells.get(c.code)!.has(p)));
     if (years.length > 0) out.push(
       chartOf(
         `statistics-${slugKey(s.key)}`,
         `${label}, by member state and year`,
-        countries.map((c) => ({ label: c.name, values: years.map((y) => fullYear(s.cells.get(c.code)!.get(y))) })),
+        countries.map((c) => ({ label: c.name, values: years.map((y) => s.cells.get(c.code)!.get(y)?.value) })),
         years,
       ),
     );
@@ -215,7 +215,7 @@ function annex(model: Model, find: Lookup): RootContent[] {
   return [
     heading(2, 'Annex: agencies met', 'annex-agencies'),
     ...model.missions.flatMap((m) => [
-      heading(3, countryName(find.country(m.data.country)), `agencies:${m.data.country}`),
+      heading(3, ['Agencies met in ', ...countryName(find.country(m.data.country))], `agencies:${m.data.country}`),
       agencyTable(['Agencies met in ', find.country(m.data.country).name], missionAgencies(m)),
     ]),
   ];

@@ -1,4 +1,4 @@
-import type { BlockContent, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { partKeys, partTitles } from '../content/parts.js';
 import type { MissionRecord, Model } from '../model/model.js';
 import { compareText } from '../order.js';
@@ -83,8 +83,7 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
   const title = `Country report: ${country.name}`;
   const intro: RootContent[] = [
     heading(1, ['Country report: ', ...countryName(country)]),
-    ...notice(model),
-    ...(data.status === 'draft' ? [{ type: 'blockquote', children: [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] } as BlockContent] : []),
+    ...notice(model, data.status === 'draft' ? [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] : []),
     paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
     ...contents(path, [...body, ...references]),
   ];

@@ -55,3 +55,8 @@ const small = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 export function inWords(n: number): string {
   return small[n] ?? String(n);
 }
+
+/** Lower-cases the first letter: `Guidelines` → `guidelines`. */
+export function lowerFirst(value: string): string {
+  return value.charAt(0).toLowerCase() + value.slice(1);
+}

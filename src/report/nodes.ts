@@ -14,6 +14,8 @@ export interface NativeText extends Literal {
 /** A table with a caption: `<caption>` in HTML, a bold line above the table in Markdown. */
 export interface CaptionedTable extends Parent {
   type: 'captionedTable';
+  /** `Table 3`, given when the page is numbered. */
+  label?: string;
   caption: PhrasingContent[];
   children: [Table];
 }

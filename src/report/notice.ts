@@ -1,8 +1,12 @@
-import type { RootContent } from 'mdast';
+import type { Blockquote, RootContent } from 'mdast';
 import type { Model } from '../model/model.js';
 import { paragraph, strong } from './nodes.js';
 
-/** The activity's notice (e.g. "illustrative content") as a block quote at the top of every page. */
-export function notice(model: Model): RootContent[] {
-  return model.activity.notice ? [{ type: 'blockquote', children: [paragraph(strong('Note.'), ' ', model.activity.notice)] }] : [];
+/**
+ * The activity's notice (e.g. "illustrative content") and any other `extra` warnings, as one
+ * block quote at the top of a page.
+ */
+export function notice(model: Model, extra: RootContent[] = []): RootContent[] {
+  const children = [...(model.activity.notice ? [paragraph(strong('Note.'), ' ', model.activity.notice)] : []), ...extra];
+  return children.length > 0 ? [{ type: 'blockquote', children: children as Blockquote['children'] }] : [];
 }

@@ -1,8 +1,9 @@
 import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
-import { external, heading, list, paragraph, xref, type Inline } from './nodes.js';
+import { external, heading, list, xref, type Inline } from './nodes.js';
 
 /** One report page before rendering: a path without extension and its syntax tree. */
 export interface Page {
@@ -77,5 +78,33 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
   const items = sections
     .filter((n): n is Heading => n.type === 'heading' && n.depth === 2 && Boolean(n.data?.key))
     .map((h) => [xref({ page, key: h.data!.key! }, ...h.children)]);
-  return [paragraph({ type: 'strong', children: [{ type: 'text', value: 'Contents' }] }), list(items)];
+  return [heading(2, 'Contents'), list(items)];
+}
+
+/**
+ * Numbers the page's tables and figures in order, and makes every heading's text unique:
+ * a repeated one ("How it works" under each practice) names the section it belongs to, so
+ * that each has its own anchor and an outline reads unambiguously.
+ */
+export function finishPage(page: Page): void {
+  let tables = 0;
+  let figures = 0;
+  visit(page.root, (node) => {
+    if (node.type === 'captionedTable') node.label = `Table ${++tables}`;
+    if (node.type === 'chart') node.label = `Figure ${++figures}`;
+  });
+  const seen = new Set<string>();
+  const open: Heading[] = [];
+  visit(page.root, 'heading', (heading: Heading) => {
+    while (open.length > 0 && open.at(-1)!.depth >= heading.depth) open.pop();
+    const text = toString(heading);
+    if (seen.has(text) && open.length > 0) {
+      heading.children = [...heading.children, { type: 'text', value: ` — ${toString(open.at(-1)!)}` }];
+    }
+    let unique = toString(heading);
+    for (let n = 2; seen.has(unique); n++) unique = `${toString(heading)} ${n}`;
+    if (unique !== toString(heading)) heading.children = [...heading.children, { type: 'text', value: unique.slice(toString(heading).length) }];
+    seen.add(unique);
+    open.push(heading);
+  });
 }
