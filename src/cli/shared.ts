@@ -1,0 +1,74 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CheckResult } from '../pipeline/index.js';
+import { github } from '../reporters/github.js';
+import { json } from '../reporters/json.js';
+import { pretty } from '../reporters/pretty.js';
+import { sarif } from '../reporters/sarif.js';
+
+/** What every command shares: options, the reporter choice, the exit-code rule. */
+export const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+
+export type ReporterName = 'pretty' | 'json' | 'github' | 'sarif';
+
+export interface CommonOptions {
+  content: string;
+  reporter?: ReporterName;
+  maxWarnings?: number;
+  strict?: boolean;
+}
+
+export const reporterOption = () =>
+  new Option('--reporter <name>', 'how to print problems: pretty (stderr), json, github or sarif (stdout); github by default under GitHub Actions').choices(['pretty', 'json', 'github', 'sarif']);
+export const contentOption = () => new Option('--content <dir>', 'the content folder').default('content');
+export const maxWarningsOption = () =>
+  new Option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings').argParser((value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more.');
+    return n;
+  });
+export const strictOption = () => new Option('--strict', 'fail (exit 1) on any warning, as --max-warnings 0 does');
+
+export function elapsed(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(2);
+}
+
+/** Prints the problems with the chosen reporter: machine-readable ones to stdout, pretty to stderr. */
+export function report(result: CheckResult, options: Pick<CommonOptions, 'reporter'>): void {
+  const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  switch (reporter) {
+    case 'json':
+      process.stdout.write(json(result.diagnostics));
+      return;
+    case 'github':
+      process.stdout.write(github(result.diagnostics));
+      return;
+    case 'sarif':
+      process.stdout.write(sarif(result.diagnostics, { version, docsBase: pathToFileURL(path.join(packageRoot, 'docs', 'rules')).href + '/' }));
+      return;
+    case 'pretty': {
+      const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+      const text = pretty(result.diagnostics, { color, sources: new Map(result.files.map((f) => [f.path, f.text])) });
+      if (text) process.stderr.write(text + '\n');
+    }
+  }
+}
+
+export function warningLimit(options: CommonOptions): number | undefined {
+  return options.strict ? 0 : options.maxWarnings;
+}
+
+export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptions): boolean {
+  const limit = warningLimit(options);
+  return limit !== undefined && countDiagnostics(diagnostics).warning > limit;
+}
+
+/** 1 when the content has errors, no usable activity, or more warnings than allowed. */
+export function exitCode(result: CheckResult, options: CommonOptions): number {
+  return countDiagnostics(result.diagnostics).error > 0 || !result.model || tooMany(result.diagnostics, options) ? 1 : 0;
+}
