@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +32,18 @@ export const maxWarningsOption = () =>
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more.');
     return n;
   });
+/** `--cache-dir DIR` (default .ecap-cache) and `--no-cache`: where checked files and builds are remembered. */
+export function addCacheOptions(command: Command): Command {
+  return command
+    .option('--cache-dir <dir>', 'where to remember checked files and builds between runs (CI can keep it)', '.ecap-cache')
+    .option('--no-cache', 'neither read nor write the cache');
+}
+
+/** The cache folder the options ask for, if any. */
+export function cacheDir(options: { cache?: boolean; cacheDir?: string }): string | undefined {
+  return options.cache === false ? undefined : options.cacheDir;
+}
+
 export const strictOption = () => new Option('--strict', 'fail (exit 1) on any warning, as --max-warnings 0 does');
 
 export function elapsed(started: number): string {

@@ -1,9 +1,10 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { applyFixes } from '../content/fix.js';
 import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileSchemas, readSchemas } from '../content/schemas.js';
+import { compileSchemas, readSchemas, type Validators } from '../content/schemas.js';
+import { Cache, codeHash, hash } from './cache.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
@@ -13,7 +14,7 @@ import { parse } from './parse.js';
 import { render, type OutputFile } from './render.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
-import { write } from './write.js';
+import { upToDate, write } from './write.js';
 import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
 import type { Edition } from '../model/edition.js';
@@ -23,35 +24,59 @@ import { fontsFor, languagesUsed } from '../render/fonts.js';
 export interface CheckOptions {
   contentDir: string;
   cwd: string;
+  /** Where to keep each file's checked result between runs; no cache when absent. */
+  cacheDir?: string;
 }
 
 export interface CheckResult {
   files: SourceFile[];
   model: Model | undefined;
   diagnostics: Diagnostic[];
+  /** A hash of everything the check read: equal keys, equal results. */
+  key: string;
+}
+
+/** What the per-file stages make of one file; cached by the file's content hash. */
+interface FileResult {
+  diagnostics: Diagnostic[];
+  checked?: CheckedFile;
+}
+
+/** parse → validate → structure for one file: independent of every other file. */
+function checkFile(file: SourceFile, validators: Validators): FileResult {
+  const parsed = parse(file);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  const valid = validate(parsed.value, validators);
+  if (!valid.value) return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics] };
+  const shaped = structure(valid.value);
+  return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics], checked: shaped.value };
 }
 
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const validators = compileSchemas(await readSchemas());
+  const schemas = await readSchemas();
+  const validators = compileSchemas(schemas);
   const loaded = await load(options.contentDir, options.cwd);
+  const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
+  const base = hash(await codeHash(), JSON.stringify(schemas));
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
-  // Per-file stages: independent of each other, so a bad file never stops the others.
+  const keys: string[] = [];
+  // A bad file never stops the others; an unchanged one is not parsed again.
   for (const file of loaded.value) {
-    const parsed = parse(file);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.value) continue;
-    const valid = validate(parsed.value, validators);
-    diagnostics.push(...valid.diagnostics);
-    if (!valid.value) continue;
-    const shaped = structure(valid.value);
-    diagnostics.push(...shaped.diagnostics);
-    checked.push(shaped.value);
+    const key = hash(base, file.collection, file.path, file.text);
+    keys.push(key);
+    let result = await cache?.get<FileResult>('files', key);
+    if (!result) {
+      result = checkFile(file, validators);
+      await cache?.set('files', key, result);
+    }
+    diagnostics.push(...result.diagnostics);
+    if (result.checked) checked.push(result.checked);
   }
   const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
-  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics) };
+  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -70,6 +95,13 @@ export interface BuildOptions extends CheckOptions {
 export interface BuildResult extends CheckResult {
   /** What was written; empty when the content had errors (then nothing is written). */
   written: OutputFile[];
+  /** Nothing had changed since the last build of the same output: it was left as it was. */
+  unchanged?: boolean;
+}
+
+/** What the cache keeps of a build, to know later that its output is still in place. */
+interface BuildRecord {
+  files: Array<{ path: string; size: number }>;
 }
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
@@ -82,14 +114,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(result.model)))]);
   const edition = options.edition ?? 'internal';
   const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
+  const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
+  const stamp = hash(result.key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
+  const previous = await cache?.get<BuildRecord>('builds', stamp);
+  if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
+    return { ...result, written: previous.files.map((f) => ({ path: f.path, content: '' })), unchanged: true };
+  }
   const written = render(result.model, { templates, version, fonts, edition, provenance });
   const pdfs: OutputFile[] = [];
   const print = async (folder: string) => {
     const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
     for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf, content: '' });
   };
-  await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined);
-  return { ...result, written: [...written, ...pdfs] };
+  await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
+  const all = [...written, ...pdfs];
+  const out = path.resolve(options.cwd, options.outDir);
+  await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
+  return { ...result, written: all };
 }
 
 const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from './render.js';
@@ -17,13 +17,15 @@ export async function write(
   guard: { cwd: string; contentDir: string },
   /** Runs on the complete new folder before it is swapped in, e.g. to print PDFs from it. */
   beforeSwap?: (folder: string) => Promise<unknown>,
+  /** The build's key, kept in the marker so that an unchanged build can leave the folder be. */
+  stamp = '',
 ): Promise<void> {
   const out = path.resolve(guard.cwd, outDir);
   await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
   await removeLeftovers(out);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const fresh = `${out}.ecap-new-${stamp}`;
-  const old = `${out}.ecap-old-${stamp}`;
+  const unique = `${process.pid}-${Date.now()}`;
+  const fresh = `${out}.ecap-new-${unique}`;
+  const old = `${out}.ecap-old-${unique}`;
   try {
     await mkdir(fresh, { recursive: true });
     for (const file of files) {
@@ -31,7 +33,7 @@ export async function write(
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
-    await writeFile(path.join(fresh, marker), 'This folder is written by `ecap build` and replaced whole by the next build.\n');
+    await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);
     if (existing) await rename(out, old);
@@ -61,4 +63,19 @@ async function removeLeftovers(out: string): Promise<void> {
   for (const name of await readdir(parent).catch(() => [])) {
     if (/^\S+\.ecap-(new|old)-\d+-\d+$/.test(name) && name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether `outDir` holds exactly what the build `stamp` wrote: its marker names the build and
+ * every file is there with its size. Anything else, and the build runs again.
+ */
+export async function upToDate(outDir: string, cwd: string, stamp: string, files: ReadonlyArray<{ path: string; size: number }>): Promise<boolean> {
+  const out = path.resolve(cwd, outDir);
+  const text = await readFile(path.join(out, marker), 'utf8').catch(() => '');
+  if (!text.includes(`build ${stamp}\n`)) return false;
+  for (const file of files) {
+    const info = await stat(path.join(out, ...file.path.split('/'))).catch(() => undefined);
+    if (!info || info.size !== file.size) return false;
+  }
+  return true;
 }

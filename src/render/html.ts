@@ -6,6 +6,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import type { CaptionedTable, NativeText } from '../report/nodes.js';
 import { chartSvg, type Chart } from '../report/charts.js';
 
@@ -66,16 +67,29 @@ const schema: SanitizeSchema = {
   },
 };
 
-const processor = unified()
+const withRaw = unified()
   .use(remarkRehype, { allowDangerousHtml: true, handlers } as unknown as ToHastOptions)
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
   .use(accessibleTables)
   .use(rehypeStringify);
 
+// rehype-raw re-parses the whole page through parse5; most pages hold no raw HTML at all.
+const withoutRaw = unified()
+  .use(remarkRehype, { handlers } as unknown as ToHastOptions)
+  .use(rehypeSanitize, schema)
+  .use(accessibleTables)
+  .use(rehypeStringify);
+
 /** Renders a page tree to the HTML of its `<main>` element. */
 export function toHtmlBody(root: Root): string {
-  const hast = processor.runSync(structuredClone(root)) as HastRoot;
+  let raw = false;
+  visit(root, 'html', () => {
+    raw = true;
+    return EXIT;
+  });
+  const processor = raw ? withRaw : withoutRaw;
+  const hast = processor.runSync(root) as HastRoot;
   return processor.stringify(hast);
 }
 

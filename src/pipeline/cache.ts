@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+/**
+ * A content-addressed store under `--cache-dir`: each entry's name is the hash of everything
+ * that shapes it, and the entry repeats that key inside so that a truncated or foreign file is
+ * detected and ignored, never trusted.
+ */
+export class Cache {
+  constructor(readonly dir: string) {}
+
+  async get<T>(kind: string, key: string): Promise<T | undefined> {
+    try {
+      const entry = deserialize(await readFile(this.file(kind, key))) as { key: string; value: T };
+      return entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(kind: string, key: string, value: unknown): Promise<void> {
+    const file = this.file(kind, key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, serialize({ key, value }));
+    await rename(temp, file);
+  }
+
+  private file(kind: string, key: string): string {
+    return path.join(this.dir, kind, key.slice(0, 2), `${key}.bin`);
+  }
+}
+
+export function hash(...parts: Array<string | Uint8Array>): string {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex');
+}
+
+let code: Promise<string> | undefined;
+
+/**
+ * A hash of ecap's own compiled code and package.json, not just its version string: a cache
+ * written by any other build of ecap is never used.
+ */
+export function codeHash(): Promise<string> {
+  return (code ??= (async () => {
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const files: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.name.endsWith('.js')) files.push(full);
+      }
+    };
+    await walk(root);
+    const parts = await Promise.all([...files.map((f) => readFile(f)), readFile(path.join(root, '..', 'package.json'))]);
+    return hash(...files.map((f) => path.relative(root, f)), ...parts);
+  })());
+}
