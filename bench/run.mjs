@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// `npm run bench [-- --large] [-- --corpus DIR] [-- --runs N]`: builds corpora of 100 and 1,000
+// records (10,000 with --large) and measures, interleaved, several runs of each:
+//   floor (bench/floor.mjs), ecap cold (empty cache), ecap warm with nothing changed, with one
+//   note changed and with one template changed, and Eleventy 3 on the same corpus; plus the
+//   start-up cost of `ecap --version` and `ecap check` against `node -e 0`.
+// It prints minimum and median wall time and peak resident memory (from /usr/bin/time),
+// then the ratios the project promises, and exits 1 when one is missed.
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './generate.mjs';
+
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { values } = parseArgs({ options: { large: { type: 'boolean', default: false }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' }, sizes: { type: 'string' } } });
+const runs = Number(values.runs);
+const work = path.join(os.tmpdir(), 'ecap-bench');
+const ecap = path.join(repo, 'bin', 'ecap.js');
+const eleventy = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+
+/** Wall time (s) and peak RSS (MB) of a command, measured by /usr/bin/time. */
+function measure(args, cwd = repo) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = run.stderr.trim().split('\n').at(-1) ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
+  return { seconds, mb: kb / 1024 };
+}
+
+const stats = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)] };
+};
+
+async function benchCorpus(label, corpus) {
+  const out = path.join(work, `${label}-out`);
+  const cache = path.join(work, `${label}-cache`);
+  const templates = path.join(work, `${label}-templates`);
+  await rm(templates, { recursive: true, force: true });
+  await cp(path.join(repo, 'templates'), templates, { recursive: true });
+  // The peer's layout lives in the corpus folder, where Eleventy looks for it; ecap ignores it.
+  await mkdir(path.join(corpus, '_includes'), { recursive: true });
+  await writeFile(path.join(corpus, '_includes', 'layout.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content }}</main></body></html>\n');
+  const note = path.join(corpus, 'practices', (await import('node:fs')).readdirSync(path.join(corpus, 'practices')).sort()[0]);
+  const original = await readFile(note, 'utf8');
+  const build = (extra = []) => ['node', ecap, 'build', '--content', corpus, '--out', out, '--cache-dir', cache, '--templates', templates, ...extra];
+  const variants = {
+    floor: () => measure(['node', path.join(repo, 'bench', 'floor.mjs'), corpus, path.join(work, `${label}-floor`)]),
+    'ecap cold': async () => {
+      await rm(cache, { recursive: true, force: true });
+      return measure(build());
+    },
+    'ecap warm, nothing changed': () => measure(build()),
+    'ecap warm, one note changed': async () => {
+      const text = await readFile(note, 'utf8');
+      await writeFile(note, text === original ? `${original}\nOne more sentence.\n` : original);
+      return measure(build());
+    },
+    'ecap warm, one template changed': async () => {
+      const css = path.join(templates, 'ecap.css');
+      const text = await readFile(css, 'utf8');
+      await writeFile(css, text.endsWith('/* b */\n') ? text.replace(/\/\* b \*\/\n$/, '') : `${text}/* b */\n`);
+      return measure(build());
+    },
+    'peer: Eleventy 3': () => measure(['node', eleventy, `--input=${corpus}`, `--output=${path.join(work, `${label}-eleventy`)}`, `--config=${path.join(repo, 'bench', 'eleventy.config.mjs')}`, '--quiet']),
+  };
+  const results = Object.fromEntries(Object.keys(variants).map((k) => [k, { seconds: [], mb: [] }]));
+  // Prime the warm variants once, then interleave: every round runs each variant in turn.
+  measure(build());
+  for (let round = 0; round < runs; round++) {
+    for (const [name, run] of Object.entries(variants)) {
+      const r = await run();
+      results[name].seconds.push(r.seconds);
+      results[name].mb.push(r.mb);
+    }
+    // Warm variants after a cold one need the cache it left; leave the note as it was.
+    await writeFile(note, original);
+    measure(build());
+  }
+  return results;
+}
+
+function startup() {
+  const r = { 'node -e 0': [], 'ecap --version': [], 'ecap check (bundled, warm)': [] };
+  measure(['node', ecap, 'check', '--cache-dir', path.join(work, 'startup-cache')], repo);
+  for (let i = 0; i < Math.max(5, runs); i++) {
+    r['node -e 0'].push(measure(['node', '-e', '0']).seconds);
+    r['ecap --version'].push(measure(['node', ecap, '--version']).seconds);
+    r['ecap check (bundled, warm)'].push(measure(['node', ecap, 'check', '--cache-dir', path.join(work, 'startup-cache')], repo).seconds);
+  }
+  return r;
+}
+
+const sizes = values.corpus ? [] : values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10000] : [])];
+await mkdir(work, { recursive: true });
+const lines = [`Machine: ${os.cpus().length} cores, Node ${process.version}, ${runs} runs each, interleaved.`, '', '| corpus | variant | min (s) | median (s) | peak RSS (MB) |', '| --- | --- | ---: | ---: | ---: |'];
+const checks = [];
+const table = (label, results) => {
+  for (const [name, r] of Object.entries(results)) {
+    const s = stats(r.seconds);
+    lines.push(`| ${label} | ${name} | ${s.min.toFixed(2)} | ${s.median.toFixed(2)} | ${Math.max(...r.mb).toFixed(0)} |`);
+  }
+  const min = (k) => stats(results[k].seconds).min;
+  const rss = (k) => Math.max(...results[k].mb);
+  checks.push(
+    [`${label}: cold ≤ 1.25 × floor`, min('ecap cold') / min('floor'), 1.25],
+    [`${label}: warm, nothing changed ≤ 2% of cold`, min('ecap warm, nothing changed') / min('ecap cold'), 0.02],
+    [`${label}: warm, one note changed ≤ 5% of cold`, min('ecap warm, one note changed') / min('ecap cold'), 0.05],
+    [`${label}: warm, nothing changed ≥ 3× faster than Eleventy`, min('ecap warm, nothing changed') / min('peer: Eleventy 3'), 1 / 3],
+    [`${label}: warm, one note changed ≥ 3× faster than Eleventy`, min('ecap warm, one note changed') / min('peer: Eleventy 3'), 1 / 3],
+    [`${label}: peak memory ≤ 1.5 × floor`, rss('ecap cold') / rss('floor'), 1.5],
+  );
+};
+for (const n of sizes) {
+  const corpus = path.join(work, `corpus-${n}`);
+  const records = await writeCorpus(corpus, n);
+  console.error(`bench: ${records} files in ${corpus}`);
+  table(`${n} records`, await benchCorpus(String(n), corpus));
+}
+if (values.corpus) table(values.corpus, await benchCorpus('given', path.resolve(values.corpus)));
+const s = startup();
+lines.push('', '| start-up | min (s) | median (s) |', '| --- | ---: | ---: |');
+for (const [name, xs] of Object.entries(s)) lines.push(`| ${name} | ${stats(xs).min.toFixed(3)} | ${stats(xs).median.toFixed(3)} |`);
+const node = stats(s['node -e 0']).min;
+checks.push(['ecap --version ≤ 1.5 × node -e 0 + 40 ms', stats(s['ecap --version']).min / (1.5 * node + 0.04), 1], ['ecap check (warm) ≤ 3 × node -e 0', stats(s['ecap check (bundled, warm)']).min / (3 * node), 1]);
+lines.push('', '| target | measured | limit | met |', '| --- | ---: | ---: | --- |');
+let missed = 0;
+for (const [name, value, limit] of checks) {
+  const ok = value <= limit;
+  if (!ok) missed++;
+  lines.push(`| ${name} | ${value.toFixed(3)} | ${limit.toFixed(3)} | ${ok ? 'yes' : 'NO'} |`);
+}
+console.log(lines.join('\n'));
+process.exitCode = missed > 0 ? 1 : 0;
