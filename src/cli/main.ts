@@ -2,7 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
+import { newCommand } from './commands/new.js';
+import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
 import { version } from './shared.js';
 
 // One module per command under commands/; this file only assembles them and maps what
@@ -13,7 +18,7 @@ function program(): Command {
     .version(version, '-v, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [buildCommand(), checkCommand(), explainCommand()]) {
+  for (const command of [buildCommand(), checkCommand(), explainCommand(), statusCommand(), diffCommand(), serveCommand(), newCommand(), schemaCommand()]) {
     // addCommand() does not pass these on as .command() would.
     cli.addCommand(command.copyInheritedSettings(cli));
   }

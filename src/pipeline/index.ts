@@ -11,7 +11,7 @@ import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
 import { parse } from './parse.js';
-import { render, type OutputFile } from './render.js';
+import { render, type OutputFile, type RenderContext } from './render.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { upToDate, write } from './write.js';
@@ -111,16 +111,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = await check(options);
   const counts = countDiagnostics(result.diagnostics);
   if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
-  const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(result.model)))]);
-  const edition = options.edition ?? 'internal';
-  const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
+  const context = await renderContext(result.model, options);
+  const { templates, version, fonts, edition, provenance } = context;
   const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
   const stamp = hash(result.key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
   const previous = await cache?.get<BuildRecord>('builds', stamp);
   if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
     return { ...result, written: previous.files.map((f) => ({ path: f.path, content: '' })), unchanged: true };
   }
-  const written = render(result.model, { templates, version, fonts, edition, provenance });
+  const written = render(result.model, context);
   const pdfs: OutputFile[] = [];
   const print = async (folder: string) => {
     const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
@@ -131,6 +130,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.cwd, options.outDir);
   await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
   return { ...result, written: all };
+}
+
+/**
+ * Everything besides the content that a render needs: templates, ecap's version, the fonts the
+ * content's scripts need, the edition and where the content comes from. Shared by `build` and
+ * `serve`, so that a preview is made exactly as a build is.
+ */
+export async function renderContext(model: Model, options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
+  const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(model)))]);
+  return { templates, version, fonts, edition: options.edition ?? 'internal', provenance: options.provenance ?? readProvenance(options.contentDir, options.cwd) };
 }
 
 const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

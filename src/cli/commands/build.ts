@@ -1,15 +1,18 @@
 import { Command, Option } from 'commander';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { editions, type Edition } from '../../model/edition.js';
-import { build } from '../../pipeline/index.js';
+import { buildSummary } from '../../content/summary.js';
+import { UsageError } from '../../errors.js';
+import { editions, forEdition, type Edition } from '../../model/edition.js';
+import { build, type BuildResult } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
-import { contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
+import { addCacheOptions, cacheDir, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
 
-type BuildCommandOptions = CommonOptions & { out: string; templates?: string; edition: Edition; pdf?: boolean };
+type BuildCommandOptions = CommonOptions & { cache?: boolean; cacheDir?: string; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
 
 /** `ecap build`: check, then write every report. */
 export function buildCommand(): Command {
-  return new Command('build')
+  return addCacheOptions(new Command('build'))
     .description('check the content, then write every report as HTML and Markdown')
     .addOption(contentOption())
     .option('--out <dir>', 'the output folder, replaced whole by each build', 'dist')
@@ -19,18 +22,47 @@ export function buildCommand(): Command {
     .addOption(reporterOption())
     .addOption(maxWarningsOption())
     .addOption(strictOption())
+    .option('--summary [file]', 'also write a Markdown summary of the build to file, else to the file $GITHUB_STEP_SUMMARY names (appended), else to stdout')
     .action(async (options: BuildCommandOptions) => {
       const started = performance.now();
-      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf });
+      const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+      if (options.summary === true && !process.env.GITHUB_STEP_SUMMARY && (reporter === 'json' || reporter === 'sarif')) {
+        throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
+      }
+      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, cacheDir: cacheDir(options) });
       report(result, options);
       const seconds = elapsed(started);
-      if (result.written.length > 0) {
+      if (result.unchanged) {
+        process.stderr.write(`ecap: nothing changed, ${options.out}/ is up to date (${result.written.length} files); ${summarise(result.diagnostics)}; ${seconds} s\n`);
+      } else if (result.written.length > 0) {
         const pages = result.written.filter((f) => f.path.endsWith('.html')).length;
         const formats = options.pdf ? 'HTML, Markdown and PDF' : 'HTML and Markdown';
         process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
       } else {
         process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
       }
+      if (options.summary) await writeSummary(options.summary, summaryOf(result, options));
       process.exitCode = exitCode(result, options);
     });
+}
+
+function summaryOf(result: BuildResult, options: BuildCommandOptions): string {
+  const built = result.written.length > 0;
+  return buildSummary({
+    model: result.model && built ? forEdition(result.model, options.edition) : result.model,
+    diagnostics: result.diagnostics,
+    written: result.written.map((f) => f.path),
+    outDir: options.out.replace(/[\\/]+$/, ''),
+    edition: options.edition,
+    unchanged: result.unchanged,
+    failure: built ? undefined : !result.model || result.diagnostics.some((d) => d.severity === 'error') ? 'errors' : 'warnings',
+  });
+}
+
+/** To the file named; else appended to GitHub's job summary, as its other steps expect; else to stdout. */
+async function writeSummary(target: string | true, text: string): Promise<void> {
+  if (target !== true) return writeFile(target, text);
+  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (jobSummary) return appendFile(jobSummary, text);
+  process.stdout.write(text);
 }

@@ -1,0 +1,129 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { schemasDir } from '../../content/schemas.js';
+import { UsageError } from '../../errors.js';
+import { editions, type Edition } from '../../model/edition.js';
+import { defaultTemplatesDir } from '../../pipeline/index.js';
+import { summarise } from '../../reporters/pretty.js';
+import type { Problem } from '../../serve/inject.js';
+import { isLoopback, startServer, type RunningServer, type SiteState } from '../../serve/server.js';
+import { buildSite, succeeded, type Attempt } from '../../serve/site.js';
+import { debounce, watchFolders, type Watcher } from '../../watch.js';
+import { contentOption, report } from '../shared.js';
+
+interface ServeOptions {
+  content: string;
+  templates?: string;
+  edition: Edition;
+  port: number;
+  host: string;
+  allowRemote?: boolean;
+}
+
+/** `ecap serve`: the reports built in memory and served on this machine, rebuilt on every change. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the reports on this machine, rebuilt and reloaded in the browser whenever the content, schemas or templates change; writes no file')
+    .addOption(contentOption())
+    .option('--templates <dir>', 'page templates to use instead of the bundled ones')
+    .addOption(new Option('--edition <name>', 'internal: everything, internal passages marked; public: leaves out whatever is marked internal').choices(editions).default('internal'))
+    .addOption(new Option('--port <n>', 'the port to listen on; 0 picks a free one').default(4321).argParser(parsePort))
+    .option('--host <address>', 'the address to listen on: a loopback address unless --allow-remote', '127.0.0.1')
+    .option('--allow-remote', 'allow a --host that other machines can reach (they can then read every report, internal passages included)')
+    .action(serve);
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  return n;
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  if (!isLoopback(options.host) && !options.allowRemote) {
+    throw new UsageError(`Refusing to serve on \`${options.host}\`: other machines could reach it and read the reports, internal passages included. Use a loopback address (127.0.0.1, ::1 or localhost), or add --allow-remote if that is what you want.`);
+  }
+  const cwd = process.cwd();
+  const site = { contentDir: options.content, templatesDir: options.templates, edition: options.edition, cwd };
+  const token = randomUUID().slice(0, 8);
+  let generation = 0;
+  let files: Map<string, string | Uint8Array> | undefined;
+  let problems: readonly Problem[] = [];
+  const state = (): SiteState => ({ buildId: `${token}-${generation}`, files, problems });
+  const apply = (attempt: Attempt) => {
+    generation++;
+    if (succeeded(attempt)) files = new Map(attempt.files.map((f) => [f.path, f.content]));
+    problems = attempt.problems;
+  };
+
+  // Ctrl-C at any point, even during the first build, stops cleanly.
+  let signalled = false;
+  let stop = () => {};
+  const stopping = new Promise<void>((resolve) => (stop = resolve));
+  const onSignal = () => {
+    signalled = true;
+    stop();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  let server: RunningServer | undefined;
+  let watcher: Watcher | undefined;
+  let rebuild: ReturnType<typeof debounce> | undefined;
+  try {
+    const first = await buildSite(site);
+    // The command line named something unusable (no content folder, no or a broken template):
+    // say so and stop, as `ecap build` does. Later, the author fixes such things while serving.
+    if (first.usage) throw first.usage;
+    apply(first);
+    tell(first, false);
+    if (signalled) return;
+
+    const running = (server = await startServer({ host: options.host, port: options.port }, state));
+    rebuild = debounce(async () => {
+      let attempt: Attempt;
+      try {
+        attempt = await buildSite(site);
+      } catch (error) {
+        // A bug in ecap: keep serving what there is, and say so as main() would.
+        const err = error as Error;
+        process.stderr.write(process.env.ECAP_DEBUG === '1' ? `${err.stack ?? String(err)}\n` : `ecap: internal error: ${err.message}\nThis is a bug in ecap, not in your content. Run again with ECAP_DEBUG=1 and report the output.\n`);
+        attempt = { problems: [{ message: `ecap failed with an internal error (a bug in ecap, not in your content): ${err.message}` }], seconds: 0 };
+      }
+      if (signalled) return;
+      const hadGood = files !== undefined;
+      apply(attempt);
+      tell(attempt, hadGood);
+      running.reload();
+    }, 100);
+    const templatesDir = path.resolve(cwd, options.templates ?? defaultTemplatesDir);
+    const trigger = rebuild.trigger;
+    watcher = watchFolders([path.resolve(cwd, options.content), schemasDir, templatesDir], () => trigger(), (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`));
+
+    process.stderr.write(`ecap: serving ${running.url} — Ctrl-C to stop\n`);
+    await stopping;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    const bySignal = signalled;
+    signalled = true;
+    rebuild?.cancel();
+    watcher?.close();
+    await server?.close();
+    if (bySignal) process.stderr.write('ecap: stopped\n');
+  }
+}
+
+/** The terminal's account of a build: the problems as `ecap build` prints them, then one line. */
+function tell(attempt: Attempt, hadGood: boolean): void {
+  if (attempt.result) report(attempt.result, { reporter: 'pretty' });
+  const counts = attempt.result ? `; ${summarise(attempt.result.diagnostics)}` : '';
+  const seconds = `; ${attempt.seconds.toFixed(2)} s`;
+  if (succeeded(attempt)) {
+    const pages = attempt.files.filter((f) => f.path.endsWith('.html')).length;
+    process.stderr.write(`ecap: ${hadGood ? 'rebuilt' : 'built'} ${attempt.files.length} files in memory (${pages} reports as HTML and Markdown)${counts}${seconds}\n`);
+    return;
+  }
+  // Problems without a place are not diagnostics, which report() has printed already.
+  for (const p of attempt.problems) if (!p.where) process.stderr.write(`ecap: ${p.message}\n`);
+  const serving = hadGood ? 'still serving the last good build' : 'serving the list of problems until they are fixed';
+  process.stderr.write(`ecap: ${attempt.result && !attempt.usage ? 'the content has errors' : 'cannot build the reports'}, ${serving}${counts}${seconds}\n`);
+}
