@@ -12,7 +12,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import { compileSchemas, readSchemas } from '../build/content/schemas.js';
+import { readSchemas } from '../build/content/schemas.js';
+import { compileSchemas } from '../build/content/validators.js';
 
 const [content, out] = process.argv.slice(2);
 const validators = compileSchemas(await readSchemas());

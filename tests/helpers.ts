@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CollectionName } from '../src/content/collections.js';
-import { compileSchemas, readSchemas, type Validators } from '../src/content/schemas.js';
+import { readSchemas } from '../src/content/schemas.js';
+import { compileSchemas, type Validators } from '../src/content/validators.js';
 import type { SourceFile } from '../src/pipeline/load.js';
 
 /** A content file as load() would return it. */

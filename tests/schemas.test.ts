@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileSchemas, readSchemas } from '../src/content/schemas.js';
+import { readSchemas } from '../src/content/schemas.js';
+import { compileSchemas } from '../src/content/validators.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 

@@ -1,4 +1,3 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { Fix, Span } from '../diagnostics/diagnostic.js';
 
 /**
@@ -16,38 +15,6 @@ export interface Locations {
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
   return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-/**
- * Records the span of every node of `doc`; `lineCounter` must be the one it was parsed with,
- * and `base` is where the YAML text starts in its file.
- */
-export function locate(doc: Document, lineCounter: LineCounter, base = 0): Locations {
-  const locations: Locations = { values: {}, keys: {}, offsets: {} };
-  const span = (range: readonly [number, number, number]): Span => {
-    const start = lineCounter.linePos(range[0]);
-    const end = lineCounter.linePos(range[1]);
-    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  };
-  const walk = (node: unknown, pointer: string) => {
-    if (!node || typeof node !== 'object' || !('range' in node) || !(node as Node).range) return;
-    const range = (node as Node).range!;
-    locations.values[pointer] = span(range);
-    locations.offsets[pointer] = [base + range[0], base + range[1]];
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
-        const child = `${pointer}/${pointerSegment(String(pair.key.value))}`;
-        locations.keys[child] = span(pair.key.range);
-        if (pair.value) walk(pair.value, child);
-        else locations.values[child] = locations.keys[child]!;
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => walk(item, `${pointer}/${index}`));
-    }
-  };
-  walk(doc.contents, '');
-  return locations;
 }
 
 /** A fix replacing the value at `pointer` by `text`, when the value's place is known. */

@@ -1,5 +1,3 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,21 +13,4 @@ export async function readSchemas(dir = schemasDir): Promise<SchemaSet> {
   const set: SchemaSet = {};
   for (const name of names) set[name] = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as object;
   return set;
-}
-
-export type Validators = Record<string, ValidateFunction>;
-
-/**
- * Compiles every schema. Strict mode makes a schema mistake (an unknown keyword or format)
- * throw here, at start-up, rather than pass content silently.
- */
-export function compileSchemas(set: SchemaSet): Validators {
-  // allErrors: report every problem in a file, not the first; verbose: keep the failing
-  // schema so messages can quote its description and allowed values.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormatsModule.default(ajv, ['date']);
-  for (const [name, schema] of Object.entries(set)) ajv.addSchema(schema, name);
-  const validators: Validators = {};
-  for (const name of Object.keys(set)) validators[name] = ajv.getSchema(name)!;
-  return validators;
 }

@@ -3,17 +3,16 @@ import { applyFixes } from '../content/fix.js';
 import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileSchemas, readSchemas, type Validators } from '../content/schemas.js';
+import { readSchemas } from '../content/schemas.js';
+import type { FileResult } from './check-file.js';
 import { Cache, codeHash, hash } from './cache.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
-import { parse } from './parse.js';
-import { render, type OutputFile, type RenderContext } from './render.js';
-import { structure, type CheckedFile } from './structure.js';
-import { validate } from './validate.js';
+import type { OutputFile, RenderContext } from './render.js';
+import type { CheckedFile } from './structure.js';
 import { upToDate, write } from './write.js';
 import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
@@ -36,26 +35,11 @@ export interface CheckResult {
   key: string;
 }
 
-/** What the per-file stages make of one file; cached by the file's content hash. */
-interface FileResult {
-  diagnostics: Diagnostic[];
-  checked?: CheckedFile;
-}
-
-/** parse → validate → structure for one file: independent of every other file. */
-function checkFile(file: SourceFile, validators: Validators): FileResult {
-  const parsed = parse(file);
-  if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  const valid = validate(parsed.value, validators);
-  if (!valid.value) return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics] };
-  const shaped = structure(valid.value);
-  return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics], checked: shaped.value };
-}
-
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const schemas = await readSchemas();
-  const validators = compileSchemas(schemas);
+  let checker: Promise<(file: SourceFile) => FileResult> | undefined;
+  const checkFile = async (file: SourceFile) => (await (checker ??= import('./check-file.js').then((m) => m.fileChecker(schemas))))(file);
   const loaded = await load(options.contentDir, options.cwd);
   const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
   const base = hash(await codeHash(), JSON.stringify(schemas));
@@ -68,7 +52,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     keys.push(key);
     let result = await cache?.get<FileResult>('files', key);
     if (!result) {
-      result = checkFile(file, validators);
+      result = await checkFile(file);
       await cache?.set('files', key, result);
     }
     diagnostics.push(...result.diagnostics);
@@ -119,6 +103,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
     return { ...result, written: previous.files.map((f) => ({ path: f.path, content: '' })), unchanged: true };
   }
+  // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
+  const { render } = await import('./render.js');
   const written = render(result.model, context);
   const pdfs: OutputFile[] = [];
   const print = async (folder: string) => {

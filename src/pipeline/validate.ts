@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { collections } from '../content/collections.js';
 import { pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
-import type { Validators } from '../content/schemas.js';
+import type { Validators } from '../content/validators.js';
 import { didYouMean, listOf } from '../content/suggest.js';
 import { type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic, type RuleId } from '../diagnostics/rules.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../errors.js';
 import type { Edition } from '../model/edition.js';
 import { check, renderContext, type CheckResult } from '../pipeline/index.js';
-import { render, type OutputFile } from '../pipeline/render.js';
+import type { OutputFile } from '../pipeline/render.js';
 import type { Problem } from './inject.js';
 
 export interface SiteOptions {
@@ -42,6 +42,7 @@ export async function buildSite(options: SiteOptions): Promise<Attempt> {
       if (problems.length === 0) problems.push({ message: 'The content has no usable activity.yaml.' });
       return { result, problems, seconds: seconds() };
     }
+    const { render } = await import('../pipeline/render.js');
     const files = render(result.model, await renderContext(result.model, options));
     return { result, files, problems: [], seconds: seconds() };
   } catch (error) {

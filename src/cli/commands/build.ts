@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { buildSummary } from '../../content/summary.js';
 import { UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
 import { build, type BuildResult } from '../../pipeline/index.js';
@@ -41,13 +40,15 @@ export function buildCommand(): Command {
       } else {
         process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
       }
-      if (options.summary) await writeSummary(options.summary, summaryOf(result, options));
+      if (options.summary) await writeSummary(options.summary, await summaryOf(result, options));
       process.exitCode = exitCode(result, options);
     });
 }
 
-function summaryOf(result: BuildResult, options: BuildCommandOptions): string {
+async function summaryOf(result: BuildResult, options: BuildCommandOptions): Promise<string> {
   const built = result.written.length > 0;
+  // Loaded only when a summary is asked for: it brings the Markdown writer with it.
+  const { buildSummary } = await import('../../content/summary.js');
   return buildSummary({
     model: result.model && built ? forEdition(result.model, options.edition) : result.model,
     diagnostics: result.diagnostics,

@@ -4,12 +4,10 @@ import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countRecords, diffPages, diffRecords, formatDiff, type ContentDiff, type RecordFile } from '../../content/diff.js';
-import { plural } from '../../content/gfm.js';
+import type { ContentDiff, RecordFile } from '../../content/diff.js';
 import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../../errors.js';
 import { check, defaultTemplatesDir, readTemplates, type CheckResult } from '../../pipeline/index.js';
-import { render } from '../../pipeline/render.js';
 import { summarise } from '../../reporters/pretty.js';
 import { contentOption, elapsed, report, version } from '../shared.js';
 
@@ -40,6 +38,9 @@ export function diffCommand(): Command {
         return;
       }
 
+      // Loaded here rather than at start-up: every command's module is imported by the CLI.
+      const { countRecords, diffPages, diffRecords, formatDiff } = await import('../../content/diff.js');
+      const { plural } = await import('../../content/gfm.js');
       const root = await realpath(top.stdout.trim());
       const relative = path.relative(root, contentDir).split(path.sep).join('/');
       const temp = await mkdtemp(path.join(os.tmpdir(), 'ecap-diff-'));
@@ -118,6 +119,7 @@ async function recordFiles(result: Pick<CheckResult, 'files'>, contentDir: strin
 async function markdownPages(result: Pick<CheckResult, 'model'>): Promise<Map<string, string>> {
   if (!result.model) return new Map();
   // No fonts and no provenance: neither shows in the Markdown, and a commit would differ on every page.
+  const { render } = await import('../../pipeline/render.js');
   const files = render(result.model, { templates: await readTemplates(defaultTemplatesDir), version, fonts: [], edition: 'internal', provenance: {} });
   return new Map(files.filter((f) => f.path.endsWith('.md')).map((f) => [f.path, String(f.content)]));
 }

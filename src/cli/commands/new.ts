@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collections, type CollectionName } from '../../content/collections.js';
-import { freeId, missionNote, practiceNote, recommendationId, recommendationNote, slugify } from '../../content/scaffold.js';
 import { readSchemas } from '../../content/schemas.js';
 import { listOf, nearest } from '../../content/suggest.js';
 import { UsageError } from '../../errors.js';
@@ -21,6 +20,7 @@ export function newCommand(): Command {
     .addOption(contentOption())
     .action(async (code: string, options: { content: string }) => {
       const content = await readContent(options.content);
+      const scaffold = await import('../../content/scaffold.js');
       const country = memberState(code, content);
       const existing = content.result.files.find((f) => f.collection === 'missions' && f.id === country.code.toLowerCase());
       if (existing || existsSync(recordPath(options.content, 'missions', country.code.toLowerCase()))) {
@@ -29,7 +29,7 @@ export function newCommand(): Command {
       const { model } = content;
       const theme = model.themes[0]?.id ?? idsOf(content, 'themes')[0];
       if (!theme) throw new UsageError(`There is no theme in ${folderOf(options.content, 'themes')} yet: a mission's meetings name the themes discussed, so add a theme first (see docs/content-model.md).`);
-      const text = missionNote(
+      const text = scaffold.missionNote(
         {
           country: country.code,
           date: model.activity.period.start,
@@ -51,6 +51,7 @@ export function newCommand(): Command {
     .action(async (rawTitle: string, options: { content: string; country: string; theme: string }) => {
       const title = titleOf(rawTitle, 'practice');
       const content = await readContent(options.content);
+      const scaffold = await import('../../content/scaffold.js');
       const country = memberState(options.country, content);
       const theme = existingId(options.theme, content, 'themes', 'theme');
       const code = country.code.toLowerCase();
@@ -65,10 +66,10 @@ export function newCommand(): Command {
       }
       const agencies = note.data.agencies;
       const agency = agencies.find((a) => a.kind === 'ip-office') ?? agencies[0]!;
-      const slug = slugify(title);
+      const slug = scaffold.slugify(title);
       const base = slug.startsWith(`${code}-`) ? slug : `${code}-${slug || 'practice'}`;
-      const id = freeId(base, taken(content, options.content, 'practices'));
-      const text = practiceNote({ title, country: country.code, theme, agencies: [agency.id] }, await readSchemas());
+      const id = scaffold.freeId(base, taken(content, options.content, 'practices'));
+      const text = scaffold.practiceNote({ title, country: country.code, theme, agencies: [agency.id] }, await readSchemas());
       await create(options.content, 'practices', id, text, 'replace the TODOs');
     });
 
@@ -82,6 +83,7 @@ export function newCommand(): Command {
     .action(async (rawTitle: string, options: { content: string; meeting: string; theme: string; scope: 'regional' | 'national' }) => {
       const title = titleOf(rawTitle, 'recommendation');
       const content = await readContent(options.content);
+      const scaffold = await import('../../content/scaffold.js');
       const meeting = existingId(options.meeting, content, 'meetings', 'meeting');
       const theme = existingId(options.theme, content, 'themes', 'theme');
       const { model, result } = content;
@@ -92,8 +94,8 @@ export function newCommand(): Command {
         ...result.files.filter((f) => f.collection === 'recommendations' && !checked.has(f.id)).flatMap((f) => /^r(\d+)-/.exec(f.id)?.[1] ?? []).map(Number),
       ];
       const number = Math.max(0, ...numbers) + 1;
-      const id = freeId(recommendationId(number, title), taken(content, options.content, 'recommendations'));
-      const text = recommendationNote({ title, number, meeting, theme, scope: options.scope }, await readSchemas());
+      const id = scaffold.freeId(scaffold.recommendationId(number, title), taken(content, options.content, 'recommendations'));
+      const text = scaffold.recommendationNote({ title, number, meeting, theme, scope: options.scope }, await readSchemas());
       await create(options.content, 'recommendations', id, text, 'replace the TODOs');
     });
 

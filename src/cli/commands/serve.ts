@@ -7,7 +7,7 @@ import { editions, type Edition } from '../../model/edition.js';
 import { defaultTemplatesDir } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
 import type { Problem } from '../../serve/inject.js';
-import { isLoopback, startServer, type RunningServer, type SiteState } from '../../serve/server.js';
+import type { RunningServer, SiteState } from '../../serve/server.js';
 import { buildSite, succeeded, type Attempt } from '../../serve/site.js';
 import { debounce, watchFolders, type Watcher } from '../../watch.js';
 import { contentOption, report } from '../shared.js';
@@ -41,6 +41,8 @@ function parsePort(value: string): number {
 }
 
 async function serve(options: ServeOptions): Promise<void> {
+  // Loaded here rather than at start-up: every command's module is imported by the CLI.
+  const { isLoopback, startServer } = await import('../../serve/server.js');
   if (!isLoopback(options.host) && !options.allowRemote) {
     throw new UsageError(`Refusing to serve on \`${options.host}\`: other machines could reach it and read the reports, internal passages included. Use a loopback address (127.0.0.1, ::1 or localhost), or add --allow-remote if that is what you want.`);
   }

@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { check } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
-import { formatStatus, status } from '../../content/status.js';
 import { contentOption, report } from '../shared.js';
 
 /** `ecap status`: where the work stands, per member state and per theme. */
@@ -20,6 +19,7 @@ export function statusCommand(): Command {
         process.exitCode = 1;
         return;
       }
+      const { formatStatus, status } = await import('../../content/status.js');
       const s = status(result.model, result.diagnostics);
       process.stdout.write(options.json ? JSON.stringify(s, null, 2) + '\n' : formatStatus(s, result.model));
     });
