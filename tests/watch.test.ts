@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,5 +152,37 @@ describe('ecap check --watch (process)', () => {
     clearTimeout(timer);
     expect(code).toBe(2);
     expect(stderr).toContain('--watch and --fix cannot be combined');
+  });
+});
+
+describe('ecap build --watch (process)', () => {
+  it('builds again on a change, keeps the last good output on an error, and stops on Ctrl-C', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-build-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const child = spawn(process.execPath, [bin, 'build', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lines = () => stripVTControlCharacters(stderr).match(/^ecap: (wrote|nothing changed).*$/gm) ?? [];
+    const note = path.join(dir, 'content', 'missions', 'th.md');
+    try {
+      await until(() => stderr.includes('press Ctrl-C to stop\n'), 20_000, 'the first build');
+      expect(lines()[0]).toMatch(/^ecap: wrote \d+ files to dist\//);
+
+      await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.'));
+      await until(() => lines().length >= 2, 20_000, 'a build after the change');
+      expect(await readFile(path.join(dir, 'dist', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');
+
+      const good = await readFile(path.join(dir, 'dist', 'countries', 'th.html'), 'utf8');
+      await writeFile(note, '---\ncountry: [\n---\n');
+      await until(() => lines().some((l) => l.startsWith('ecap: wrote nothing')), 20_000, 'the failed build');
+      expect(await readFile(path.join(dir, 'dist', 'countries', 'th.html'), 'utf8')).toBe(good);
+
+      child.kill('SIGINT');
+      const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000))]);
+      expect(code).not.toBe('timeout');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

@@ -84,3 +84,26 @@ export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptio
 export function exitCode(result: CheckResult, options: CommonOptions): number {
   return countDiagnostics(result.diagnostics).error > 0 || !result.model || tooMany(result.diagnostics, options) ? 1 : 0;
 }
+
+/**
+ * A one-line progress display for a terminal, shown only once a run has taken a second;
+ * nothing at all when stderr is piped or under CI. `done()` clears the line.
+ */
+export function progress(): { update: (stage: string, done?: number, total?: number) => void; done: () => void } {
+  if (!process.stderr.isTTY || process.env.CI) return { update: () => {}, done: () => {} };
+  const started = performance.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(stage, done, total) {
+      const now = performance.now();
+      if (now - started < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\u001b[2Kecap: ${stage}${total ? ` ${done} of ${total} files` : ''}…`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}

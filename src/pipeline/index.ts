@@ -25,6 +25,8 @@ export interface CheckOptions {
   cwd: string;
   /** Where to keep each file's checked result between runs; no cache when absent. */
   cacheDir?: string;
+  /** Told of each step, for a progress display: the stage, and records done of total where counted. */
+  onProgress?: (stage: string, done?: number, total?: number) => void;
 }
 
 export interface CheckResult {
@@ -51,6 +53,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   for (let i = 0; i < keys.length; i += 32) cached.push(...(await Promise.all(keys.slice(i, i + 32).map((key) => cache?.get<FileResult>('files', key)))));
   // A bad file never stops the others; an unchanged one is not parsed again.
   for (const [i, file] of loaded.value.entries()) {
+    options.onProgress?.('checking', i + 1, loaded.value.length);
     let result = cached[i];
     if (!result) {
       result = await checkFile(file);
@@ -104,6 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
     return { ...result, written: previous.files.map((f) => ({ path: f.path, content: '' })), unchanged: true };
   }
+  options.onProgress?.('rendering');
   // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
   const { render } = await import('./render.js');
   const written = render(result.model, context);
@@ -112,6 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
     for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf, content: '' });
   };
+  options.onProgress?.('writing');
   await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
   const all = [...written, ...pdfs];
   const out = path.resolve(options.cwd, options.outDir);

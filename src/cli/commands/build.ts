@@ -3,11 +3,12 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
-import { build, type BuildResult } from '../../pipeline/index.js';
+import { build, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
+import { rerunOnChange } from '../rerun.js';
 import { summarise } from '../../reporters/pretty.js';
-import { addCacheOptions, cacheDir, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
+import { addCacheOptions, cacheDir, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
 
-type BuildCommandOptions = CommonOptions & { cache?: boolean; cacheDir?: string; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
+type BuildCommandOptions = CommonOptions & { watch?: boolean; cache?: boolean; cacheDir?: string; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
 
 /** `ecap build`: check, then write every report. */
 export function buildCommand(): Command {
@@ -22,27 +23,37 @@ export function buildCommand(): Command {
     .addOption(maxWarningsOption())
     .addOption(strictOption())
     .option('--summary [file]', 'also write a Markdown summary of the build to file, else to the file $GITHUB_STEP_SUMMARY names (appended), else to stdout')
+    .option('--watch', 'build again on every change in the content or the templates, until Ctrl-C; unchanged files are not parsed again')
     .action(async (options: BuildCommandOptions) => {
-      const started = performance.now();
-      const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-      if (options.summary === true && !process.env.GITHUB_STEP_SUMMARY && (reporter === 'json' || reporter === 'sarif')) {
-        throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
-      }
-      const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, cacheDir: cacheDir(options) });
-      report(result, options);
-      const seconds = elapsed(started);
-      if (result.unchanged) {
-        process.stderr.write(`ecap: nothing changed, ${options.out}/ is up to date (${result.written.length} files); ${summarise(result.diagnostics)}; ${seconds} s\n`);
-      } else if (result.written.length > 0) {
-        const pages = result.written.filter((f) => f.path.endsWith('.html')).length;
-        const formats = options.pdf ? 'HTML, Markdown and PDF' : 'HTML and Markdown';
-        process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
-      } else {
-        process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
-      }
-      if (options.summary) await writeSummary(options.summary, await summaryOf(result, options));
-      process.exitCode = exitCode(result, options);
+      await buildOnce(options);
+      if (!options.watch) return;
+      const templates = options.templates ?? defaultTemplatesDir;
+      await rerunOnChange([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options));
     });
+}
+
+/** One build: problems, then one summary line, the optional Markdown summary, and the exit code. */
+async function buildOnce(options: BuildCommandOptions): Promise<void> {
+  const started = performance.now();
+  const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  if (options.summary === true && !process.env.GITHUB_STEP_SUMMARY && (reporter === 'json' || reporter === 'sarif')) {
+    throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
+  }
+  const shown = progress();
+  const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, cacheDir: cacheDir(options), onProgress: shown.update }).finally(shown.done);
+  report(result, options);
+  const seconds = elapsed(started);
+  if (result.unchanged) {
+    process.stderr.write(`ecap: nothing changed, ${options.out}/ is up to date (${result.written.length} files); ${summarise(result.diagnostics)}; ${seconds} s\n`);
+  } else if (result.written.length > 0) {
+    const pages = result.written.filter((f) => f.path.endsWith('.html')).length;
+    const formats = options.pdf ? 'HTML, Markdown and PDF' : 'HTML and Markdown';
+    process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
+  } else {
+    process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
+  }
+  if (options.summary) await writeSummary(options.summary, await summaryOf(result, options));
+  process.exitCode = exitCode(result, options);
 }
 
 async function summaryOf(result: BuildResult, options: BuildCommandOptions): Promise<string> {

@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { check, fix } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
-import { debounce, watchFolders } from '../../watch.js';
+import { rerunOnChange } from '../rerun.js';
 import { addCacheOptions, cacheDir, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, type CommonOptions } from '../shared.js';
 
 /** `ecap check`: validate, and with --fix correct what has one sure answer. */
@@ -21,7 +20,7 @@ export function checkCommand(): Command {
       if (!options.watch) return checkOnce(options);
       if (options.fix) throw new UsageError('--watch and --fix cannot be combined: run `ecap check --fix` once, then watch.');
       await checkOnce(options);
-      await watchChecks(options);
+      await rerunOnChange([options.content], `${options.content.replace(/\/+$/, '')}/`, () => checkOnce(options));
     });
 }
 
@@ -37,30 +36,4 @@ async function checkOnce(options: CheckCommandOptions): Promise<void> {
   const fixed = options.fix ? `; fixed ${result.fixed.length} problem${result.fixed.length === 1 ? '' : 's'}` : '';
   process.stderr.write(`ecap: checked ${result.files.length} files${fixed}; ${summarise(result.diagnostics)}; ${elapsed(started)} s\n`);
   process.exitCode = exitCode(result, options);
-}
-
-/**
- * Checks again after every change in the content folder, one run at a time, until SIGINT or
- * SIGTERM. A run that throws is reported and the watching goes on.
- */
-async function watchChecks(options: CheckCommandOptions): Promise<void> {
-  const rerun = debounce(async () => {
-    try {
-      await checkOnce(options);
-    } catch (error) {
-      process.stderr.write(`ecap: ${(error as Error).message}\n`);
-    }
-  }, 100);
-  const watcher = watchFolders([path.resolve(options.content)], () => rerun.trigger(), (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`));
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop).off('SIGTERM', stop);
-      rerun.cancel();
-      watcher.close();
-      resolve();
-    };
-    process.on('SIGINT', stop).on('SIGTERM', stop);
-    // Only now: whoever reads this line may stop the watch at once.
-    process.stderr.write(`ecap: watching ${options.content.replace(/\/+$/, '')}/ for changes; press Ctrl-C to stop\n`);
-  });
 }
