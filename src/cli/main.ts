@@ -8,7 +8,7 @@ import { newCommand } from './commands/new.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
-import { version } from './shared.js';
+import { version } from '../package.js';
 
 // One module per command under commands/; this file only assembles them and maps what
 // went wrong to an exit code.
@@ -19,10 +19,19 @@ function program(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const command of [buildCommand(), checkCommand(), explainCommand(), statusCommand(), diffCommand(), serveCommand(), newCommand(), schemaCommand()]) {
-    // addCommand() does not pass these on as .command() would.
-    cli.addCommand(command.copyInheritedSettings(cli));
+    cli.addCommand(inherit(command, cli));
   }
   return cli;
+}
+
+/**
+ * Gives a command and its own subcommands (`new mission`) the program's settings: the exit
+ * override and help after an error, which addCommand() does not pass on as .command() does.
+ */
+function inherit(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inherit(sub, command);
+  return command;
 }
 
 /** The one place that decides the exit code for what went wrong outside the content. */

@@ -1,8 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckResult } from '../pipeline/index.js';
 import { github } from '../reporters/github.js';
@@ -11,8 +10,7 @@ import { pretty } from '../reporters/pretty.js';
 import { sarif } from '../reporters/sarif.js';
 
 /** What every command shares: options, the reporter choice, the exit-code rule. */
-export const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+import { packageRoot, version } from '../package.js';
 
 export type ReporterName = 'pretty' | 'json' | 'github' | 'sarif';
 

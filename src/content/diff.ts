@@ -4,7 +4,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { compareText } from '../order.js';
 import { collections, type CollectionName } from './collections.js';
-import { code, heading, list, paragraph, plural, table, toGfm, type Inline } from './gfm.js';
+import { count } from '../report/format.js';
+import { heading, inlineCode, list, paragraph, plainTable, type Inline } from '../report/nodes.js';
+import { toMarkdownPage } from '../render/markdown.js';
 
 /** A content file on one side of the comparison. */
 export interface RecordFile {
@@ -156,31 +158,31 @@ function diffSections(before: Section[], after: Section[]): SectionChange[] {
 
 /** The comparison as GitHub-flavoured Markdown, for a job summary or a pull-request comment. Pure. */
 export function formatDiff(diff: ContentDiff): string {
-  const out: RootContent[] = [heading(2, 'Content changes since ', code(diff.ref))];
+  const out: RootContent[] = [heading(2, ['Content changes since ', inlineCode(diff.ref)])];
   const records = countRecords(diff);
   const pages = diff.pages?.length ?? 0;
   out.push(
     records + pages === 0
-      ? paragraph('No record and no report page differs from ', code(diff.ref), ` (${diff.commit.slice(0, 12)}).`)
-      : paragraph('Compared with ', code(diff.ref), ` (${diff.commit.slice(0, 12)}): ${plural(records, 'record')} and ${plural(pages, 'report page')} differ.`),
+      ? paragraph('No record and no report page differs from ', inlineCode(diff.ref), ` (${diff.commit.slice(0, 12)}).`)
+      : paragraph('Compared with ', inlineCode(diff.ref), ` (${diff.commit.slice(0, 12)}): ${count(records, 'record')} and ${count(pages, 'report page')} differ.`),
   );
   if (records > 0) {
     out.push(heading(3, 'Records'));
-    const ids = (list: string[]): Inline[] => list.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)]));
-    out.push(table(['Collection', 'Added', 'Changed', 'Removed'], diff.records.map((r) => [[r.collection], ids(r.added), ids(r.changed), ids(r.removed)])));
+    const ids = (list: string[]): Inline[] => list.flatMap((id, i) => (i ? [', ', inlineCode(id)] : [inlineCode(id)]));
+    out.push(plainTable([['Collection'], ['Added'], ['Changed'], ['Removed']], diff.records.map((r) => [[r.collection], ids(r.added), ids(r.changed), ids(r.removed)])));
   }
   if (diff.pages === null) {
-    out.push(paragraph('The content at ', code(diff.ref), ' has errors, so its reports were not rendered and no report section is compared.'));
+    out.push(paragraph('The content at ', inlineCode(diff.ref), ' has errors, so its reports were not rendered and no report section is compared.'));
   } else if (pages > 0) {
     out.push(heading(3, 'Report pages'));
     const items: Inline[][] = [];
     for (const p of diff.pages) {
-      if (p.change !== 'changed') items.push([code(p.page), `: page ${p.change}`]);
-      for (const s of p.sections) items.push([code(p.page), ` › ${s.heading.length ? s.heading.join(' › ') : '(top of the page)'}: ${s.change}`]);
+      if (p.change !== 'changed') items.push([inlineCode(p.page), `: page ${p.change}`]);
+      for (const s of p.sections) items.push([inlineCode(p.page), ` › ${s.heading.length ? s.heading.join(' › ') : '(top of the page)'}: ${s.change}`]);
     }
     out.push(list(items));
   }
-  return toGfm(out);
+  return toMarkdownPage({ type: 'root', children: out });
 }
 
 /** Records added, changed or removed. */

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package.js';
 
 /** ecap's own schemas folder, beside build/ and src/. */
-export const schemasDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+export const schemasDir = path.join(packageRoot, 'schemas');
 
 export type SchemaSet = Record<string, object>;
 

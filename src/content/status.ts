@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { countDiagnostics, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model, PartKey } from '../model/model.js';
-import { plural } from './gfm.js';
+import { count } from '../report/format.js';
 import { partKeys } from './parts.js';
 
 /** One member state with a mission: how far its note, practices and statistics are. */
@@ -98,7 +98,7 @@ export function formatStatus(s: Status, model: Pick<Model, 'countries'>): string
   const none = (list: readonly string[], show: (item: string) => string = (x) => x) => (list.length ? list.map(show).join(', ') : 'none');
   const countries = table(
     ['Member state', 'Note', 'Parts (a)-(d)', 'Practices', 'Statistics'],
-    s.countries.map((c) => [c.name, c.note, partKeys.map((k) => (c.parts[k] ? k : '-')).join(' '), String(c.practices), c.statistics ? plural(c.figures, 'figure') : 'none']),
+    s.countries.map((c) => [c.name, c.note, partKeys.map((k) => (c.parts[k] ? k : '-')).join(' '), String(c.practices), c.statistics ? count(c.figures, 'figure') : 'none']),
     [false, false, false, true, false],
   );
   const themes = table(['Theme', 'Practices'], s.themes.map((t) => [t.title, String(t.practices)]), [false, true]);
@@ -109,7 +109,7 @@ export function formatStatus(s: Status, model: Pick<Model, 'countries'>): string
     `Statistics missing for: ${none(t.missingStatistics, name)}`,
     `Practices: ${t.practices}; no recommendation builds on: ${none(t.notRecommended)}`,
     `Recommendations: ${t.recommendations}`,
-    `Problems: ${plural(d.error, 'error')}, ${plural(d.warning, 'warning')}, ${plural(d.info, 'info')}${d.warning + d.info > 0 ? ' (ecap check lists them)' : ''}`,
+    `Problems: ${count(d.error, 'error')}, ${count(d.warning, 'warning')}, ${count(d.info, 'info')}${d.warning + d.info > 0 ? ' (ecap check lists them)' : ''}`,
   ];
   return [countries, themes, totals.join('\n')].join('\n\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { compareText } from '../order.js';
 
 /** The candidate closest to `value` when it is near enough to be a slip of the keyboard. */
 export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
@@ -13,7 +14,7 @@ export function nearest(value: string, candidates: readonly string[], count = 3)
   return candidates
     .map((c) => ({ c, d: Math.min(distance(lower, c.toLowerCase()), swapped(lower, c.toLowerCase()) ? 1 : Infinity, c.toLowerCase().includes(lower) && lower.length >= 3 ? 1 : Infinity) }))
     .filter(({ d }) => d <= limit)
-    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))
+    .sort((a, b) => a.d - b.d || compareText(a.c, b.c))
     .slice(0, count)
     .map(({ c }) => c);
 }

@@ -3,7 +3,9 @@ import { countDiagnostics, sortDiagnostics, type Diagnostic, type Severity } fro
 import type { Edition } from '../model/edition.js';
 import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
-import { code, heading, paragraph, plural, table, toGfm, type Inline } from './gfm.js';
+import { count } from '../report/format.js';
+import { heading, inlineCode, paragraph, plainTable, type Inline } from '../report/nodes.js';
+import { toMarkdownPage } from '../render/markdown.js';
 
 export interface BuildSummaryInput {
   /** The model of the edition that was built (or checked, when the build failed). */
@@ -26,7 +28,7 @@ export const listedProblems = 100;
 /** A short Markdown account of a build, for a CI job summary. Pure. */
 export function buildSummary(input: BuildSummaryInput): string {
   const counts = countDiagnostics(input.diagnostics);
-  const tally = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
+  const tally = `${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.info, 'info')}`;
   const out: RootContent[] = [];
   if (input.failure) {
     out.push(heading(2, 'ecap build failed'));
@@ -34,28 +36,28 @@ export function buildSummary(input: BuildSummaryInput): string {
     const severity: Severity = input.failure === 'errors' ? 'error' : 'warning';
     const listed = sortDiagnostics(input.diagnostics).filter((d) => d.severity === severity);
     out.push(heading(3, severity === 'error' ? 'Errors' : 'Warnings'));
-    out.push(table(['Where', 'Problem', 'Rule'], listed.slice(0, listedProblems).map((d) => [[code(`${d.file}:${d.line}`)], [d.message], [code(d.rule)]])));
-    if (listed.length > listedProblems) out.push(paragraph(`And ${listed.length - listedProblems} more: run `, code('ecap check'), ' to see them all.'));
+    out.push(plainTable([['Where'], ['Problem'], ['Rule']], listed.slice(0, listedProblems).map((d) => [[inlineCode(`${d.file}:${d.line}`)], [d.message], [inlineCode(d.rule)]])));
+    if (listed.length > listedProblems) out.push(paragraph(`And ${listed.length - listedProblems} more: run `, inlineCode('ecap check'), ' to see them all.'));
   } else {
     out.push(heading(2, 'ecap build'));
     const reports = pages(input.written, input.model);
-    const what = ` (${plural(reports.length, 'report')}, ${input.edition} edition); ${tally}.`;
-    out.push(input.unchanged ? paragraph(code(`${input.outDir}/`), ` was up to date: ${plural(input.written.length, 'file')}${what}`) : paragraph(`Wrote ${plural(input.written.length, 'file')} to `, code(`${input.outDir}/`), what));
+    const what = ` (${count(reports.length, 'report')}, ${input.edition} edition); ${tally}.`;
+    out.push(input.unchanged ? paragraph(inlineCode(`${input.outDir}/`), ` was up to date: ${count(input.written.length, 'file')}${what}`) : paragraph(`Wrote ${count(input.written.length, 'file')} to `, inlineCode(`${input.outDir}/`), what));
     out.push(heading(3, 'Reports'));
     const formats = (['html', 'md', 'pdf'] as const).filter((f) => reports.some((r) => r.files[f]));
     const names = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
-    out.push(table(['Report', ...formats.map((f) => names[f])], reports.map((r) => [[r.title], ...formats.map((f): Inline[] => (r.files[f] ? [code(`${input.outDir}/${r.files[f]}`)] : []))])));
+    out.push(plainTable([['Report'], ...formats.map((f): Inline[] => [names[f]])], reports.map((r) => [[r.title], ...formats.map((f): Inline[] => (r.files[f] ? [inlineCode(`${input.outDir}/${r.files[f]}`)] : []))])));
     if (input.model) {
       const { themes, practices, recommendations } = input.model;
       out.push(heading(3, 'Themes'));
-      out.push(paragraph(`${plural(practices.length, 'practice')} and ${plural(recommendations.length, 'recommendation')}; a practice or recommendation counts under every theme it lists.`));
-      out.push(table(['Theme', 'Practices', 'Recommendations'], themes.map((t) => [[t.data.title], [String(practices.filter((p) => p.data.themes.includes(t.id)).length)], [String(recommendations.filter((r) => r.data.themes.includes(t.id)).length)]]), [false, true, true]));
+      out.push(paragraph(`${count(practices.length, 'practice')} and ${count(recommendations.length, 'recommendation')}; a practice or recommendation counts under every theme it lists.`));
+      out.push(plainTable([['Theme'], ['Practices'], ['Recommendations']], themes.map((t) => [[t.data.title], [String(practices.filter((p) => p.data.themes.includes(t.id)).length)], [String(recommendations.filter((r) => r.data.themes.includes(t.id)).length)]]), [null, 'right', 'right']));
     }
   }
   out.push(heading(3, 'Problems by rule'));
   const rules = byRule(input.diagnostics);
-  out.push(rules.length ? table(['Rule', 'Severity', 'Count'], rules.map((r) => [[code(r.rule)], [r.severity], [String(r.count)]]), [false, false, true]) : paragraph('None.'));
-  return toGfm(out);
+  out.push(rules.length ? plainTable([['Rule'], ['Severity'], ['Count']], rules.map((r) => [[inlineCode(r.rule)], [r.severity], [String(r.count)]]), [null, null, 'right']) : paragraph('None.'));
+  return toMarkdownPage({ type: 'root', children: out });
 }
 
 interface PageFiles {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { compareText } from '../order.js';
 
 /**
  * A content-addressed store under `--cache-dir`: each entry's name is the hash of everything
@@ -49,10 +50,10 @@ let code: Promise<string> | undefined;
  */
 export function codeHash(): Promise<string> {
   return (code ??= (async () => {
-    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'); // build/ (or src/ under the tests)
     const files: string[] = [];
     const walk = async (dir: string) => {
-      for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name))) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) await walk(full);
         else if (entry.name.endsWith('.js')) files.push(full);

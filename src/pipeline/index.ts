@@ -2,7 +2,7 @@ import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { applyFixes } from '../content/fix.js';
 import { UsageError } from '../errors.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot, version } from '../package.js';
 import { readSchemas } from '../content/schemas.js';
 import type { FileResult } from './check-file.js';
 import { Cache, codeHash, hash } from './cache.js';
@@ -130,11 +130,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * `serve`, so that a preview is made exactly as a build is.
  */
 export async function renderContext(model: Model, options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
-  const [templates, version, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), ecapVersion(), readFonts(fontsFor(languagesUsed(model)))]);
+  const [templates, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), readFonts(fontsFor(languagesUsed(model)))]);
   return { templates, version, fonts, edition: options.edition ?? 'internal', provenance: options.provenance ?? readProvenance(options.contentDir, options.cwd) };
 }
 
-const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 
 export async function readTemplates(dir: string): Promise<Templates> {
@@ -146,10 +145,6 @@ export async function readTemplates(dir: string): Promise<Templates> {
   return { html, markdown, css };
 }
 
-export async function ecapVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export interface FixResult extends CheckResult {
   /** The diagnostics whose fixes were applied, as they were before fixing. */

@@ -4,6 +4,7 @@ import { collections, extensions, type Collection, type CollectionName } from '.
 import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
+import { compareText } from '../order.js';
 
 /** A content file as read from disk: decoded text, byte-order mark removed. */
 export interface SourceFile {
@@ -63,7 +64,7 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
     const dir = path.join(root, collection.location.folder);
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const allowed = extensions[collection.format];
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       if (entry.name.startsWith('.')) continue;
       const abs = path.join(dir, entry.name);
       if ((entry.isFile() || entry.isSymbolicLink()) && allowed.includes(path.extname(entry.name))) {

@@ -3,6 +3,7 @@ import { collections } from '../content/collections.js';
 import { pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
 import type { Validators } from '../content/validators.js';
 import { didYouMean, listOf } from '../content/suggest.js';
+import { lowerFirst } from '../report/format.js';
 import { type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic, type RuleId } from '../diagnostics/rules.js';
 import type { ParsedFile } from './parse.js';
@@ -185,8 +186,4 @@ function typeWord(type: string): string {
 
 function examples(list: unknown[] | undefined): string {
   return list && list.length > 0 ? ` For example: ${list.map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``).join(', ')}.` : '';
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -195,7 +195,7 @@ function meeting(model: Model, find: Lookup, citations: Citations, id: string): 
       ['Attendance by member state'],
       [['Member state'], ...roles.map((r): Inline[] => [capitalise(words(r))])],
       [...data.attendance]
-        .sort((a, b) => (find.country(a.country).name < find.country(b.country).name ? -1 : 1))
+        .sort((a, b) => compareText(find.country(a.country).name, find.country(b.country).name))
         .map((a) => [
           [find.country(a.country).name],
           ...roles.map((role): Inline[] => {

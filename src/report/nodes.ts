@@ -2,7 +2,7 @@
 import type {} from 'remark-rehype';
 import type { Literal, Parent } from 'unist';
 import type { Chart } from './charts.js';
-import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
 /** A name in a national script: `lang` lets browsers pick the font and screen readers the voice. */
 export interface NativeText extends Literal {
@@ -90,17 +90,22 @@ function isBlocks(item: RootContent[] | Inline[]): boolean {
   return item.length > 0 && typeof item[0] !== 'string' && ['paragraph', 'list', 'table', 'blockquote', 'code', 'heading'].includes((item[0] as RootContent).type);
 }
 
-/** A table with a header row; `align` marks numeric columns. */
-export function table(caption: Inline[], header: Inline[][], rows: Inline[][][], align: Array<'left' | 'right' | null> = []): CaptionedTable {
+export const inlineCode = (value: string): InlineCode => ({ type: 'inlineCode', value });
+
+type Align = 'left' | 'right' | null;
+
+/** A table with a header row and no caption; `align` marks numeric columns. */
+export function plainTable(header: Inline[][], rows: Inline[][][], align: Align[] = []): Table {
   const row = (cells: Inline[][]): TableRow => ({
     type: 'tableRow',
     children: cells.map((c): TableCell => ({ type: 'tableCell', children: inline(c) })),
   });
-  return {
-    type: 'captionedTable',
-    caption: inline(caption),
-    children: [{ type: 'table', align: header.map((_, i) => align[i] ?? null), children: [row(header), ...rows.map(row)] }],
-  };
+  return { type: 'table', align: header.map((_, i) => align[i] ?? null), children: [row(header), ...rows.map(row)] };
+}
+
+/** A table with a caption and a header row; `align` marks numeric columns. */
+export function table(caption: Inline[], header: Inline[][], rows: Inline[][][], align: Align[] = []): CaptionedTable {
+  return { type: 'captionedTable', caption: inline(caption), children: [plainTable(header, rows, align)] };
 }
 
 /** Joins inline pieces with a separator, as in a list of agency names. */

@@ -98,13 +98,12 @@ export function finishPage(page: Page): void {
   visit(page.root, 'heading', (heading: Heading) => {
     while (open.length > 0 && open.at(-1)!.depth >= heading.depth) open.pop();
     const text = toString(heading);
-    if (seen.has(text) && open.length > 0) {
-      heading.children = [...heading.children, { type: 'text', value: ` — ${toString(open.at(-1)!)}` }];
-    }
-    let unique = toString(heading);
-    for (let n = 2; seen.has(unique); n++) unique = `${toString(heading)} ${n}`;
-    if (unique !== toString(heading)) heading.children = [...heading.children, { type: 'text', value: unique.slice(toString(heading).length) }];
-    seen.add(unique);
+    // First the section it belongs to; a number only if that is not enough.
+    const section = seen.has(text) && open.length > 0 ? ` — ${toString(open.at(-1)!)}` : '';
+    let suffix = section;
+    for (let n = 2; seen.has(text + suffix); n++) suffix = `${section} ${n}`;
+    if (suffix) heading.children = [...heading.children, { type: 'text', value: suffix }];
+    seen.add(text + suffix);
     open.push(heading);
   });
 }

@@ -1,4 +1,5 @@
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { count } from '../report/format.js';
 
 export interface PrettyOptions {
   /** Colour codes for a terminal; off when piped or when NO_COLOR is set. */
@@ -44,6 +45,5 @@ export function codeFrame(text: string | undefined, d: Diagnostic, color: boolea
 /** `2 errors, 1 warning and 3 infos`. */
 export function summarise(diagnostics: readonly Diagnostic[]): string {
   const c = countDiagnostics(diagnostics);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}`;
+  return `${count(c.error, 'error')}, ${count(c.warning, 'warning')}, ${count(c.info, 'info')}`;
 }

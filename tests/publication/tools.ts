@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { it } from 'vitest';
+import { findChromium as findBrowser } from '../../src/pipeline/pdf.js';
 
 // The outside checkers the publication tests need. A missing one skips its test file
 // loudly on a developer's machine, and fails it in CI (CI=true), where a skipped check
@@ -37,18 +38,18 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 
-/** Chromium: $ECAP_CHROMIUM, else /usr/bin/chromium, else `chromium` on PATH. */
+/** Chromium, found as `ecap build --pdf` finds it: $ECAP_CHROMIUM, else `chromium` (or Chrome) on PATH. */
 export function findChromium(): Tool {
   const name = 'Chromium';
-  const fromEnv = process.env.ECAP_CHROMIUM;
-  if (fromEnv) {
-    if (executable(fromEnv)) return { name, path: fromEnv, missing: '' };
-    return { name, path: undefined, missing: `no Chromium at ECAP_CHROMIUM=${fromEnv} (not an executable file); point ECAP_CHROMIUM at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium` };
-  }
-  if (executable('/usr/bin/chromium')) return { name, path: '/usr/bin/chromium', missing: '' };
-  const found = onPath('chromium');
-  if (found) return { name, path: found, missing: '' };
-  return { name, path: undefined, missing: "no Chromium at /usr/bin/chromium nor `chromium` on PATH; install Debian's chromium (apt-get install chromium) or set ECAP_CHROMIUM to a Chromium binary" };
+  const found = findBrowser();
+  if (found && executable(found)) return { name, path: found, missing: '' };
+  return {
+    name,
+    path: undefined,
+    missing: found
+      ? `no Chromium at ECAP_CHROMIUM=${found} (not an executable file); point ECAP_CHROMIUM at a Chromium or Chrome binary, or unset it`
+      : "no `chromium` on PATH; install Debian's chromium (apt-get install chromium) or set ECAP_CHROMIUM to a Chromium binary",
+  };
 }
 
 /** Java (to run the Nu HTML checker: $ECAP_JAVA, else $JAVA_HOME/bin/java, else `java` on PATH), and the checker's jar from the vnu-jar package. */

@@ -9,7 +9,9 @@ import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../../errors.js';
 import { check, defaultTemplatesDir, readTemplates, type CheckResult } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
-import { contentOption, elapsed, report, version } from '../shared.js';
+import { count } from '../../report/format.js';
+import { version } from '../../package.js';
+import { contentOption, elapsed, report } from '../shared.js';
 
 /** `ecap diff <ref>`: which records and which report sections differ from a git commit. */
 export function diffCommand(): Command {
@@ -40,7 +42,6 @@ export function diffCommand(): Command {
 
       // Loaded here rather than at start-up: every command's module is imported by the CLI.
       const { countRecords, diffPages, diffRecords, formatDiff } = await import('../../content/diff.js');
-      const { plural } = await import('../../content/gfm.js');
       const root = await realpath(top.stdout.trim());
       const relative = path.relative(root, contentDir).split(path.sep).join('/');
       const temp = await mkdtemp(path.join(os.tmpdir(), 'ecap-diff-'));
@@ -56,8 +57,8 @@ export function diffCommand(): Command {
           pages: found && (!then.model || countDiagnostics(then.diagnostics).error > 0) ? null : diffPages(await markdownPages(then), await markdownPages(now)),
         };
         process.stdout.write(options.json ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff));
-        const pages = diff.pages === null ? 'reports not compared (the content at the ref has errors)' : `${plural(diff.pages.length, 'report page')} differ`;
-        process.stderr.write(`ecap: compared with ${ref} (${commit.slice(0, 12)}): ${plural(countRecords(diff), 'record')} and ${pages}; ${elapsed(started)} s\n`);
+        const pages = diff.pages === null ? 'reports not compared (the content at the ref has errors)' : `${count(diff.pages.length, 'report page')} differ`;
+        process.stderr.write(`ecap: compared with ${ref} (${commit.slice(0, 12)}): ${count(countRecords(diff), 'record')} and ${pages}; ${elapsed(started)} s\n`);
       } finally {
         await rm(temp, { recursive: true, force: true });
       }

@@ -9,7 +9,6 @@ import { UsageError } from '../../errors.js';
 import type { Country, Model } from '../../model/model.js';
 import { check, type CheckResult } from '../../pipeline/index.js';
 import { compareText } from '../../order.js';
-import { ParentCommand } from '../parent-command.js';
 import { contentOption } from '../shared.js';
 
 /** `ecap new mission|practice|recommendation`: writes one new record that already passes `ecap check`. */
@@ -99,7 +98,7 @@ export function newCommand(): Command {
       await create(options.content, 'recommendations', id, text, 'replace the TODOs');
     });
 
-  return new ParentCommand('new')
+  return new Command('new')
     .description('start a new mission note, best practice or recommendation that already passes ecap check')
     .addCommand(mission)
     .addCommand(practice)

@@ -3,7 +3,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { schemaDocs } from '../../content/schema-docs.js';
 import { readSchemas } from '../../content/schemas.js';
-import { ParentCommand } from '../parent-command.js';
 
 const defaultOut = 'docs/content-model.md';
 
@@ -31,5 +30,5 @@ export function schemaCommand(): Command {
       await writeFile(target, text);
       process.stderr.write(`ecap: wrote ${options.out}\n`);
     });
-  return new ParentCommand('schema').description('documents generated from the JSON Schemas of the content').addCommand(docs);
+  return new Command('schema').description('documents generated from the JSON Schemas of the content').addCommand(docs);
 }
