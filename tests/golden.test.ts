@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readOutput } from './helpers.js';
 import { build } from '../src/pipeline/index.js';
 import { pretty } from '../src/reporters/pretty.js';
 
@@ -34,7 +35,7 @@ describe('golden builds', () => {
       await rm(out, { recursive: true });
       const result = await build({ contentDir: 'content', outDir: out, cwd: root, provenance: {} });
       // Text outputs are compared whole; binary ones (fonts) by their SHA-256.
-      const actual = new Map<string, string>(result.written.map((f) => (typeof f.content === 'string' ? [f.path, f.content] : [`${f.path}.sha256`, `${createHash('sha256').update(f.content).digest('hex')}\n`])));
+      const actual = new Map<string, string>((await readOutput(out, result.written)).map((f) => (typeof f.content === 'string' ? [f.path, f.content] : [`${f.path}.sha256`, `${createHash('sha256').update(f.content).digest('hex')}\n`])));
       actual.set('diagnostics.txt', pretty(result.diagnostics, { color: false, sources: new Map(result.files.map((f) => [f.path, f.text])) }));
       if (update) {
         await rm(expectedDir, { recursive: true, force: true });

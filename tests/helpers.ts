@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CollectionName } from '../src/content/collections.js';
@@ -26,4 +26,14 @@ export async function tree(files: Record<string, string | Uint8Array>, root?: st
     await writeFile(target, content);
   }
   return dir;
+}
+
+/** What a build wrote, read back from its output folder: text as strings, fonts and PDFs as bytes. */
+export async function readOutput(outDir: string, written: ReadonlyArray<{ path: string }>): Promise<Array<{ path: string; content: string | Uint8Array }>> {
+  return Promise.all(
+    written.map(async (f) => {
+      const bytes = await readFile(path.join(outDir, ...f.path.split('/')));
+      return { path: f.path, content: /\.(woff2|pdf)$/.test(f.path) ? bytes : bytes.toString('utf8') };
+    }),
+  );
 }

@@ -11,14 +11,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { check, defaultTemplatesDir, readTemplates } from '../src/pipeline/index.js';
-import { render, type OutputFile } from '../src/pipeline/render.js';
+import { render, type WholeFile } from '../src/pipeline/render.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Every internal link of every page whose file or anchor does not exist. */
-function brokenLinks(files: readonly OutputFile[]): string[] {
+function brokenLinks(files: readonly WholeFile[]): string[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
-  const text = (f: OutputFile) => (typeof f.content === 'string' ? f.content : '');
+  const text = (f: WholeFile) => (typeof f.content === 'string' ? f.content : '');
   const anchors = new Map<string, Set<string>>();
   for (const f of files) {
     const ids = new Set<string>();
@@ -54,7 +54,7 @@ function brokenLinks(files: readonly OutputFile[]): string[] {
   return broken;
 }
 
-async function renderContent(contentDir: string): Promise<OutputFile[]> {
+async function renderContent(contentDir: string): Promise<WholeFile[]> {
   const result = await check({ contentDir, cwd: repo });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return render(result.model!, { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal', provenance: {} });

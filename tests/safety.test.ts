@@ -7,6 +7,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { readOutput } from './helpers.js';
 import { build } from '../src/pipeline/index.js';
 
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
@@ -35,9 +36,10 @@ describe('hostile content', () => {
     );
     const result = await build({ contentDir: 'content', outDir: 'dist', cwd: dir });
     expect(result.written.length).toBeGreaterThan(0);
-    const pages = result.written.filter((f) => f.path.endsWith('.html'));
+    const written = await readOutput(path.join(dir, 'dist'), result.written);
+    const pages = written.filter((f) => f.path.endsWith('.html'));
     for (const page of pages) {
-      const tree = unified().use(rehypeParse).parse(page.content) as Root;
+      const tree = unified().use(rehypeParse).parse(page.content as string) as Root;
       visit(tree, 'element', (node: Element) => {
         expect(['script', 'iframe', 'object', 'embed'], page.path).not.toContain(node.tagName);
         for (const [name, value] of Object.entries(node.properties)) {
@@ -50,7 +52,7 @@ describe('hostile content', () => {
     // Front-matter text is escaped, so it reads as text rather than vanishing.
     const comprehensive = pages.find((p) => p.path === 'comprehensive.html')!.content;
     expect(comprehensive).toContain('&#x3C;script>alert(\'title\')&#x3C;/script> ceremonies');
-    for (const page of result.written.filter((f) => f.path.endsWith('.md'))) {
+    for (const page of written.filter((f) => f.path.endsWith('.md'))) {
       expect(page.content, page.path).not.toMatch(/(?<!\\)<(script|iframe|img)|javascript:/i);
     }
     await rm(dir, { recursive: true, force: true });

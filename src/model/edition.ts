@@ -1,4 +1,5 @@
-import type { Parent, RootContent } from 'mdast';
+import type { Parent, Root, RootContent } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 import type { Model } from './model.js';
 
 /** `internal` shows everything, marked; `public` leaves out whatever is marked internal. */
@@ -12,13 +13,24 @@ export const editions: readonly Edition[] = ['internal', 'public'];
  * become quotes headed "Internal." so that readers see what will not be published.
  */
 export function forEdition(source: Model, edition: Edition): Model {
-  const model = structuredClone(source);
+  // Records' data are copied; a body only when it has something to rewrite, since bodies are
+  // most of the model and most have nothing internal in them.
+  const edit = <R extends { data: unknown }>(r: R): R => ({ ...r, data: structuredClone(r.data) });
   const rewrite = edition === 'public' ? removeInternal : markInternal;
-  for (const r of [...model.themes, ...model.practices, ...model.meetings, ...model.recommendations]) rewrite(r.body);
-  for (const m of model.missions) {
-    rewrite({ children: m.body.intro } as Parent);
-    for (const part of Object.values(m.body.parts)) rewrite({ children: part } as Parent);
-  }
+  const body = (root: Root): Root => (hasInternal(root) ? withRewrite(root, rewrite) : root);
+  const nodes = (children: RootContent[]): RootContent[] => body({ type: 'root', children }).children;
+  const model: Model = {
+    ...structuredClone({ ...source, themes: [], missions: [], practices: [], meetings: [], recommendations: [], statistics: [] }),
+    themes: source.themes.map((r) => ({ ...edit(r), body: body(r.body) })),
+    practices: source.practices.map((r) => ({ ...edit(r), body: body(r.body) })),
+    meetings: source.meetings.map((r) => ({ ...edit(r), body: body(r.body) })),
+    recommendations: source.recommendations.map((r) => ({ ...edit(r), body: body(r.body) })),
+    statistics: source.statistics.map(edit),
+    missions: source.missions.map((m) => ({
+      ...edit(m),
+      body: { intro: nodes(m.body.intro), parts: Object.fromEntries(Object.entries(m.body.parts).map(([k, v]) => [k, nodes(v)])) },
+    })),
+  };
   if (edition === 'internal') return model;
 
   model.practices = model.practices.filter((p) => !p.data.internal);
@@ -31,6 +43,22 @@ export function forEdition(source: Model, edition: Edition): Model {
     if (m.data.coordinator.internal) m.data.coordinator = { name: 'The national coordinator', ...(m.data.coordinator.agency ? { agency: m.data.coordinator.agency } : {}) };
   }
   return model;
+}
+
+function withRewrite(root: Root, rewrite: (parent: Parent) => void): Root {
+  const copy = structuredClone(root);
+  rewrite(copy);
+  return copy;
+}
+
+function hasInternal(root: Root): boolean {
+  let found = false;
+  visit(root, (node) => {
+    if (!isInternal(node as { type: string; name?: string })) return;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 // Both rewrite `children` in place: a mission's parts are arrays that the model holds directly.

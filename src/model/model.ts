@@ -18,6 +18,8 @@ export interface Origin {
   id: string;
   file: string;
   locations: Locations;
+  /** A hash of the file and of everything that shaped how it was read: equal revisions, equal records. */
+  revision?: string;
 }
 
 export interface Country {

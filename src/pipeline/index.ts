@@ -11,7 +11,8 @@ import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
-import type { OutputFile, RenderContext } from './render.js';
+import type { Plan, RenderContext } from './render.js';
+import type { Fragment } from '../render/fragment.js';
 import type { CheckedFile } from './structure.js';
 import { upToDate, write } from './write.js';
 import { printPdfs, requireChromium } from './pdf.js';
@@ -48,9 +49,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const keys = loaded.value.map((file) => hash(base, file.collection, file.path, file.text));
-  // Cached results are read many at a time: reading them one by one leaves the CPU idle.
   const cached: Array<FileResult | undefined> = [];
-  for (let i = 0; i < keys.length; i += 32) cached.push(...(await Promise.all(keys.slice(i, i + 32).map((key) => cache?.get<FileResult>('files', key)))));
+  await inBatches(keys.map((key, i) => [key, i] as const), async ([key, i]) => void (cached[i] = await cache?.get<FileResult>('files', key)));
   // A bad file never stops the others; an unchanged one is not parsed again.
   for (const [i, file] of loaded.value.entries()) {
     options.onProgress?.('checking', i + 1, loaded.value.length);
@@ -60,7 +60,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       await cache?.set('files', keys[i]!, result);
     }
     diagnostics.push(...result.diagnostics);
-    if (result.checked) checked.push(result.checked);
+    if (result.checked) checked.push({ ...result.checked, revision: keys[i] });
   }
   const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
@@ -81,8 +81,8 @@ export interface BuildOptions extends CheckOptions {
 }
 
 export interface BuildResult extends CheckResult {
-  /** What was written; empty when the content had errors (then nothing is written). */
-  written: OutputFile[];
+  /** The files written, relative to the output folder; none when the content had errors (then nothing is written). */
+  written: Array<{ path: string }>;
   /** Nothing had changed since the last build of the same output: it was left as it was. */
   unchanged?: boolean;
 }
@@ -105,23 +105,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stamp = hash(result.key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
   const previous = await cache?.get<BuildRecord>('builds', stamp);
   if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
-    return { ...result, written: previous.files.map((f) => ({ path: f.path, content: '' })), unchanged: true };
+    return { ...result, written: previous.files.map((f) => ({ path: f.path })), unchanged: true };
   }
   options.onProgress?.('rendering');
   // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
-  const { render } = await import('./render.js');
-  const written = render(result.model, context);
-  const pdfs: OutputFile[] = [];
+  const { plan, renderPlan } = await import('./render.js');
+  const planned = plan(result.model, context);
+  const fragments = await cachedFragments(cache, planned, edition);
+  const { files, rendered } = renderPlan(planned, context, fragments);
+  await storeFragments(cache, planned, rendered, edition);
+  const pdfs: Array<{ path: string }> = [];
   const print = async (folder: string) => {
-    const pages = written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
-    for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf, content: '' });
+    const pages = files.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
+    for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf });
   };
   options.onProgress?.('writing');
-  await write(options.outDir, written, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
-  const all = [...written, ...pdfs];
+  await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
+  const all = [...files.map((f) => ({ path: f.path })), ...pdfs];
   const out = path.resolve(options.cwd, options.outDir);
   await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
   return { ...result, written: all };
+}
+
+/** A body's fragment between builds: keyed by its record's revision, where and how it is shown, and the edition. */
+function fragmentKey(name: string, revision: string, edition: Edition): string {
+  return hash('fragment', name, revision, edition);
+}
+
+/** Every fragment the plan needs that an earlier build rendered, by name. */
+async function cachedFragments(cache: Cache | undefined, planned: Plan, edition: Edition): Promise<Map<string, Fragment>> {
+  const found = new Map<string, Fragment>();
+  if (!cache) return found;
+  const wanted = [...planned.bodies].filter(([, b]) => b.node.revision);
+  await inBatches(wanted, async ([name, b]) => {
+    const fragment = await cache.get<Fragment>('fragments', fragmentKey(name, b.node.revision!, edition));
+    if (fragment) found.set(name, fragment);
+  });
+  return found;
+}
+
+async function storeFragments(cache: Cache | undefined, planned: Plan, rendered: ReadonlyMap<string, Fragment>, edition: Edition): Promise<void> {
+  if (!cache) return;
+  await inBatches([...rendered], async ([name, fragment]) => {
+    const revision = planned.bodies.get(name)?.node.revision;
+    if (revision) await cache.set('fragments', fragmentKey(name, revision, edition), fragment);
+  });
+}
+
+/** Runs `task` on every item, 32 at a time: one at a time leaves the CPU waiting on the disk. */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(task));
 }
 
 /**

@@ -231,7 +231,7 @@ function onlyCandidate(near: readonly string[], o: Origin, pointer: string): Fix
 }
 
 function origin(file: CheckedFile): Origin {
-  return { id: file.id, file: file.path, locations: file.locations };
+  return { id: file.id, file: file.path, locations: file.locations, ...(file.revision ? { revision: file.revision } : {}) };
 }
 
 type Report = (rule: RuleId, origin: Origin, pointer: string, message: string, extra?: Parameters<typeof diagnostic>[4]) => void;

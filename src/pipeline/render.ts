@@ -13,9 +13,11 @@ import { countryReport } from '../report/country.js';
 import { dataFiles } from '../report/data.js';
 import { indexPage } from '../report/index-page.js';
 import { lookup } from '../report/lookup.js';
-import { paragraph, strong, xref, type Inline } from '../report/nodes.js';
-import type { Paragraph } from 'mdast';
+import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
+import { fill, renderFragment, type Fragment, type FragmentFormat, type ListKind } from '../render/fragment.js';
+import { bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
 import { capitalise, formatDate } from '../report/format.js';
@@ -24,6 +26,12 @@ import { capitalise, formatDate } from '../report/format.js';
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string;
+  /** A page comes in pieces, written one after another: it never has to be one string. */
+  content: string | Uint8Array | readonly string[];
+}
+
+/** An output file held whole, for previews and comparisons. */
+export interface WholeFile extends OutputFile {
   content: string | Uint8Array;
 }
 
@@ -36,14 +44,60 @@ export interface RenderContext {
   provenance: Provenance;
 }
 
-/** Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts. Pure. */
-export function render(content: Model, context: RenderContext): OutputFile[] {
+/** The pages of an edition, and every body they show with the formats it is needed in. */
+export interface Plan {
+  model: Model;
+  pages: Page[];
+  /** Each practice's and recommendation's body as written, for the data files. */
+  descriptions: Map<string, BodyNode>;
+  /** By `fragmentName`. */
+  bodies: Map<string, { node: BodyNode; formats: FragmentFormat[] }>;
+}
+
+const pageFormats: FragmentFormat[] = ['html', 'markdown'];
+const dataFormats: FragmentFormat[] = ['markdown'];
+
+/** Names a body in one depth and set of formats: equal names, equal fragments, within a build. */
+export function fragmentName(node: BodyNode, formats: readonly FragmentFormat[]): string {
+  return `${node.name}@${node.depth ?? 'as-written'}:${formats.join('+')}`;
+}
+
+/** Lays out every page of an edition, its bodies still to be rendered. Pure. */
+export function plan(content: Model, context: Pick<RenderContext, 'edition'>): Plan {
   const model = forEdition(content, context.edition);
   const find = lookup(model);
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
   if (context.edition === 'internal') pages.forEach(markInternalEdition);
-  pages.forEach(finishPage);
-  const anchors = assignAnchors(pages);
+  const bodies: Plan['bodies'] = new Map();
+  for (const page of pages) visit(page.root, 'body', (node: BodyNode) => void bodies.set(fragmentName(node, pageFormats), { node, formats: pageFormats }));
+  const descriptions = new Map<string, BodyNode>();
+  for (const r of [...model.practices, ...model.recommendations]) {
+    const [node] = body(r, r.body.children, undefined);
+    if (!node) continue;
+    descriptions.set(r.file, node);
+    bodies.set(fragmentName(node, dataFormats), { node, formats: dataFormats });
+  }
+  return { model, pages, descriptions, bodies };
+}
+
+/**
+ * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts.
+ * Pure: bodies come from `fragments` (by `fragmentName`) or are rendered here, and `rendered`
+ * holds those rendered here, for a cache to keep.
+ */
+export function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map()): { files: OutputFile[]; rendered: Map<string, Fragment> } {
+  const { model, pages } = planned;
+  const find = lookup(model);
+  const rendered = new Map<string, Fragment>();
+  const fragmentFor = (node: BodyNode, formats: FragmentFormat[]): Fragment => {
+    const name = fragmentName(node, formats);
+    let fragment = fragments.get(name) ?? rendered.get(name);
+    if (!fragment) rendered.set(name, (fragment = renderFragment(node.nodes, node.depth, formats)));
+    return fragment;
+  };
+  const fragmentOf = (node: BodyNode) => fragmentFor(node, pageFormats);
+  pages.forEach((page) => finishPage(page, fragmentOf));
+  const anchors = assignAnchors(pages, fragmentOf);
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
@@ -63,23 +117,75 @@ export function render(content: Model, context: RenderContext): OutputFile[] {
       edition: editionStatement(context),
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
+    const bodies = placeBodies(page.root);
 
     resolveLinks(page.root, page.path, anchors, 'md');
     const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
     resolveLinks(navTree, page.path, anchors, 'md');
-    files.push({ path: `${page.path}.md`, content: shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: toMarkdownPage(page.root, page.path) }) });
+    const markdown = assemble(toMarkdownPage(page.root, page.path), bodies, fragmentOf, 'markdown');
+    files.push({ path: `${page.path}.md`, content: inShell(shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark }), markdown) });
     visit(page.root, 'chart', (chart: Chart) => void charts.set(chartFile(chart), toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n'));
 
     resolveLinks(page.root, page.path, anchors, 'html');
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
-    files.push({ path: `${page.path}.html`, content: shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: toHtmlBody(page.root) }) });
+    const html = assemble(toHtmlBody(page.root), bodies, fragmentOf, 'html');
+    files.push({ path: `${page.path}.html`, content: inShell(shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark }), html) });
   }
   for (const [path, content] of charts) files.push({ path, content });
   files.push({ path: 'assets/ecap.css', content: context.templates.css });
   files.push({ path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' });
   for (const font of context.fonts) files.push({ path: `assets/fonts/${font.file}`, content: font.bytes });
-  files.push(...dataFiles(model, find));
-  return files.sort((a, b) => compareText(a.path, b.path));
+  const describe = (record: { file: string }) => {
+    const node = planned.descriptions.get(record.file);
+    return node ? fill(fragmentFor(node, dataFormats).markdown!, [], 'markdown') : '';
+  };
+  files.push(...dataFiles(model, find, describe));
+  return { files: files.sort((a, b) => compareText(a.path, b.path)), rendered };
+}
+
+/** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
+export function render(content: Model, context: RenderContext): WholeFile[] {
+  return renderPlan(plan(content, context), context).files.map((f) => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') }));
+}
+
+/**
+ * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list
+ * stands right before or after it: Markdown would merge two adjacent lists of one kind.
+ */
+function placeBodies(root: Root): Array<{ node: BodyNode; before: RootContent | undefined; after: RootContent | undefined }> {
+  const placed: ReturnType<typeof placeBodies> = [];
+  visit(root, 'body', (node: BodyNode, index, parent) => {
+    node.slot = placed.length;
+    placed.push({ node, before: parent?.children[index! - 1] as RootContent | undefined, after: parent?.children[index! + 1] as RootContent | undefined });
+  });
+  return placed;
+}
+
+/** A page's own serialisation with each body's mark replaced by its filled fragment, in pieces. */
+function assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmentOf: (node: BodyNode) => Fragment, format: FragmentFormat): string[] {
+  const pieces = text.split(bodyMarks);
+  const out: string[] = [pieces[0]!];
+  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind =>
+    node?.type === 'list' ? (node.ordered ? 'ordered' : 'bullet') : node?.type === 'body' ? fragmentOf(node)[side] : '';
+  for (let i = 1; i < pieces.length; i += 2) {
+    const { node, before, after } = bodies[Number(pieces[i])]!;
+    const fragment = fragmentOf(node);
+    let piece = fill(fragment[format]!, node.fills ?? [], format);
+    if (piece === '') out[out.length - 1] = out.at(-1)!.replace(/\n+$/, '');
+    else if (format === 'markdown') {
+      // An empty comment keeps two lists apart, as CommonMark suggests.
+      if (fragment.first && edge(before, 'last') === fragment.first) piece = `<!-- -->\n\n${piece}`;
+      if (fragment.last && edge(after, 'first') === fragment.last) piece = `${piece}\n\n<!-- -->`;
+    }
+    out.push(piece, pieces[i + 1]!);
+  }
+  return out.filter((piece) => piece !== '');
+}
+
+/** The shell's text around the page's pieces. */
+function inShell(shell: string, pieces: string[]): string[] {
+  const at = shell.indexOf(pageMark);
+  return at < 0 ? [shell] : [shell.slice(0, at), ...pieces, shell.slice(at + pageMark.length)];
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */

@@ -9,6 +9,8 @@ import type { ValidFile } from './validate.js';
 /** A valid file with its body checked; mission notes also cut into their parts. */
 export interface CheckedFile extends ValidFile {
   parts?: MissionBody;
+  /** Set by the check from the file's cache key (see Origin). */
+  revision?: string;
 }
 
 /** Checks the shape of one body. Pure. */

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
@@ -7,10 +7,13 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
-import type { CaptionedTable, NativeText } from '../report/nodes.js';
+import type { BodyNode, CaptionedTable, NativeText } from '../report/nodes.js';
+import { bodyMark } from './marks.js';
 import { chartSvg, type Chart } from '../report/charts.js';
 
 const handlers = {
+  // Only a mark: the body's own fragment is put in its place when the page is written.
+  body: (_state: unknown, node: BodyNode): Text => ({ type: 'text', value: bodyMark(node.slot ?? 0) }),
   chart: (_state: unknown, node: Chart): Element => ({
     type: 'element',
     tagName: 'figure',

@@ -4,7 +4,8 @@ import remarkStringify, { type Options } from 'remark-stringify';
 import { unified } from 'unified';
 import path from 'node:path';
 import type { Chart } from '../report/charts.js';
-import type { CaptionedTable, NativeText } from '../report/nodes.js';
+import type { BodyNode, CaptionedTable, NativeText } from '../report/nodes.js';
+import { bodyMark } from './marks.js';
 import { paragraph, strong } from '../report/nodes.js';
 
 const settings: Options = {
@@ -18,6 +19,8 @@ const settings: Options = {
   handlers: {
     // Markdown has no way to mark a language; the script itself is kept as text.
     nativeText: (node: NativeText, _parent, state, info) => state.safe(node.value, info),
+    // Only a mark: the body's own fragment is put in its place when the page is written.
+    body: (node: BodyNode) => bodyMark(node.slot ?? 0),
   } as Options['handlers'],
 };
 

@@ -4,10 +4,10 @@ import type { Figure } from '../model/types.generated.js';
 import { compareText } from '../order.js';
 import { capitalise, formatNumber, words } from './format.js';
 import type { Lookup } from './lookup.js';
-import { heading, joined, list, native, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { body, heading, joined, list, native, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { chartOf } from './charts.js';
 import { comparableKey, measureLabel, periodLabel, slugKey } from './compare.js';
-import { nest, type Citations } from './page.js';
+import type { Citations } from './page.js';
 
 /** `Thailand (ประเทศไทย)` with the national script marked for its language. */
 export function countryName(country: Country): Inline[] {
@@ -68,7 +68,7 @@ export function practiceBlock(p: PracticeRecord, depth: 2 | 3, find: Lookup, cit
     paragraph(p.data.summary, ...citations.cite(p.data.sources)),
     list(facts),
     paragraph(strong('Results and evidence.'), ' ', p.data.results),
-    ...nest(p.body.children, depth),
+    ...body(p, p.body.children, depth),
   ];
 }
 
@@ -86,7 +86,7 @@ export function recommendationBlock(r: RecommendationRecord, depth: 3 | 4, find:
       return [xref({ page: 'comprehensive', key: `practice:${id}` }, p.data.title), ` (${find.country(p.data.country).name})`];
     }))]);
   }
-  return [heading(depth, `${find.label(r)}. ${r.data.title}`, `recommendation:${r.id}`), ...nest(r.body.children, depth), list(facts)];
+  return [heading(depth, `${find.label(r)}. ${r.data.title}`, `recommendation:${r.id}`), ...body(r, r.body.children, depth), list(facts)];
 }
 
 /**

@@ -8,9 +8,9 @@ import { dataPaths } from './data.js';
 import { compareText } from '../order.js';
 import { capitalise, count, formatNumber, formatRange, inWords, lowerFirst, words } from './format.js';
 import type { Lookup } from './lookup.js';
-import { heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { body, heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { notice } from './notice.js';
-import { Citations, contents, nest, sourceIndex, type Page } from './page.js';
+import { Citations, contents, sourceIndex, type Page } from './page.js';
 
 const path = 'comprehensive';
 
@@ -80,7 +80,7 @@ function chapter(model: Model, find: Lookup, citations: Citations, themeId: stri
   const theme = find.theme(themeId);
   const primary = model.practices.filter((p) => p.data.themes[0] === themeId);
   const related = model.practices.filter((p) => p.data.themes.slice(1).includes(themeId));
-  const out: RootContent[] = [heading(2, `${number}. ${theme.data.title}`, `theme:${themeId}`), paragraph(strong(theme.data.summary)), ...nest(theme.body.children, 2)];
+  const out: RootContent[] = [heading(2, `${number}. ${theme.data.title}`, `theme:${themeId}`), paragraph(strong(theme.data.summary)), ...body(theme, theme.body.children, 2)];
   if (primary.length === 0 && related.length === 0) out.push(paragraph('No best practice has been documented for this theme yet.'));
   for (const p of primary) out.push(...practiceBlock(p, 3, find, citations, { showCountry: true }));
   if (related.length > 0) {
@@ -98,7 +98,7 @@ function gathered(model: Model, find: Lookup, part: PartKey, key: string, title:
   for (const m of model.missions) {
     const nodes = m.body.parts[part];
     out.push(heading(3, [...countryName(find.country(m.data.country)), `: ${lowerFirst(short)}`], `${key}:${m.data.country}`));
-    out.push(...(nodes?.length ? nest(nodes, 3) : [paragraph(`Nothing recorded yet under “${partTitles[part]}”.`)]));
+    out.push(...(nodes?.length ? body(m, nodes, 3, part) : [paragraph(`Nothing recorded yet under “${partTitles[part]}”.`)]));
   }
   return out;
 }
@@ -204,7 +204,7 @@ function meeting(model: Model, find: Lookup, citations: Citations, id: string): 
           }),
         ]),
     ),
-    ...nest(m.body.children, 2),
+    ...body(m, m.body.children, 2),
     heading(3, 'Adopted recommendations', `recommendations:${id}`),
     paragraph(`The meeting adopted ${recs.length} recommendations. Each names the best practices it builds on; each practice above links back to the recommendations that cite it. They are also available as `, xref({ file: dataPaths.recommendations }, 'a JSON file'), '.'),
     ...recs.flatMap((r) => recommendationBlock(r, 4, find)),

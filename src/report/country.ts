@@ -6,8 +6,8 @@ import { dataPaths } from './data.js';
 import { agencyLabel, agencyShort, agencyTable, statisticsSections, countryName, missionAgencies, practiceBlock } from './blocks.js';
 import { capitalise, count, formatDate, formatRange } from './format.js';
 import type { Lookup } from './lookup.js';
-import { heading, joined, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
-import { Citations, contents, nest, sourceIndex, type Page } from './page.js';
+import { body, heading, joined, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
+import { Citations, contents, sourceIndex, type Page } from './page.js';
 import { notice } from './notice.js';
 
 /** The report for one member state a mission visited. */
@@ -30,7 +30,7 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
       [strong('Status of the note:'), ` ${capitalise(data.status)}`],
       ...(data.sources?.length ? [[strong('Sources:'), ...citations.cite(data.sources)]] : []),
     ]),
-    ...nest(mission.body.intro, 2),
+    ...body(mission, mission.body.intro, 2, 'intro'),
     agencyTable(['Agencies met in ', country.name], agencies),
     table(
       ['Meetings held'],
@@ -48,7 +48,7 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
 
   const parts: RootContent[] = partKeys.flatMap((key) => [
     heading(2, `(${key}) ${partTitles[key]}`, `part-${key}`),
-    ...(mission.body.parts[key]?.length ? nest(mission.body.parts[key]!, 2) : [paragraph('Nothing recorded yet.')]),
+    ...(mission.body.parts[key]?.length ? body(mission, mission.body.parts[key]!, 2, key) : [paragraph('Nothing recorded yet.')]),
   ]);
 
   const practices = model.practices.filter((p) => p.data.country === code);
@@ -78,15 +78,15 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
       : paragraph('No recommendation concerns this country yet.'),
   ];
 
-  const body = [...glance, ...parts, ...practiceSection, ...statsSection, ...recSection];
+  const sections = [...glance, ...parts, ...practiceSection, ...statsSection, ...recSection];
   const references = citations.section();
   const title = `Country report: ${country.name}`;
   const intro: RootContent[] = [
     heading(1, ['Country report: ', ...countryName(country)]),
     ...notice(model, data.status === 'draft' ? [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] : []),
     paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
-    ...contents(path, [...body, ...references]),
+    ...contents(path, [...sections, ...references]),
   ];
-  return { path, title, root: { type: 'root', children: [...intro, ...body, ...references] } };
+  return { path, title, root: { type: 'root', children: [...intro, ...sections, ...references] } };
 }
 

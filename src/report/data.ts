@@ -1,6 +1,5 @@
 import type { Model } from '../model/model.js';
 import type { OutputFile } from '../pipeline/render.js';
-import { toMarkdownPage } from '../render/markdown.js';
 import type { Lookup } from './lookup.js';
 
 /** Where the reports point readers for the figures and records as data. */
@@ -15,7 +14,7 @@ export const dataPaths = {
  * reuse them. Figures keep their unit, currency and basis in their own columns: a reader
  * who adds them up must choose to ignore those.
  */
-export function dataFiles(model: Model, find: Lookup): OutputFile[] {
+export function dataFiles(model: Model, find: Lookup, describe: (record: { file: string }) => string): OutputFile[] {
   const header = ['country', 'year', 'period', 'agency', 'measure', 'value', 'unit', 'currency', 'basis', 'note', 'source'];
   const rows = model.statistics.flatMap((s) =>
     s.data.figures.map((f) => [
@@ -49,7 +48,7 @@ export function dataFiles(model: Model, find: Lookup): OutputFile[] {
     status: p.data.status,
     sources: p.data.sources ?? [],
     recommendations: find.citing(p.id).map((r) => r.id),
-    description: toMarkdownPage(p.body).trim(),
+    description: describe(p),
   }));
   const recommendations = model.recommendations.map((r) => ({
     id: r.id,
@@ -61,7 +60,7 @@ export function dataFiles(model: Model, find: Lookup): OutputFile[] {
     countries: r.data.countries ?? [],
     addressees: r.data.addressees ?? [],
     builds_on: r.data.builds_on ?? [],
-    text: toMarkdownPage(r.body).trim(),
+    text: describe(r),
   }));
   return [
     { path: dataPaths.statistics, content: csv },

@@ -1,6 +1,8 @@
 // Brings in mdast-util-to-hast's `data.hProperties` typing for headings and list items.
 import type {} from 'remark-rehype';
-import type { Literal, Parent } from 'unist';
+import type { Literal, Node, Parent } from 'unist';
+import type { HeadingFill } from '../render/fragment.js';
+import type { Origin } from '../model/model.js';
 import type { Chart } from './charts.js';
 import type { Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
@@ -21,6 +23,24 @@ export interface CaptionedTable extends Parent {
 }
 
 /**
+ * A record's body on a page: the nodes as the record holds them, with its first heading to go
+ * one level below `depth` (as written when undefined). Rendered apart from the page, once per
+ * build (see render/fragment.ts); `fills` are the page's anchors and suffixes for its headings.
+ */
+export interface BodyNode extends Node {
+  type: 'body';
+  nodes: RootContent[];
+  depth: number | undefined;
+  /** Names the body within a build: the record's file and the part of it. */
+  name: string;
+  /** The record's revision (see Origin), when known: the body's key between builds. */
+  revision?: string;
+  fills?: HeadingFill[];
+  /** Its place among the page's bodies, for the page's own serialisation to mark. */
+  slot?: number;
+}
+
+/**
  * Where a link points inside the output: a page (without extension, so that each format
  * adds its own) and a record's heading on it, or a file such as `data/statistics.csv`.
  */
@@ -34,6 +54,7 @@ declare module 'mdast' {
     nativeText: NativeText;
     captionedTable: CaptionedTable;
     chart: Chart;
+    body: BodyNode;
   }
   interface BlockContentMap {
     captionedTable: CaptionedTable;
@@ -106,6 +127,11 @@ export function plainTable(header: Inline[][], rows: Inline[][][], align: Align[
 /** A table with a caption and a header row; `align` marks numeric columns. */
 export function table(caption: Inline[], header: Inline[][], rows: Inline[][][], align: Align[] = []): CaptionedTable {
   return { type: 'captionedTable', caption: inline(caption), children: [plainTable(header, rows, align)] };
+}
+
+/** A record's body, or part of it, placed at `depth`. Empty when there is nothing to show. */
+export function body(record: Origin, nodes: RootContent[], depth: number | undefined, part = 'body'): BodyNode[] {
+  return nodes.length === 0 ? [] : [{ type: 'body', nodes, depth, name: `${record.file}#${part}`, ...(record.revision ? { revision: record.revision } : {}) }];
 }
 
 /** Joins inline pieces with a separator, as in a list of agency names. */

@@ -1,9 +1,10 @@
 import type { Heading, Root, RootContent } from 'mdast';
+import type { Fragment } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
-import { external, heading, list, xref, type Inline } from './nodes.js';
+import { external, heading, list, xref, type BodyNode, type Inline } from './nodes.js';
 
 /** One report page before rendering: a path without extension and its syntax tree. */
 export interface Page {
@@ -55,24 +56,6 @@ export function sourceIndex(model: Model): Map<string, Source> {
   return new Map(model.sources.map((s) => [s.id, s]));
 }
 
-/**
- * Copies body nodes so that their first heading level sits just below `parentDepth`.
- * Copies, because the same note appears on several pages.
- */
-export function nest(nodes: readonly RootContent[], parentDepth: number): RootContent[] {
-  const copy = structuredClone(nodes) as RootContent[];
-  let min = 7;
-  for (const node of copy) visit(node, 'heading', (h: Heading) => void (min = Math.min(min, h.depth)));
-  const shift = min === 7 ? 0 : parentDepth + 1 - min;
-  for (const node of copy) {
-    visit(node, (n) => {
-      if (n.type === 'heading') n.depth = Math.min(6, Math.max(1, n.depth + shift)) as Heading['depth'];
-      delete n.position;
-    });
-  }
-  return copy;
-}
-
 /** A table of contents of the page's level-2 headings. */
 export function contents(page: string, sections: readonly RootContent[]): RootContent[] {
   const items = sections
@@ -84,9 +67,10 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
 /**
  * Numbers the page's tables and figures in order, and makes every heading's text unique:
  * a repeated one ("How it works" under each practice) names the section it belongs to, so
- * that each has its own anchor and an outline reads unambiguously.
+ * that each has its own anchor and an outline reads unambiguously. A body's headings are
+ * counted from its fragment and their suffixes kept in its `fills`.
  */
-export function finishPage(page: Page): void {
+export function finishPage(page: Page, fragmentOf: (body: BodyNode) => Fragment): void {
   let tables = 0;
   let figures = 0;
   visit(page.root, (node) => {
@@ -94,16 +78,24 @@ export function finishPage(page: Page): void {
     if (node.type === 'chart') node.label = `Figure ${++figures}`;
   });
   const seen = new Set<string>();
-  const open: Heading[] = [];
-  visit(page.root, 'heading', (heading: Heading) => {
-    while (open.length > 0 && open.at(-1)!.depth >= heading.depth) open.pop();
-    const text = toString(heading);
+  const open: Array<{ depth: number; text: string }> = [];
+  /** What to add to a heading's text to make it unique on the page. */
+  const unique = (depth: number, text: string): string => {
+    while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop();
     // First the section it belongs to; a number only if that is not enough.
-    const section = seen.has(text) && open.length > 0 ? ` — ${toString(open.at(-1)!)}` : '';
+    const section = seen.has(text) && open.length > 0 ? ` — ${open.at(-1)!.text}` : '';
     let suffix = section;
     for (let n = 2; seen.has(text + suffix); n++) suffix = `${section} ${n}`;
-    if (suffix) heading.children = [...heading.children, { type: 'text', value: suffix }];
     seen.add(text + suffix);
-    open.push(heading);
+    open.push({ depth, text: text + suffix });
+    return suffix;
+  };
+  visit(page.root, (node) => {
+    if (node.type === 'heading') {
+      const suffix = unique(node.depth, toString(node));
+      if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
+    } else if (node.type === 'body') {
+      node.fills = fragmentOf(node).headings.map((h) => ({ id: '', suffix: unique(h.depth, h.text) }));
+    }
   });
 }

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../errors.js';
 import type { Edition } from '../model/edition.js';
 import { check, renderContext, type CheckResult } from '../pipeline/index.js';
-import type { OutputFile } from '../pipeline/render.js';
+import type { WholeFile } from '../pipeline/render.js';
 import type { Problem } from './inject.js';
 
 export interface SiteOptions {
@@ -17,7 +17,7 @@ export interface Attempt {
   /** What the check found, for the terminal; absent when the build stopped before it. */
   result?: CheckResult;
   /** Every output file, as `ecap build` would write them; absent when the build failed. */
-  files?: OutputFile[];
+  files?: WholeFile[];
   /** Why there are no files: the content's errors, or a template that cannot be used. */
   problems: Problem[];
   /** The usage error behind the problem, when there was one (a template that cannot be used). */
@@ -52,6 +52,6 @@ export async function buildSite(options: SiteOptions): Promise<Attempt> {
 }
 
 /** True when the attempt has files to serve. */
-export function succeeded(attempt: Attempt): attempt is Attempt & { files: OutputFile[] } {
+export function succeeded(attempt: Attempt): attempt is Attempt & { files: WholeFile[] } {
   return attempt.files !== undefined;
 }
