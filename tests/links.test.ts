@@ -57,7 +57,7 @@ function brokenLinks(files: readonly WholeFile[]): string[] {
 async function renderContent(contentDir: string): Promise<WholeFile[]> {
   const result = await check({ contentDir, cwd: repo });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return render(result.model!, { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal', provenance: {} });
+  return await render(result.model!, { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal', provenance: {} });
 }
 
 describe('internal links', () => {

@@ -30,16 +30,26 @@ export const maxWarningsOption = () =>
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more.');
     return n;
   });
-/** `--cache-dir DIR` (default .ecap-cache) and `--no-cache`: where checked files and builds are remembered. */
+/**
+ * `--cache-dir DIR` (default .ecap-cache) and `--no-cache`: where checked files and builds are
+ * remembered; `--jobs N`: how many threads check files.
+ */
 export function addCacheOptions(command: Command): Command {
   return command
     .option('--cache-dir <dir>', 'where to remember checked files and builds between runs (CI can keep it)', '.ecap-cache')
-    .option('--no-cache', 'neither read nor write the cache');
+    .option('--no-cache', 'neither read nor write the cache')
+    .addOption(
+      new Option('--jobs <n>', 'check files on at most n threads; 1 keeps all work on one (default: the number of cores)').argParser((value) => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+        return n;
+      }),
+    );
 }
 
-/** The cache folder the options ask for, if any. */
-export function cacheDir(options: { cache?: boolean; cacheDir?: string }): string | undefined {
-  return options.cache === false ? undefined : options.cacheDir;
+/** The cache folder and number of threads the options ask for. */
+export function workOptions(options: { cache?: boolean; cacheDir?: string; jobs?: number }): { cacheDir?: string; jobs?: number } {
+  return { ...(options.cache === false ? {} : { cacheDir: options.cacheDir }), ...(options.jobs ? { jobs: options.jobs } : {}) };
 }
 
 export const strictOption = () => new Option('--strict', 'fail (exit 1) on any warning, as --max-warnings 0 does');

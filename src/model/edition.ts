@@ -16,9 +16,8 @@ export function forEdition(source: Model, edition: Edition): Model {
   // Records' data are copied; a body only when it has something to rewrite, since bodies are
   // most of the model and most have nothing internal in them.
   const edit = <R extends { data: unknown }>(r: R): R => ({ ...r, data: structuredClone(r.data) });
-  const rewrite = edition === 'public' ? removeInternal : markInternal;
-  const body = (root: Root): Root => (hasInternal(root) ? withRewrite(root, rewrite) : root);
-  const nodes = (children: RootContent[]): RootContent[] => body({ type: 'root', children }).children;
+  const body = (root: Root) => bodyForEdition(root, edition);
+  const nodes = (children: RootContent[]) => bodyForEdition({ type: 'root', children }, edition).children;
   const model: Model = {
     ...structuredClone({ ...source, themes: [], missions: [], practices: [], meetings: [], recommendations: [], statistics: [] }),
     themes: source.themes.map((r) => ({ ...edit(r), body: body(r.body) })),
@@ -45,9 +44,11 @@ export function forEdition(source: Model, edition: Edition): Model {
   return model;
 }
 
-function withRewrite(root: Root, rewrite: (parent: Parent) => void): Root {
+/** A body as the edition shows it: a rewritten copy when it has something internal, else the body itself. */
+export function bodyForEdition(root: Root, edition: Edition): Root {
+  if (!hasInternal(root)) return root;
   const copy = structuredClone(root);
-  rewrite(copy);
+  (edition === 'public' ? removeInternal : markInternal)(copy);
   return copy;
 }
 

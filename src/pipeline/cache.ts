@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import { compareText } from '../order.js';
 
 /**
@@ -15,25 +16,46 @@ export class Cache {
 
   async get<T>(kind: string, key: string): Promise<T | undefined> {
     try {
-      const entry = deserialize(await readFile(this.file(kind, key))) as { key: string; value: T };
-      return entry.key === key ? entry.value : undefined;
+      return Cache.decode<T>(key, await readFile(this.file(kind, key)));
     } catch {
       return undefined;
     }
   }
 
-  async set(kind: string, key: string, value: unknown): Promise<void> {
+  set(kind: string, key: string, value: unknown): Promise<void> {
+    return this.setEncoded(kind, key, Cache.encode(key, value));
+  }
+
+  /** Stores an entry made by `encode`, e.g. in a worker. */
+  async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<void> {
     const file = this.file(kind, key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, serialize({ key, value }));
+    const temp = `${file}.${process.pid}-${threadId}.tmp`;
+    await writeFile(temp, entry);
     await rename(temp, file);
+  }
+
+  /** An entry's bytes: the value with its key, in a buffer of its own (so that it can be moved between threads). */
+  static encode(key: string, value: unknown): Uint8Array {
+    const bytes = serialize({ key, value });
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  }
+
+  /** An entry's value, or undefined when it was written under another key; throws when it is corrupt. */
+  static decode<T>(key: string, entry: Uint8Array): T | undefined {
+    const decoded = deserialize(entry) as { key: string; value: T };
+    return decoded.key === key ? decoded.value : undefined;
   }
 
   private file(kind: string, key: string): string {
     return path.join(this.dir, kind, key.slice(0, 2), `${key}.bin`);
   }
+}
+
+/** Runs `task` on every item, 32 at a time: one at a time leaves the CPU waiting on the disk. */
+export async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(task));
 }
 
 export function hash(...parts: Array<string | Uint8Array>): string {

@@ -3,9 +3,12 @@ import { applyFixes } from '../content/fix.js';
 import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { packageRoot, version } from '../package.js';
-import { readSchemas } from '../content/schemas.js';
+import { readSchemas, type SchemaSet } from '../content/schemas.js';
+import type { StageResult } from '../diagnostics/diagnostic.js';
 import type { FileResult } from './check-file.js';
-import { Cache, codeHash, hash } from './cache.js';
+import { Cache, codeHash, hash, inBatches } from './cache.js';
+import type { CheckTask, CheckTaskResult, CheckWorkerData } from './check-worker.js';
+import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
@@ -26,6 +29,10 @@ export interface CheckOptions {
   cwd: string;
   /** Where to keep each file's checked result between runs; no cache when absent. */
   cacheDir?: string;
+  /** For a build: the workers also render the bodies of the files they check, for this edition. */
+  prerender?: Edition;
+  /** At most this many threads check files at once (default: the cores); 1 keeps all work on the main thread. */
+  jobs?: number;
   /** Told of each step, for a progress display: the stage, and records done of total where counted. */
   onProgress?: (stage: string, done?: number, total?: number) => void;
 }
@@ -36,35 +43,82 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** A hash of everything the check read: equal keys, equal results. */
   key: string;
+  /** Bodies the workers rendered ahead (see `prerender`), by fragment name. */
+  fragments?: Map<string, Fragment>;
+}
+
+/** The content as read, each file's key, and the key of the whole. */
+interface Content {
+  loaded: StageResult<SourceFile[]>;
+  schemas: SchemaSet;
+  keys: string[];
+  key: string;
+}
+
+async function readContent(options: CheckOptions): Promise<Content> {
+  const [schemas, loaded, code] = await Promise.all([readSchemas(), load(options.contentDir, options.cwd), codeHash()]);
+  const base = hash(code, JSON.stringify(schemas));
+  const keys = loaded.value.map((file) => hash(base, file.collection, file.path, file.text));
+  return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+}
+
+function cacheOf(options: CheckOptions): Cache | undefined {
+  return options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
 }
 
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const schemas = await readSchemas();
+  return checkContent(await readContent(options), options);
+}
+
+async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions): Promise<CheckResult> {
   let checker: Promise<(file: SourceFile) => FileResult> | undefined;
   const checkFile = async (file: SourceFile) => (await (checker ??= import('./check-file.js').then((m) => m.fileChecker(schemas))))(file);
-  const loaded = await load(options.contentDir, options.cwd);
-  const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
-  const base = hash(await codeHash(), JSON.stringify(schemas));
+  const cache = cacheOf(options);
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
-  const keys = loaded.value.map((file) => hash(base, file.collection, file.path, file.text));
-  const cached: Array<FileResult | undefined> = [];
-  await inBatches(keys.map((key, i) => [key, i] as const), async ([key, i]) => void (cached[i] = await cache?.get<FileResult>('files', key)));
-  // A bad file never stops the others; an unchanged one is not parsed again.
-  for (const [i, file] of loaded.value.entries()) {
-    options.onProgress?.('checking', i + 1, loaded.value.length);
-    let result = cached[i];
-    if (!result) {
-      result = await checkFile(file);
-      await cache?.set('files', keys[i]!, result);
+  const results: Array<FileResult | undefined> = [];
+  await inBatches([...keys.entries()], async ([i, key]) => void (results[i] = await cache?.get<FileResult>('files', key)));
+  // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
+  const missing = [...keys.keys()].filter((i) => !results[i]);
+  let done = keys.length - missing.length;
+  const progress = () => options.onProgress?.('checking', done, keys.length);
+  const workers = poolSize(missing.length, options.jobs);
+  const fragments = new Map<string, Fragment>();
+  if (workers > 1) {
+    const pool = new Pool<CheckTask, CheckTaskResult>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, { schemas, ...(options.prerender ? { prerender: options.prerender } : {}) } satisfies CheckWorkerData);
+    try {
+      const tasks = Array.from({ length: Math.ceil(missing.length / 8) }, (_, t) => missing.slice(t * 8, t * 8 + 8));
+      await Promise.all(
+        tasks.map(async (task) => {
+          const { entries, fragments: rendered } = await pool.run(task.map((i) => ({ key: keys[i]!, file: loaded.value[i]! })));
+          for (const [name, fragment] of rendered) fragments.set(name, fragment);
+          for (const [j, i] of task.entries()) {
+            results[i] = Cache.decode<FileResult>(keys[i]!, entries[j]!);
+            await cache?.setEncoded('files', keys[i]!, entries[j]!);
+          }
+          done += task.length;
+          progress();
+        }),
+      );
+    } finally {
+      await pool.close();
     }
-    diagnostics.push(...result.diagnostics);
-    if (result.checked) checked.push({ ...result.checked, revision: keys[i] });
+  }
+  for (const i of workers > 1 ? [] : missing) {
+    results[i] = await checkFile(loaded.value[i]!);
+    await cache?.set('files', keys[i]!, results[i]);
+    done++;
+    progress();
+  }
+  // A bad file never stops the others.
+  for (const [i, result] of results.entries()) {
+    diagnostics.push(...result!.diagnostics);
+    if (result!.checked) checked.push({ ...result!.checked, revision: keys[i] });
   }
   const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
-  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, ...(fragments.size ? { fragments } : {}) };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -92,28 +146,48 @@ interface BuildRecord {
   files: Array<{ path: string; size: number }>;
 }
 
+/** What the cache keeps of a check, enough to know an unchanged build without checking again. */
+interface CheckRecord {
+  diagnostics: Diagnostic[];
+  languages: string[];
+}
+
 /** check → render → write. Writes nothing unless the content is free of errors. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // Say at once, before any work, when a PDF was asked for and cannot be made.
   const chromium = options.pdf ? requireChromium() : undefined;
-  const result = await check(options);
-  const counts = countDiagnostics(result.diagnostics);
-  if (!result.model || counts.error > 0 || counts.warning > (options.maxWarnings ?? Infinity)) return { ...result, written: [] };
-  const context = await renderContext(result.model, options);
-  const { templates, version, fonts, edition, provenance } = context;
-  const cache = options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
-  const stamp = hash(result.key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
-  const previous = await cache?.get<BuildRecord>('builds', stamp);
-  if (previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files))) {
-    return { ...result, written: previous.files.map((f) => ({ path: f.path })), unchanged: true };
+  const cache = cacheOf(options);
+  const content = await readContent(options);
+  const passes = (diagnostics: Diagnostic[]) => {
+    const counts = countDiagnostics(diagnostics);
+    return counts.error === 0 && counts.warning <= (options.maxWarnings ?? Infinity);
+  };
+  // Content checked before and output built from it still in place: nothing to do, and no
+  // need to parse anything to know it.
+  const known = await cache?.get<CheckRecord>('checks', content.key);
+  if (known && passes(known.diagnostics)) {
+    const stamp = buildStamp(content.key, await renderContext(known.languages, options), options);
+    const previous = await upToDateBuild(cache!, stamp, options);
+    if (previous) return { files: content.loaded.value, model: undefined, diagnostics: known.diagnostics, key: content.key, written: previous, unchanged: true };
   }
+  const result = await checkContent(content, { ...options, prerender: options.edition ?? 'internal' });
+  if (!result.model || !passes(result.diagnostics)) return { ...result, written: [] };
+  const languages = languagesUsed(result.model);
+  await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages } satisfies CheckRecord);
+  const context = await renderContext(languages, options);
+  const { edition } = context;
+  const stamp = buildStamp(result.key, context, options);
+  const previous = cache && (await upToDateBuild(cache, stamp, options));
+  if (previous) return { ...result, written: previous, unchanged: true };
   options.onProgress?.('rendering');
   // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
   const { plan, renderPlan } = await import('./render.js');
   const planned = plan(result.model, context);
-  const fragments = await cachedFragments(cache, planned, edition);
-  const { files, rendered } = renderPlan(planned, context, fragments);
-  await storeFragments(cache, planned, rendered, edition);
+  const fragments = await cachedFragments(cache, planned, edition, result.fragments);
+  const code = await codeHash();
+  const pageStore = cache && { get: (key: string) => cache.get<string>('pages', hash(code, key)), set: (key: string, text: string) => cache.set('pages', hash(code, key), text) };
+  const { files, rendered } = await renderPlan(planned, context, fragments, pageStore);
+  await storeFragments(cache, planned, new Map([...(result.fragments ?? []), ...rendered]), edition);
   const pdfs: Array<{ path: string }> = [];
   const print = async (folder: string) => {
     const pages = files.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
@@ -127,16 +201,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { ...result, written: all };
 }
 
+/** Everything that shapes a build's output: equal stamps, equal output. */
+function buildStamp(key: string, { templates, version, fonts, edition, provenance }: RenderContext, options: BuildOptions): string {
+  return hash(key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
+}
+
+/** The files of the build `stamp` when they are all still in the output folder as it wrote them. */
+async function upToDateBuild(cache: Cache, stamp: string, options: BuildOptions): Promise<Array<{ path: string }> | undefined> {
+  const previous = await cache.get<BuildRecord>('builds', stamp);
+  return previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files)) ? previous.files.map((f) => ({ path: f.path })) : undefined;
+}
+
 /** A body's fragment between builds: keyed by its record's revision, where and how it is shown, and the edition. */
 function fragmentKey(name: string, revision: string, edition: Edition): string {
   return hash('fragment', name, revision, edition);
 }
 
-/** Every fragment the plan needs that an earlier build rendered, by name. */
-async function cachedFragments(cache: Cache | undefined, planned: Plan, edition: Edition): Promise<Map<string, Fragment>> {
-  const found = new Map<string, Fragment>();
+/** Every fragment the plan needs that the check rendered ahead (`ready`) or an earlier build rendered, by name. */
+async function cachedFragments(cache: Cache | undefined, planned: Plan, edition: Edition, ready: ReadonlyMap<string, Fragment> = new Map()): Promise<Map<string, Fragment>> {
+  const found = new Map(ready);
   if (!cache) return found;
-  const wanted = [...planned.bodies].filter(([, b]) => b.node.revision);
+  const wanted = [...planned.bodies].filter(([name, b]) => b.node.revision && !found.has(name));
   await inBatches(wanted, async ([name, b]) => {
     const fragment = await cache.get<Fragment>('fragments', fragmentKey(name, b.node.revision!, edition));
     if (fragment) found.set(name, fragment);
@@ -152,18 +237,13 @@ async function storeFragments(cache: Cache | undefined, planned: Plan, rendered:
   });
 }
 
-/** Runs `task` on every item, 32 at a time: one at a time leaves the CPU waiting on the disk. */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(task));
-}
-
 /**
  * Everything besides the content that a render needs: templates, ecap's version, the fonts the
  * content's scripts need, the edition and where the content comes from. Shared by `build` and
- * `serve`, so that a preview is made exactly as a build is.
+ * `serve`, so that a preview is made exactly as a build is. `languages`: those the content uses (`languagesUsed`).
  */
-export async function renderContext(model: Model, options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
-  const [templates, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), readFonts(fontsFor(languagesUsed(model)))]);
+export async function renderContext(languages: readonly string[], options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
+  const [templates, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), readFonts(fontsFor(languages))]);
   return { templates, version, fonts, edition: options.edition ?? 'internal', provenance: options.provenance ?? readProvenance(options.contentDir, options.cwd) };
 }
 

@@ -1,11 +1,12 @@
 import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
-import { assignAnchors, resolveLinks } from '../render/anchors.js';
+import { assignAnchors, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { toHtmlBody } from '../render/html.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
 import { chartSvg, type Chart } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
+import { hash, inBatches } from './cache.js';
 import { visit } from 'unist-util-visit';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
@@ -18,7 +19,9 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
 import { fill, renderFragment, type Fragment, type FragmentFormat, type ListKind } from '../render/fragment.js';
 import { bodyMarks, pageMark } from '../render/marks.js';
-import { forEdition, type Edition } from '../model/edition.js';
+import { bodyForEdition, forEdition, type Edition } from '../model/edition.js';
+import { partKeys } from '../content/parts.js';
+import type { CheckedFile } from './structure.js';
 import type { Provenance } from './provenance.js';
 import { capitalise, formatDate } from '../report/format.js';
 
@@ -62,6 +65,32 @@ export function fragmentName(node: BodyNode, formats: readonly FragmentFormat[])
   return `${node.name}@${node.depth ?? 'as-written'}:${formats.join('+')}`;
 }
 
+/**
+ * Renders ahead the fragments the reports will ask of one file's body, e.g. in the worker that
+ * parsed it while its tree is at hand. It must agree with where the report builders place
+ * bodies (country.ts, comprehensive.ts, blocks.ts); a test checks that a build renders
+ * nothing more. By `fragmentName`.
+ */
+export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
+  const out = new Map<string, Fragment>();
+  const place = (nodes: RootContent[] | undefined, depth: number | undefined, part = 'body', formats = pageFormats) => {
+    const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, depth, part);
+    if (node) out.set(fragmentName(node, formats), renderFragment(node.nodes, depth, formats));
+  };
+  const children = file.body?.children;
+  if (file.collection === 'practices' || file.collection === 'recommendations') {
+    place(children, file.collection === 'practices' ? 3 : 4);
+    place(children, undefined, 'body', dataFormats);
+  }
+  if (file.collection === 'themes' || file.collection === 'meetings') place(children, 2);
+  if (file.collection === 'missions' && file.parts) {
+    place(file.parts.intro, 2, 'intro');
+    for (const key of partKeys) place(file.parts.parts[key], 2, key);
+    for (const key of ['c', 'd'] as const) place(file.parts.parts[key], 3, key);
+  }
+  return out;
+}
+
 /** Lays out every page of an edition, its bodies still to be rendered. Pure. */
 export function plan(content: Model, context: Pick<RenderContext, 'edition'>): Plan {
   const model = forEdition(content, context.edition);
@@ -85,7 +114,7 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
  * Pure: bodies come from `fragments` (by `fragmentName`) or are rendered here, and `rendered`
  * holds those rendered here, for a cache to keep.
  */
-export function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map()): { files: OutputFile[]; rendered: Map<string, Fragment> } {
+export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: OutputFile[]; rendered: Map<string, Fragment> }> {
   const { model, pages } = planned;
   const find = lookup(model);
   const rendered = new Map<string, Fragment>();
@@ -106,7 +135,9 @@ export function renderPlan(planned: Plan, context: RenderContext, fragments: Rea
   ];
   const files: OutputFile[] = [];
   const charts = new Map<string, string>();
-  for (const page of pages) {
+  const placed = pages.map((page) => placeBodies(page.root));
+  const texts = await serialisePages(pages, anchors, store);
+  for (const [i, page] of pages.entries()) {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -117,18 +148,15 @@ export function renderPlan(planned: Plan, context: RenderContext, fragments: Rea
       edition: editionStatement(context),
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
-    const bodies = placeBodies(page.root);
-
-    resolveLinks(page.root, page.path, anchors, 'md');
+    const bodies = placed[i]!;
     const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
     resolveLinks(navTree, page.path, anchors, 'md');
-    const markdown = assemble(toMarkdownPage(page.root, page.path), bodies, fragmentOf, 'markdown');
+    const markdown = assemble(texts[i]!.markdown, bodies, fragmentOf, 'markdown');
     files.push({ path: `${page.path}.md`, content: inShell(shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark }), markdown) });
     visit(page.root, 'chart', (chart: Chart) => void charts.set(chartFile(chart), toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n'));
 
-    resolveLinks(page.root, page.path, anchors, 'html');
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
-    const html = assemble(toHtmlBody(page.root), bodies, fragmentOf, 'html');
+    const html = assemble(texts[i]!.html, bodies, fragmentOf, 'html');
     files.push({ path: `${page.path}.html`, content: inShell(shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark }), html) });
   }
   for (const [path, content] of charts) files.push({ path, content });
@@ -144,8 +172,45 @@ export function renderPlan(planned: Plan, context: RenderContext, fragments: Rea
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
-export function render(content: Model, context: RenderContext): WholeFile[] {
-  return renderPlan(plan(content, context), context).files.map((f) => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') }));
+export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
+  return (await renderPlan(plan(content, context), context)).files.map((f) => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') }));
+}
+
+/** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */
+export interface PageStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, text: string): Promise<void>;
+}
+
+/**
+ * Each page's own serialisation in both formats, its bodies left as marks. A long page is
+ * mostly the same from one build to the next while a body changes, so each is looked up by
+ * a hash of its tree first.
+ */
+async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<Array<Record<FragmentFormat, string>>> {
+  const run = (page: Page, format: FragmentFormat) => {
+    resolveLinks(page.root, page.path, anchors, format === 'html' ? 'html' : 'md');
+    return format === 'html' ? toHtmlBody(page.root) : toMarkdownPage(page.root, page.path);
+  };
+  if (!store) return pages.map((page) => ({ markdown: run(page, 'markdown'), html: run(page, 'html') }));
+  // A body's own nodes do not reach the page's serialisation; its name and fills do.
+  const keyOf = (page: Page, format: FragmentFormat) => {
+    resolveLinks(page.root, page.path, anchors, format === 'html' ? 'html' : 'md');
+    return hash(format, page.path, JSON.stringify(page.root, (name, value) => (name === 'nodes' || name === 'revision' ? undefined : value)));
+  };
+  const keys = pages.map((page) => ({ markdown: keyOf(page, 'markdown'), html: keyOf(page, 'html') }));
+  const known: Array<Partial<Record<FragmentFormat, string>>> = pages.map(() => ({}));
+  await inBatches([...keys.entries()], async ([i, k]) => void (known[i] = { markdown: await store.get(k.markdown), html: await store.get(k.html) }));
+  const out: Array<Record<FragmentFormat, string>> = [];
+  for (const [i, page] of pages.entries()) {
+    // The links are resolved for HTML now; the Markdown is made second.
+    const html = known[i]!.html ?? run(page, 'html');
+    const markdown = known[i]!.markdown ?? run(page, 'markdown');
+    if (known[i]!.html === undefined) await store.set(keys[i]!.html, html);
+    if (known[i]!.markdown === undefined) await store.set(keys[i]!.markdown, markdown);
+    out.push({ markdown, html });
+  }
+  return out;
 }
 
 /**

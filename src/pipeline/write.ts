@@ -2,6 +2,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'no
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from './render.js';
+import { inBatches } from './cache.js';
 
 /** Marks a folder as ecap's output, so that a later build may replace it. */
 export const marker = '.ecap-output';
@@ -28,11 +29,10 @@ export async function write(
   const old = `${out}.ecap-old-${unique}`;
   try {
     await mkdir(fresh, { recursive: true });
-    for (const file of files) {
-      const target = path.join(fresh, ...file.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
+    const folders = [...new Set(files.map((f) => path.dirname(path.join(fresh, ...f.path.split('/')))))];
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    // A page in pieces is written piece by piece: it never has to be one string.
+    await inBatches(files, (file) => writeFile(path.join(fresh, ...file.path.split('/')), file.content));
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);

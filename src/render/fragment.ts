@@ -70,8 +70,15 @@ export function fill(text: string, fills: readonly HeadingFill[], format: Fragme
     if (!f) return '';
     if (kind === 'id') return f.id;
     if (!f.suffix) return '';
-    return format === 'html' ? escapeHtml(f.suffix) : ` ${toMarkdownPage({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: f.suffix.trimStart() }] }] }).trimEnd()}`;
+    return format === 'html' ? escapeHtml(f.suffix) : markdownText(f.suffix);
   });
+}
+
+/** ` — Results` as Markdown: most suffixes need no escaping, and serialising one is slow. */
+function markdownText(suffix: string): string {
+  if (/^[\p{L}\p{M}\p{N} ,;:()’—–-]*$/u.test(suffix)) return suffix;
+  // Leading spaces would be encoded as `&#x20;`.
+  return ` ${toMarkdownPage({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: suffix.trimStart() }] }] }).trimEnd()}`;
 }
 
 function escapeHtml(text: string): string {

@@ -130,7 +130,7 @@ export function table(caption: Inline[], header: Inline[][], rows: Inline[][][],
 }
 
 /** A record's body, or part of it, placed at `depth`. Empty when there is nothing to show. */
-export function body(record: Origin, nodes: RootContent[], depth: number | undefined, part = 'body'): BodyNode[] {
+export function body(record: Pick<Origin, 'file' | 'revision'>, nodes: RootContent[], depth: number | undefined, part = 'body'): BodyNode[] {
   return nodes.length === 0 ? [] : [{ type: 'body', nodes, depth, name: `${record.file}#${part}`, ...(record.revision ? { revision: record.revision } : {}) }];
 }
 

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Edition } from '../model/edition.js';
 import { check, renderContext, type CheckResult } from '../pipeline/index.js';
 import type { WholeFile } from '../pipeline/render.js';
+import { languagesUsed } from '../render/fonts.js';
 import type { Problem } from './inject.js';
 
 export interface SiteOptions {
@@ -43,7 +44,7 @@ export async function buildSite(options: SiteOptions): Promise<Attempt> {
       return { result, problems, seconds: seconds() };
     }
     const { render } = await import('../pipeline/render.js');
-    const files = render(result.model, await renderContext(result.model, options));
+    const files = await render(result.model, await renderContext(languagesUsed(result.model), options));
     return { result, files, problems: [], seconds: seconds() };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

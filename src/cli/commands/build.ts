@@ -3,12 +3,12 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
-import { build, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
+import { build, check, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
 import { rerunOnChange } from '../rerun.js';
 import { summarise } from '../../reporters/pretty.js';
-import { addCacheOptions, cacheDir, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
+import { addCacheOptions, workOptions, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
 
-type BuildCommandOptions = CommonOptions & { watch?: boolean; cache?: boolean; cacheDir?: string; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
+type BuildCommandOptions = CommonOptions & { watch?: boolean; cache?: boolean; cacheDir?: string; jobs?: number; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
 
 /** `ecap build`: check, then write every report. */
 export function buildCommand(): Command {
@@ -40,7 +40,7 @@ async function buildOnce(options: BuildCommandOptions): Promise<void> {
     throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
   }
   const shown = progress();
-  const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, cacheDir: cacheDir(options), onProgress: shown.update }).finally(shown.done);
+  const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, ...workOptions(options), onProgress: shown.update }).finally(shown.done);
   report(result, options);
   const seconds = elapsed(started);
   if (result.unchanged) {
@@ -60,8 +60,10 @@ async function summaryOf(result: BuildResult, options: BuildCommandOptions): Pro
   const built = result.written.length > 0;
   // Loaded only when a summary is asked for: it brings the Markdown writer with it.
   const { buildSummary } = await import('../../content/summary.js');
+  // An unchanged build knows it is unchanged without reading the content into a model.
+  const model = result.model ?? (result.unchanged ? (await check({ contentDir: options.content, cwd: process.cwd(), ...workOptions(options) })).model : undefined);
   return buildSummary({
-    model: result.model && built ? forEdition(result.model, options.edition) : result.model,
+    model: model && built ? forEdition(model, options.edition) : model,
     diagnostics: result.diagnostics,
     written: result.written.map((f) => f.path),
     outDir: options.out.replace(/[\\/]+$/, ''),

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { check, fix } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
 import { rerunOnChange } from '../rerun.js';
-import { addCacheOptions, cacheDir, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, type CommonOptions } from '../shared.js';
+import { addCacheOptions, workOptions, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, type CommonOptions } from '../shared.js';
 
 /** `ecap check`: validate, and with --fix correct what has one sure answer. */
 export function checkCommand(): Command {
@@ -24,12 +24,12 @@ export function checkCommand(): Command {
     });
 }
 
-type CheckCommandOptions = CommonOptions & { fix?: boolean; cache?: boolean; cacheDir?: string; watch?: boolean };
+type CheckCommandOptions = CommonOptions & { fix?: boolean; cache?: boolean; cacheDir?: string; jobs?: number; watch?: boolean };
 
 /** One check: problems, then one summary line, and the exit code. */
 async function checkOnce(options: CheckCommandOptions): Promise<void> {
   const started = performance.now();
-  const contentOptions = { contentDir: options.content, cwd: process.cwd(), cacheDir: cacheDir(options) };
+  const contentOptions = { contentDir: options.content, cwd: process.cwd(), ...workOptions(options) };
   const result = options.fix ? await fix(contentOptions) : { ...(await check(contentOptions)), fixed: [] };
   for (const d of result.fixed) process.stderr.write(`${d.file}:${d.line}:${d.column}  fixed  \`${d.fix!.text}\` (${d.rule})\n`);
   report(result, options);

@@ -121,6 +121,6 @@ async function markdownPages(result: Pick<CheckResult, 'model'>): Promise<Map<st
   if (!result.model) return new Map();
   // No fonts and no provenance: neither shows in the Markdown, and a commit would differ on every page.
   const { render } = await import('../../pipeline/render.js');
-  const files = render(result.model, { templates: await readTemplates(defaultTemplatesDir), version, fonts: [], edition: 'internal', provenance: {} });
+  const files = await render(result.model, { templates: await readTemplates(defaultTemplatesDir), version, fonts: [], edition: 'internal', provenance: {} });
   return new Map(files.filter((f) => f.path.endsWith('.md')).map((f) => [f.path, String(f.content)]));
 }

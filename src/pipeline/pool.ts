@@ -1,0 +1,66 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * A fixed set of worker threads running one script, each taking one task at a time from a
+ * shared queue. A worker that fails fails every task still waiting: a pool is used for one
+ * batch of work and closed after it.
+ */
+export class Pool<Task, Result> {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<{ task: Task; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
+  private readonly busy = new Map<Worker, { resolve: (r: Result) => void; reject: (e: unknown) => void }>();
+  private failure: unknown;
+
+  constructor(script: string, size: number, workerData: unknown) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData });
+      worker.on('message', (result: Result) => {
+        this.busy.get(worker)?.resolve(result);
+        this.busy.delete(worker);
+        this.idle.push(worker);
+        this.next();
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => code !== 0 && this.fail(new Error(`a worker stopped with code ${code}`)));
+      this.idle.push(worker);
+    }
+  }
+
+  run(task: Task): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.next();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+  }
+
+  private next(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const { task, resolve, reject } = this.queue.shift()!;
+      this.busy.set(worker, { resolve, reject });
+      worker.postMessage(task);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    for (const waiting of [...this.busy.values(), ...this.queue]) waiting.reject(error);
+    this.busy.clear();
+    this.queue.length = 0;
+  }
+}
+
+/**
+ * How many workers `items` pieces of work repay, at most `jobs` (default: the cores). Starting
+ * a worker costs about as much as checking a few dozen files, so a small batch stays on the
+ * main thread (1).
+ */
+export function poolSize(items: number, jobs = os.availableParallelism(), perWorker = 32): number {
+  return Math.max(1, Math.min(jobs, Math.floor(items / perWorker)));
+}
