@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench [-- --large] [-- --corpus DIR] [-- --runs N]`: builds corpora of 100 and 1,000
 // records (10,000 with --large) and measures, interleaved, several runs of each:
-//   floor (bench/floor.mjs), ecap cold (empty cache), ecap warm with nothing changed, with one
-//   note changed and with one template changed, and Eleventy 3 on the same corpus; plus the
-//   start-up cost of `ecap --version` and `ecap check` against `node -e 0`.
+//   floor (bench/floor.mjs), ecap cold (empty cache; with the worker pool and with --jobs 1),
+//   ecap warm with nothing changed, with one note changed and with one template changed, and
+//   Eleventy 3 on the same corpus; plus the start-up cost of `ecap --version` and `ecap check` against `node -e 0`.
 // It prints minimum and median wall time and peak resident memory (from /usr/bin/time),
 // then the ratios the project promises, and exits 1 when one is missed.
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,10 @@ async function benchCorpus(label, corpus) {
       await rm(cache, { recursive: true, force: true });
       return measure(build());
     },
+    'ecap cold, serial (--jobs 1)': async () => {
+      await rm(cache, { recursive: true, force: true });
+      return measure(build(['--jobs', '1']));
+    },
     'ecap warm, nothing changed': () => measure(build()),
     'ecap warm, one note changed': async () => {
       const text = await readFile(note, 'utf8');
@@ -96,7 +100,7 @@ function startup() {
 
 const sizes = values.corpus ? [] : values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10000] : [])];
 await mkdir(work, { recursive: true });
-const lines = [`Machine: ${os.cpus().length} cores, Node ${process.version}, ${runs} runs each, interleaved.`, '', '| corpus | variant | min (s) | median (s) | peak RSS (MB) |', '| --- | --- | ---: | ---: | ---: |'];
+const lines = [`Machine: ${os.availableParallelism()} cores, Node ${process.version}, ${runs} runs each, interleaved.`, '', '| corpus | variant | min (s) | median (s) | peak RSS (MB) |', '| --- | --- | ---: | ---: | ---: |'];
 const checks = [];
 const table = (label, results) => {
   for (const [name, r] of Object.entries(results)) {
@@ -112,6 +116,9 @@ const table = (label, results) => {
     [`${label}: warm, nothing changed ≥ 3× faster than Eleventy`, min('ecap warm, nothing changed') / min('peer: Eleventy 3'), 1 / 3],
     [`${label}: warm, one note changed ≥ 3× faster than Eleventy`, min('ecap warm, one note changed') / min('peer: Eleventy 3'), 1 / 3],
     [`${label}: peak memory ≤ 1.5 × floor`, rss('ecap cold') / rss('floor'), 1.5],
+    [`${label}: peak memory < ¼ of Eleventy's`, rss('ecap cold') / rss('peer: Eleventy 3'), 0.25],
+    // The pool must never cost time; where there are more cores it should save some.
+    [`${label}: worker pool not slower than serial (speedup ${(min('ecap cold, serial (--jobs 1)') / min('ecap cold')).toFixed(2)}× on ${os.availableParallelism()} cores)`, min('ecap cold') / min('ecap cold, serial (--jobs 1)'), 1],
   );
 };
 for (const n of sizes) {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Cache } from '../src/pipeline/cache.js';
-import { build } from '../src/pipeline/index.js';
+import { build, type BuildOptions } from '../src/pipeline/index.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
+import { writeCorpus } from '../bench/generate.mjs';
 
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
 
@@ -41,6 +43,33 @@ describe('cache', () => {
     const warm = await snapshot(path.join(dir, 'dist'));
     const coldFiles = await snapshot(path.join(dir, 'cold'));
     for (const [file, text] of coldFiles) if (file !== '.ecap-output') expect(warm.get(file), file).toBe(text);
+  });
+
+  it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-corpus-'));
+    // 150 records: enough for the pool to start two workers.
+    await writeCorpus(path.join(dir, 'content'), 150);
+    const run = (out: string, extra: Partial<BuildOptions>) => build({ contentDir: 'content', outDir: out, cwd: dir, provenance: {}, ...extra });
+    await run('serial', { jobs: 1 });
+    await run('parallel', { jobs: 2, cacheDir: '.ecap-cache' });
+    // One note changed then changed back: every body and page comes from the cache.
+    const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);
+    const text = await readFile(note, 'utf8');
+    await writeFile(note, `${text}\nOne more sentence.\n`);
+    await run('changed', { jobs: 2, cacheDir: '.ecap-cache' });
+    await writeFile(note, text);
+    const warm = await run('warm', { jobs: 2, cacheDir: '.ecap-cache' });
+    expect(warm.unchanged).toBeUndefined();
+    const serial = await snapshot(path.join(dir, 'serial'));
+    expect(serial.size).toBeGreaterThan(40);
+    for (const other of ['parallel', 'warm']) {
+      const files = await snapshot(path.join(dir, other));
+      expect([...files.keys()].sort(), other).toEqual([...serial.keys()].sort());
+      for (const [file, content] of serial) if (file !== '.ecap-output') expect(files.get(file) === content, `${other}/${file}`).toBe(true);
+    }
+    const changed = await snapshot(path.join(dir, 'changed'));
+    expect(changed.get('comprehensive.md')).toContain('One more sentence.');
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('rebuilds when a note changes or the output was touched', async () => {

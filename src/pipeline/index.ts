@@ -212,7 +212,7 @@ async function upToDateBuild(cache: Cache, stamp: string, options: BuildOptions)
   return previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files)) ? previous.files.map((f) => ({ path: f.path })) : undefined;
 }
 
-/** A body's fragment between builds: keyed by its record's revision, where and how it is shown, and the edition. */
+/** A body's fragment between builds: keyed by its record's revision, which part of it, and the edition. */
 function fragmentKey(name: string, revision: string, edition: Edition): string {
   return hash('fragment', name, revision, edition);
 }
@@ -221,9 +221,9 @@ function fragmentKey(name: string, revision: string, edition: Edition): string {
 async function cachedFragments(cache: Cache | undefined, planned: Plan, edition: Edition, ready: ReadonlyMap<string, Fragment> = new Map()): Promise<Map<string, Fragment>> {
   const found = new Map(ready);
   if (!cache) return found;
-  const wanted = [...planned.bodies].filter(([name, b]) => b.node.revision && !found.has(name));
-  await inBatches(wanted, async ([name, b]) => {
-    const fragment = await cache.get<Fragment>('fragments', fragmentKey(name, b.node.revision!, edition));
+  const wanted = [...planned.bodies].filter(([name, node]) => node.revision && !found.has(name));
+  await inBatches(wanted, async ([name, node]) => {
+    const fragment = await cache.get<Fragment>('fragments', fragmentKey(name, node.revision!, edition));
     if (fragment) found.set(name, fragment);
   });
   return found;
@@ -232,7 +232,7 @@ async function cachedFragments(cache: Cache | undefined, planned: Plan, edition:
 async function storeFragments(cache: Cache | undefined, planned: Plan, rendered: ReadonlyMap<string, Fragment>, edition: Edition): Promise<void> {
   if (!cache) return;
   await inBatches([...rendered], async ([name, fragment]) => {
-    const revision = planned.bodies.get(name)?.node.revision;
+    const revision = planned.bodies.get(name)?.revision;
     if (revision) await cache.set('fragments', fragmentKey(name, revision, edition), fragment);
   });
 }

@@ -14,7 +14,7 @@ export class Pool<Task, Result> {
 
   constructor(script: string, size: number, workerData: unknown) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData });
+      const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       worker.on('message', (result: Result) => {
         this.busy.get(worker)?.resolve(result);
         this.busy.delete(worker);

@@ -47,47 +47,32 @@ export interface RenderContext {
   provenance: Provenance;
 }
 
-/** The pages of an edition, and every body they show with the formats it is needed in. */
+/** The pages of an edition, and every body they show. */
 export interface Plan {
   model: Model;
   pages: Page[];
   /** Each practice's and recommendation's body as written, for the data files. */
   descriptions: Map<string, BodyNode>;
-  /** By `fragmentName`. */
-  bodies: Map<string, { node: BodyNode; formats: FragmentFormat[] }>;
-}
-
-const pageFormats: FragmentFormat[] = ['html', 'markdown'];
-const dataFormats: FragmentFormat[] = ['markdown'];
-
-/** Names a body in one depth and set of formats: equal names, equal fragments, within a build. */
-export function fragmentName(node: BodyNode, formats: readonly FragmentFormat[]): string {
-  return `${node.name}@${node.depth ?? 'as-written'}:${formats.join('+')}`;
+  /** By name (see BodyNode): one of each, wherever it is shown. */
+  bodies: Map<string, BodyNode>;
 }
 
 /**
  * Renders ahead the fragments the reports will ask of one file's body, e.g. in the worker that
  * parsed it while its tree is at hand. It must agree with where the report builders place
  * bodies (country.ts, comprehensive.ts, blocks.ts); a test checks that a build renders
- * nothing more. By `fragmentName`.
+ * nothing more. By body name.
  */
 export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
   const out = new Map<string, Fragment>();
-  const place = (nodes: RootContent[] | undefined, depth: number | undefined, part = 'body', formats = pageFormats) => {
-    const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, depth, part);
-    if (node) out.set(fragmentName(node, formats), renderFragment(node.nodes, depth, formats));
+  const place = (nodes: RootContent[] | undefined, part = 'body') => {
+    const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, undefined, part);
+    if (node) out.set(node.name, renderFragment(node.nodes));
   };
-  const children = file.body?.children;
-  if (file.collection === 'practices' || file.collection === 'recommendations') {
-    place(children, file.collection === 'practices' ? 3 : 4);
-    place(children, undefined, 'body', dataFormats);
-  }
-  if (file.collection === 'themes' || file.collection === 'meetings') place(children, 2);
-  if (file.collection === 'missions' && file.parts) {
-    place(file.parts.intro, 2, 'intro');
-    for (const key of partKeys) place(file.parts.parts[key], 2, key);
-    for (const key of ['c', 'd'] as const) place(file.parts.parts[key], 3, key);
-  }
+  if (file.collection === 'missions') {
+    place(file.parts?.intro, 'intro');
+    for (const key of partKeys) place(file.parts?.parts[key], key);
+  } else if (['practices', 'recommendations', 'themes', 'meetings'].includes(file.collection)) place(file.body?.children);
   return out;
 }
 
@@ -98,33 +83,31 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
   if (context.edition === 'internal') pages.forEach(markInternalEdition);
   const bodies: Plan['bodies'] = new Map();
-  for (const page of pages) visit(page.root, 'body', (node: BodyNode) => void bodies.set(fragmentName(node, pageFormats), { node, formats: pageFormats }));
+  for (const page of pages) visit(page.root, 'body', (node: BodyNode) => void bodies.set(node.name, node));
   const descriptions = new Map<string, BodyNode>();
   for (const r of [...model.practices, ...model.recommendations]) {
     const [node] = body(r, r.body.children, undefined);
     if (!node) continue;
     descriptions.set(r.file, node);
-    bodies.set(fragmentName(node, dataFormats), { node, formats: dataFormats });
+    if (!bodies.has(node.name)) bodies.set(node.name, node);
   }
   return { model, pages, descriptions, bodies };
 }
 
 /**
  * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts.
- * Pure: bodies come from `fragments` (by `fragmentName`) or are rendered here, and `rendered`
+ * Pure: bodies come from `fragments` (by name) or are rendered here, and `rendered`
  * holds those rendered here, for a cache to keep.
  */
 export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: OutputFile[]; rendered: Map<string, Fragment> }> {
   const { model, pages } = planned;
   const find = lookup(model);
   const rendered = new Map<string, Fragment>();
-  const fragmentFor = (node: BodyNode, formats: FragmentFormat[]): Fragment => {
-    const name = fragmentName(node, formats);
-    let fragment = fragments.get(name) ?? rendered.get(name);
-    if (!fragment) rendered.set(name, (fragment = renderFragment(node.nodes, node.depth, formats)));
+  const fragmentOf = (node: BodyNode): Fragment => {
+    let fragment = fragments.get(node.name) ?? rendered.get(node.name);
+    if (!fragment) rendered.set(node.name, (fragment = renderFragment(node.nodes)));
     return fragment;
   };
-  const fragmentOf = (node: BodyNode) => fragmentFor(node, pageFormats);
   pages.forEach((page) => finishPage(page, fragmentOf));
   const anchors = assignAnchors(pages, fragmentOf);
   const shells = compileShells(context.templates);
@@ -165,7 +148,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
   for (const font of context.fonts) files.push({ path: `assets/fonts/${font.file}`, content: font.bytes });
   const describe = (record: { file: string }) => {
     const node = planned.descriptions.get(record.file);
-    return node ? fill(fragmentFor(node, dataFormats).markdown!, [], 'markdown') : '';
+    return node ? fill(fragmentOf(node), 'markdown', undefined) : '';
   };
   files.push(...dataFiles(model, find, describe));
   return { files: files.sort((a, b) => compareText(a.path, b.path)), rendered };
@@ -235,7 +218,7 @@ function assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragment
   for (let i = 1; i < pieces.length; i += 2) {
     const { node, before, after } = bodies[Number(pieces[i])]!;
     const fragment = fragmentOf(node);
-    let piece = fill(fragment[format]!, node.fills ?? [], format);
+    let piece = fill(fragment, format, node.depth, node.fills);
     if (piece === '') out[out.length - 1] = out.at(-1)!.replace(/\n+$/, '');
     else if (format === 'markdown') {
       // An empty comment keeps two lists apart, as CommonMark suggests.

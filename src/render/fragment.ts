@@ -3,25 +3,25 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { toHtmlBody } from './html.js';
 import { toMarkdownPage } from './markdown.js';
-import { mark, marks } from './marks.js';
+import { htmlHeadingEnd, htmlHeadingStart, mark, markdownHeading } from './marks.js';
 
 // A record's body is the bulk of every page that shows it, and the same on each: a practice
 // appears in its country's report and in the comprehensive one. So a body is rendered once,
-// apart from any page, and cached between builds. What does differ from page to page, its
-// headings' anchors and the words that tell a repeated heading apart, is left as marks that
-// each page fills in.
+// apart from any page, and cached between builds. What differs from page to page, its
+// headings' levels and anchors and the words that tell a repeated heading apart, is left as
+// marks that each page fills in: every heading is rendered at level 6 and marked.
 
 /** `first`/`last`: what a body begins and ends with, when that is a list. */
 export type ListKind = 'ordered' | 'bullet' | '';
 
 export interface Fragment {
-  /** Each heading's level on the page and text, in document order. */
+  /** Each heading's level as written and its text, in document order. */
   headings: Array<{ depth: number; text: string }>;
   first: ListKind;
   last: ListKind;
-  /** With the marks; absent when that format was not asked for. */
-  html?: string;
-  markdown?: string;
+  /** Both with the marks. */
+  html: string;
+  markdown: string;
 }
 
 /** Per heading of a fragment on one page: its anchor, and what is added to its text. */
@@ -32,46 +32,50 @@ export interface HeadingFill {
 
 export type FragmentFormat = 'html' | 'markdown';
 
-/**
- * Renders a body in the given formats with its first heading one level below `depth` (as
- * written when `depth` is undefined). Pure; `nodes` are not changed.
- */
-export function renderFragment(nodes: readonly RootContent[], depth: number | undefined, formats: readonly FragmentFormat[]): Fragment {
+/** Renders a body in both formats. Pure; `nodes` are not changed. */
+export function renderFragment(nodes: readonly RootContent[]): Fragment {
   const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
-  let min = 7;
-  visit(root, 'heading', (h: Heading) => void (min = Math.min(min, h.depth)));
-  const shift = min === 7 || depth === undefined ? 0 : depth + 1 - min;
   const headings: Fragment['headings'] = [];
   visit(root, (n) => {
-    delete n.position;
     if (n.type !== 'heading') return;
-    n.depth = Math.min(6, Math.max(1, n.depth + shift)) as Heading['depth'];
     headings.push({ depth: n.depth, text: toString(n) });
+    n.depth = 6;
     n.data = { ...n.data, hProperties: { ...n.data?.hProperties, id: mark('id', headings.length - 1) } };
     n.children = [...n.children, { type: 'text', value: mark('suffix', headings.length - 1) }];
   });
-  return {
-    headings,
-    first: listKind(root.children[0]),
-    last: listKind(root.children.at(-1)),
-    ...(formats.includes('html') ? { html: toHtmlBody(root) } : {}),
-    ...(formats.includes('markdown') ? { markdown: toMarkdownPage(root).trimEnd() } : {}),
-  };
+  return { headings, first: listKind(root.children[0]), last: listKind(root.children.at(-1)), html: toHtmlBody(root), markdown: toMarkdownPage(root).trimEnd() };
 }
 
 function listKind(node: RootContent | undefined): ListKind {
   return node?.type === 'list' ? (node.ordered ? 'ordered' : 'bullet') : '';
 }
 
-/** A fragment's text for one page: every mark replaced by that page's anchor or suffix. */
-export function fill(text: string, fills: readonly HeadingFill[], format: FragmentFormat): string {
-  return text.replace(marks, (_, kind: string, n: string) => {
-    const f = fills[Number(n)];
-    if (!f) return '';
-    if (kind === 'id') return f.id;
-    if (!f.suffix) return '';
-    return format === 'html' ? escapeHtml(f.suffix) : markdownText(f.suffix);
-  });
+/**
+ * The level of each of a fragment's headings when its first heading goes one level below
+ * `depth` (as written when undefined), kept within 1–6.
+ */
+export function headingDepths(fragment: Fragment, depth: number | undefined): Heading['depth'][] {
+  const min = Math.min(7, ...fragment.headings.map((h) => h.depth));
+  const shift = min === 7 || depth === undefined ? 0 : depth + 1 - min;
+  return fragment.headings.map((h) => Math.min(6, Math.max(1, h.depth + shift)) as Heading['depth']);
+}
+
+/**
+ * A fragment's text for one page: every heading at the level `depth` gives it, with that
+ * page's anchor and suffix. Without `fills`, headings keep their text and get no anchor.
+ */
+export function fill(fragment: Fragment, format: FragmentFormat, depth: number | undefined, fills: readonly HeadingFill[] = []): string {
+  const depths = headingDepths(fragment, depth);
+  const suffix = (n: string) => {
+    const text = fills[Number(n)]?.suffix ?? '';
+    return !text ? '' : format === 'html' ? escapeHtml(text) : markdownText(text);
+  };
+  if (format === 'html') {
+    return fragment.html
+      .replace(htmlHeadingStart, (_, n: string) => `<h${depths[Number(n)]}${fills[Number(n)] ? ` id="${fills[Number(n)]!.id}"` : ''}>`)
+      .replace(htmlHeadingEnd, (_, n: string) => `${suffix(n)}</h${depths[Number(n)]}>`);
+  }
+  return fragment.markdown.replace(markdownHeading, (_, prefix: string, text: string, n: string) => `${prefix}${'#'.repeat(depths[Number(n)]!)}${text}${suffix(n)}`);
 }
 
 /** ` — Results` as Markdown: most suffixes need no escaping, and serialising one is slow. */

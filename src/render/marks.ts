@@ -5,8 +5,12 @@ const close = '\uE001';
 
 export const mark = (kind: 'id' | 'suffix' | 'body', n: number) => `${open}${kind}${n}${close}`;
 
-/** A fragment's heading marks: `id` for its anchor, `suffix` for what is added to its text. */
-export const marks = new RegExp(`${open}(id|suffix)(\\d+)${close}`, 'g');
+/** In a fragment's HTML, where its headings are all at level 6: a heading's opening tag, and the end of its text with the closing tag. */
+export const htmlHeadingStart = new RegExp(`<h6 id="${open}id(\\d+)${close}">`, 'g');
+export const htmlHeadingEnd = new RegExp(`${open}suffix(\\d+)${close}</h6>`, 'g');
+
+/** In a fragment's Markdown: a heading's line up to the end of its text; its six hashes are the first on the line, since container prefixes (`> `, `- `) have none. */
+export const markdownHeading = new RegExp(`^([^#\\n]*)######([^\\n]*?)${open}suffix(\\d+)${close}`, 'gm');
 
 /** The marks a page's own serialisation leaves where each of its bodies goes. */
 export const bodyMark = (n: number) => mark('body', n);

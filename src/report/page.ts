@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import type { Fragment } from '../render/fragment.js';
+import { headingDepths, type Fragment } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Model, Source } from '../model/model.js';
@@ -95,7 +95,9 @@ export function finishPage(page: Page, fragmentOf: (body: BodyNode) => Fragment)
       const suffix = unique(node.depth, toString(node));
       if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
     } else if (node.type === 'body') {
-      node.fills = fragmentOf(node).headings.map((h) => ({ id: '', suffix: unique(h.depth, h.text) }));
+      const fragment = fragmentOf(node);
+      const depths = headingDepths(fragment, node.depth);
+      node.fills = fragment.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
     }
   });
 }

@@ -1,0 +1,76 @@
+import type { Root, RootContent } from 'mdast';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/pipeline/index.js';
+import { plan, renderBodiesOf, renderPlan } from '../src/pipeline/render.js';
+import { load } from '../src/pipeline/load.js';
+import { fileChecker } from '../src/pipeline/check-file.js';
+import { readSchemas } from '../src/content/schemas.js';
+import { fill, renderFragment } from '../src/render/fragment.js';
+import { defaultTemplatesDir, readTemplates } from '../src/pipeline/index.js';
+
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const golden = 'tests/fixtures/golden/content';
+const nodes = (markdown: string) => (unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root).children as RootContent[];
+
+describe('fragments', () => {
+  const fragment = renderFragment(nodes('Intro.\n\n## How it works\n\nText.\n\n### Steps\n\n- one\n- two\n'));
+
+  it('renders a body once, its headings placed by each page', () => {
+    expect(fragment.headings).toEqual([
+      { depth: 2, text: 'How it works' },
+      { depth: 3, text: 'Steps' },
+    ]);
+    expect(fragment.first).toBe('');
+    expect(fragment.last).toBe('bullet');
+    // Under a level-3 heading the body's first heading is level 4, its second level 5.
+    const fills = [{ id: 'how-it-works-1', suffix: ' — Practice' }, { id: 'steps', suffix: '' }];
+    expect(fill(fragment, 'html', 3, fills)).toBe('<p>Intro.</p>\n<h4 id="how-it-works-1">How it works — Practice</h4>\n<p>Text.</p>\n<h5 id="steps">Steps</h5>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    expect(fill(fragment, 'markdown', 3, fills)).toBe('Intro.\n\n#### How it works — Practice\n\nText.\n\n##### Steps\n\n- one\n- two');
+    // As written, for the data files: no anchors, no suffixes.
+    expect(fill(fragment, 'markdown', undefined)).toBe('Intro.\n\n## How it works\n\nText.\n\n### Steps\n\n- one\n- two');
+  });
+
+  it('escapes a suffix for each format', () => {
+    const fills = [{ id: 'a', suffix: ' — <b> & *not bold*' }, { id: 'b', suffix: '' }];
+    expect(fill(fragment, 'html', 1, fills)).toContain('<h2 id="a">How it works — &lt;b> &amp; *not bold*</h2>');
+    const markdown = fill(fragment, 'markdown', 1, fills);
+    expect(markdown).toContain('## How it works — \\<b> & \\*not bold\\*');
+    const heading = (unified().use(remarkParse).parse(markdown) as Root).children[1]!;
+    expect(heading.type).toBe('heading');
+  });
+
+  it('keeps a body’s list apart from a list the page puts next to it', async () => {
+    const result = await check({ contentDir: golden, cwd: repo });
+    const model = result.model!;
+    // A recommendation whose text ends with a list: the page's list of facts follows it.
+    model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n') };
+    const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
+    const { files } = await renderPlan(plan(model, context), context);
+    const page = (files.find((f) => f.path === 'comprehensive.md')!.content as string[]).join('');
+    expect(page).toMatch(/- first\n- second\n\n<!-- -->\n\n- \*\*Scope:\*\*/);
+    // Read back, the two lists stay two.
+    const tree = unified().use(remarkParse).parse(page) as Root;
+    const lists = tree.children.filter((n, i) => n.type === 'list' && tree.children[i + 2]?.type === 'list');
+    expect(lists.length).toBeGreaterThan(0);
+  });
+
+  it('are all rendered ahead by the workers: the report builders ask for no other', async () => {
+    const schemas = await readSchemas();
+    const checkFile = fileChecker(schemas);
+    const loaded = await load(golden, repo);
+    for (const edition of ['internal', 'public'] as const) {
+      const ahead = new Map(loaded.value.flatMap((file) => [...renderBodiesOf(checkFile(file).checked!, edition)]));
+      const result = await check({ contentDir: golden, cwd: repo });
+      const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition, provenance: {} };
+      const planned = plan(result.model!, context);
+      expect(planned.bodies.size).toBeGreaterThan(5);
+      const { rendered } = await renderPlan(planned, context, ahead);
+      expect([...rendered.keys()]).toEqual([]);
+    }
+  });
+});
