@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'no
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from './render.js';
-import { inBatches } from './cache.js';
+import { inBatches } from './batches.js';
 
 /** Marks a folder as ecap's output, so that a later build may replace it. */
 export const marker = '.ecap-output';
