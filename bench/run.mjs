@@ -7,6 +7,7 @@
 // It prints minimum and median wall time and peak resident memory (from /usr/bin/time),
 // then the ratios the project promises, and exits 1 when one is missed.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,15 @@ const stats = (xs) => {
   return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)] };
 };
 
+/** The note that the "one note changed" variant edits: the first practice, else the first note of any kind. */
+function firstNote(corpus) {
+  for (const folder of ['practices', 'missions', 'recommendations', 'themes', 'meetings']) {
+    const names = existsSync(path.join(corpus, folder)) ? readdirSync(path.join(corpus, folder)).filter((n) => n.endsWith('.md')).sort() : [];
+    if (names.length > 0) return path.join(corpus, folder, names[0]);
+  }
+  throw new Error(`${corpus} has no Markdown note to change`);
+}
+
 async function benchCorpus(label, corpus) {
   const out = path.join(work, `${label}-out`);
   const cache = path.join(work, `${label}-cache`);
@@ -44,7 +54,7 @@ async function benchCorpus(label, corpus) {
   // The peer's layout lives in the corpus folder, where Eleventy looks for it; ecap ignores it.
   await mkdir(path.join(corpus, '_includes'), { recursive: true });
   await writeFile(path.join(corpus, '_includes', 'layout.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content }}</main></body></html>\n');
-  const note = path.join(corpus, 'practices', (await import('node:fs')).readdirSync(path.join(corpus, 'practices')).sort()[0]);
+  const note = firstNote(corpus);
   const original = await readFile(note, 'utf8');
   const build = (extra = []) => ['node', ecap, 'build', '--content', corpus, '--out', out, '--cache-dir', cache, '--templates', templates, ...extra];
   const variants = {
@@ -127,7 +137,13 @@ for (const n of sizes) {
   console.error(`bench: ${records} files in ${corpus}`);
   table(`${n} records`, await benchCorpus(String(n), corpus));
 }
-if (values.corpus) table(values.corpus, await benchCorpus('given', path.resolve(values.corpus)));
+if (values.corpus) {
+  // A copy: the benchmark edits a note and adds the peer's layout, and must leave the given folder alone.
+  const copy = path.join(work, 'corpus-given');
+  await rm(copy, { recursive: true, force: true });
+  await cp(path.resolve(values.corpus), copy, { recursive: true });
+  table(values.corpus, await benchCorpus('given', copy));
+}
 const s = startup();
 lines.push('', '| start-up | min (s) | median (s) |', '| --- | ---: | ---: |');
 for (const [name, xs] of Object.entries(s)) lines.push(`| ${name} | ${stats(xs).min.toFixed(3)} | ${stats(xs).median.toFixed(3)} |`);

@@ -51,7 +51,7 @@ describe('fragments', () => {
     model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n') };
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
     const { files } = await renderPlan(plan(model, context), context);
-    const page = (files.find((f) => f.path === 'comprehensive.md')!.content as string[]).join('');
+    const page = ([...files].find((f) => f.path === 'comprehensive.md')!.content as string[]).join('');
     expect(page).toMatch(/- first\n- second\n\n<!-- -->\n\n- \*\*Scope:\*\*/);
     // Read back, the two lists stay two.
     const tree = unified().use(remarkParse).parse(page) as Root;

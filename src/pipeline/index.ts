@@ -19,6 +19,7 @@ import type { Plan, RenderContext } from './render.js';
 import type { Fragment } from '../render/fragment.js';
 import type { CheckedFile } from './structure.js';
 import { upToDate, write } from './write.js';
+import { compareText } from '../order.js';
 import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
 import type { Edition } from '../model/edition.js';
@@ -188,15 +189,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const code = await codeHash();
   const pageStore = cache && { get: (key: string) => cache.get<string>('pages', hash(code, key)), set: (key: string, text: string) => cache.set('pages', hash(code, key), text) };
   const { files, rendered } = await renderPlan(planned, context, fragments, pageStore);
-  await storeFragments(cache, planned, new Map([...(result.fragments ?? []), ...rendered]), edition);
-  const pdfs: Array<{ path: string }> = [];
+  const pdfs: string[] = [];
   const print = async (folder: string) => {
-    const pages = files.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
-    for (const pdf of await printPdfs(folder, pages, chromium!)) pdfs.push({ path: pdf });
+    pdfs.push(...(await printPdfs(folder, planned.pages.map((page) => `${page.path}.html`), chromium!)));
   };
   options.onProgress?.('writing');
-  await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
-  const all = [...files.map((f) => ({ path: f.path })), ...pdfs];
+  const written = await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
+  // After writing: the data files may have rendered a body no page shows.
+  await storeFragments(cache, planned, new Map([...(result.fragments ?? []), ...rendered]), edition);
+  const all = [...written, ...pdfs].sort(compareText).map((file) => ({ path: file }));
   const out = path.resolve(options.cwd, options.outDir);
   await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
   return { ...result, written: all };

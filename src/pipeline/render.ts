@@ -96,11 +96,11 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
 }
 
 /**
- * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts.
- * Pure: bodies come from `fragments` (by name) or are rendered here, and `rendered`
- * holds those rendered here, for a cache to keep.
+ * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts,
+ * each made as `files` is iterated. Bodies come from `fragments` (by name) or are rendered
+ * here, and `rendered` holds those rendered here, for a cache to keep. Pure but for `store`.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: OutputFile[]; rendered: Map<string, Fragment> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: Iterable<OutputFile>; rendered: Map<string, Fragment> }> {
   const { model, pages } = planned;
   const find = lookup(model);
   const rendered = new Map<string, Fragment>();
@@ -117,11 +117,23 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
     { page: 'comprehensive', label: 'Comprehensive report' },
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
-  const files: OutputFile[] = [];
-  const charts = new Map<string, string>();
   const placed = pages.map((page) => placeBodies(page.root));
   const texts = await serialisePages(pages, anchors, store);
-  for (const [i, page] of pages.entries()) {
+  const describe = (record: { file: string }) => {
+    const node = planned.descriptions.get(record.file);
+    return node ? fill(fragmentOf(node), 'markdown', undefined) : '';
+  };
+  // Each page is put together only when the writer asks for it, so that a page's pieces can
+  // be let go once written instead of every page being held at once.
+  function* files(): Generator<OutputFile> {
+    const charts = new Set<string>();
+    for (const [i, page] of pages.entries()) yield* pageFiles(page, texts[i]!, placed[i]!, charts);
+    yield { path: 'assets/ecap.css', content: context.templates.css };
+    yield { path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' };
+    for (const font of context.fonts) yield { path: `assets/fonts/${font.file}`, content: font.bytes };
+    yield* dataFiles(model, find, describe);
+  }
+  function* pageFiles(page: Page, text: Record<FragmentFormat, string>, bodies: ReturnType<typeof placeBodies>, charts: Set<string>): Generator<OutputFile> {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -132,32 +144,28 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
       edition: editionStatement(context),
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
-    const bodies = placed[i]!;
     const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
     resolveLinks(navTree, page.path, anchors, 'md');
-    const markdown = assemble(texts[i]!.markdown, bodies, fragmentOf, 'markdown');
-    files.push({ path: `${page.path}.md`, content: inShell(shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark }), markdown) });
-    visit(page.root, 'chart', (chart: Chart) => void charts.set(chartFile(chart), toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n'));
-
+    const markdown = assemble(text.markdown, bodies, fragmentOf, 'markdown');
+    yield { path: `${page.path}.md`, content: inShell(shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark }), markdown) };
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
-    const html = assemble(texts[i]!.html, bodies, fragmentOf, 'html');
-    files.push({ path: `${page.path}.html`, content: inShell(shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark }), html) });
+    const html = assemble(text.html, bodies, fragmentOf, 'html');
+    yield { path: `${page.path}.html`, content: inShell(shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark }), html) };
+    const found: Chart[] = [];
+    visit(page.root, 'chart', (chart: Chart) => void found.push(chart));
+    for (const chart of found) {
+      if (charts.has(chartFile(chart))) continue;
+      charts.add(chartFile(chart));
+      yield { path: chartFile(chart), content: toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n' };
+    }
   }
-  for (const [path, content] of charts) files.push({ path, content });
-  files.push({ path: 'assets/ecap.css', content: context.templates.css });
-  files.push({ path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' });
-  for (const font of context.fonts) files.push({ path: `assets/fonts/${font.file}`, content: font.bytes });
-  const describe = (record: { file: string }) => {
-    const node = planned.descriptions.get(record.file);
-    return node ? fill(fragmentOf(node), 'markdown', undefined) : '';
-  };
-  files.push(...dataFiles(model, find, describe));
-  return { files: files.sort((a, b) => compareText(a.path, b.path)), rendered };
+  return { files: files(), rendered };
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
 export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
-  return (await renderPlan(plan(content, context), context)).files.map((f) => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') }));
+  const { files } = await renderPlan(plan(content, context), context);
+  return [...files].map((f): WholeFile => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') })).sort((a, b) => compareText(a.path, b.path));
 }
 
 /** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from './render.js';
 import { inBatches } from './batches.js';
+import { compareText } from '../order.js';
 
 /** Marks a folder as ecap's output, so that a later build may replace it. */
 export const marker = '.ecap-output';
@@ -14,13 +15,13 @@ export const marker = '.ecap-output';
  */
 export async function write(
   outDir: string,
-  files: readonly OutputFile[],
+  files: Iterable<OutputFile>,
   guard: { cwd: string; contentDir: string },
   /** Runs on the complete new folder before it is swapped in, e.g. to print PDFs from it. */
   beforeSwap?: (folder: string) => Promise<unknown>,
   /** The build's key, kept in the marker so that an unchanged build can leave the folder be. */
   stamp = '',
-): Promise<void> {
+): Promise<string[]> {
   const out = path.resolve(guard.cwd, outDir);
   await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
   await removeLeftovers(out);
@@ -29,15 +30,23 @@ export async function write(
   const old = `${out}.ecap-old-${unique}`;
   try {
     await mkdir(fresh, { recursive: true });
-    const folders = [...new Set(files.map((f) => path.dirname(path.join(fresh, ...f.path.split('/')))))];
-    for (const folder of folders) await mkdir(folder, { recursive: true });
+    const folders = new Map<string, Promise<unknown>>();
+    const written: string[] = [];
     // A page in pieces is written piece by piece: it never has to be one string.
-    await inBatches(files, (file) => writeFile(path.join(fresh, ...file.path.split('/')), file.content));
+    await inBatches(files, async (file) => {
+      const target = path.join(fresh, ...file.path.split('/'));
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+      await writeFile(target, file.content);
+      written.push(file.path);
+    });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);
     if (existing) await rename(out, old);
     await rename(fresh, out);
+    return written.sort(compareText);
   } finally {
     await rm(fresh, { recursive: true, force: true });
     await rm(old, { recursive: true, force: true });
