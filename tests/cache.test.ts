@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Cache } from '../src/pipeline/cache.js';
+import { poolSize } from '../src/pipeline/pool.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
@@ -45,11 +46,12 @@ describe('cache', () => {
     for (const [file, text] of coldFiles) if (file !== '.ecap-output') expect(warm.get(file), file).toBe(text);
   });
 
-  it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus', async () => {
+  it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-corpus-'));
-    // 150 records: enough for the pool to start two workers.
-    await writeCorpus(path.join(dir, 'content'), 150);
+    // 260 records (271 files): enough for the pool to start two workers.
+    await writeCorpus(path.join(dir, 'content'), 260);
     const run = (out: string, extra: Partial<BuildOptions>) => build({ contentDir: 'content', outDir: out, cwd: dir, provenance: {}, ...extra });
+    expect(poolSize(271, 2)).toBe(2);
     await run('serial', { jobs: 1 });
     await run('parallel', { jobs: 2, cacheDir: '.ecap-cache' });
     // One note changed then changed back: every body and page comes from the cache.

@@ -2,6 +2,13 @@ import type { Parent, Root, RootContent } from 'mdast';
 import { EXIT, visit } from 'unist-util-visit';
 import type { Model } from './model.js';
 
+declare module 'mdast' {
+  interface RootData {
+    /** Set by the check on a body with no internal passage, so that an edition need not look. */
+    withoutInternal?: boolean;
+  }
+}
+
 /** `internal` shows everything, marked; `public` leaves out whatever is marked internal. */
 export type Edition = 'internal' | 'public';
 export const editions: readonly Edition[] = ['internal', 'public'];
@@ -27,7 +34,7 @@ export function forEdition(source: Model, edition: Edition): Model {
     statistics: source.statistics.map(edit),
     missions: source.missions.map((m) => ({
       ...edit(m),
-      body: { intro: nodes(m.body.intro), parts: Object.fromEntries(Object.entries(m.body.parts).map(([k, v]) => [k, nodes(v)])) },
+      body: m.body.withoutInternal ? m.body : { intro: nodes(m.body.intro), parts: Object.fromEntries(Object.entries(m.body.parts).map(([k, v]) => [k, nodes(v)])) },
     })),
   };
   if (edition === 'internal') return model;
@@ -46,13 +53,13 @@ export function forEdition(source: Model, edition: Edition): Model {
 
 /** A body as the edition shows it: a rewritten copy when it has something internal, else the body itself. */
 export function bodyForEdition(root: Root, edition: Edition): Root {
-  if (!hasInternal(root)) return root;
+  if (root.data?.withoutInternal || !hasInternal(root)) return root;
   const copy = structuredClone(root);
   (edition === 'public' ? removeInternal : markInternal)(copy);
   return copy;
 }
 
-function hasInternal(root: Root): boolean {
+export function hasInternal(root: Root): boolean {
   let found = false;
   visit(root, (node) => {
     if (!isInternal(node as { type: string; name?: string })) return;

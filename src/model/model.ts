@@ -34,6 +34,8 @@ export type PartKey = 'a' | 'b' | 'c' | 'd';
 export interface MissionBody {
   intro: RootContent[];
   parts: Partial<Record<PartKey, RootContent[]>>;
+  /** Set by the check when no part has an internal passage (see RootData). */
+  withoutInternal?: boolean;
 }
 
 export interface ThemeRecord extends Origin { data: Theme; body: Root }

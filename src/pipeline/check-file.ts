@@ -6,6 +6,7 @@ import { parse } from './parse.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { visit } from 'unist-util-visit';
+import { hasInternal } from '../model/edition.js';
 
 // The per-file stages and what they need (remark, ajv, yaml): loaded only when a file is not
 // in the cache, so that checking unchanged content starts fast.
@@ -27,7 +28,14 @@ export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResul
     const shaped = structure(valid.value);
     // Positions in a body serve only the diagnostics, which are made by now; without them a
     // body takes about half the memory and cache space.
-    if (shaped.value.body) visit(shaped.value.body, (node) => void delete node.position);
+    const { body, parts } = shaped.value;
+    if (body) {
+      visit(body, (node) => void delete node.position);
+      if (!hasInternal(body)) {
+        body.data = { ...body.data, withoutInternal: true };
+        if (parts) parts.withoutInternal = true;
+      }
+    }
     return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics], checked: shaped.value };
   };
 }

@@ -15,7 +15,7 @@ import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
-import type { Plan, RenderContext } from './render.js';
+import type { PageStore, PageText, Plan, RenderContext } from './render.js';
 import type { Fragment } from '../render/fragment.js';
 import type { CheckedFile } from './structure.js';
 import { upToDate, write } from './write.js';
@@ -187,7 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const planned = plan(result.model, context);
   const fragments = await cachedFragments(cache, planned, edition, result.fragments);
   const code = await codeHash();
-  const pageStore = cache && { get: (key: string) => cache.get<string>('pages', hash(code, key)), set: (key: string, text: string) => cache.set('pages', hash(code, key), text) };
+  const pageStore: PageStore | undefined = cache && { get: (key) => cache.get<PageText>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
   const { files, rendered } = await renderPlan(planned, context, fragments, pageStore);
   const pdfs: string[] = [];
   const print = async (folder: string) => {

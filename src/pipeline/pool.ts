@@ -57,10 +57,11 @@ export class Pool<Task, Result> {
 }
 
 /**
- * How many workers `items` pieces of work repay, at most `jobs` (default: the cores). Starting
- * a worker costs about as much as checking a few dozen files, so a small batch stays on the
- * main thread (1).
+ * How many workers `items` pieces of work repay, at most `jobs` (default: the cores). A worker
+ * first loads the parser and renderer and compiles the schemas, and its code warms up on its
+ * own: on two cores the pool breaks even at about 250 files. So each worker needs
+ * `perWorker` items, and a smaller batch stays on the main thread (1).
  */
-export function poolSize(items: number, jobs = os.availableParallelism(), perWorker = 32): number {
+export function poolSize(items: number, jobs = os.availableParallelism(), perWorker = 128): number {
   return Math.max(1, Math.min(jobs, Math.floor(items / perWorker)));
 }

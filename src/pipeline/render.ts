@@ -133,7 +133,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
     for (const font of context.fonts) yield { path: `assets/fonts/${font.file}`, content: font.bytes };
     yield* dataFiles(model, find, describe);
   }
-  function* pageFiles(page: Page, text: Record<FragmentFormat, string>, bodies: ReturnType<typeof placeBodies>, charts: Set<string>): Generator<OutputFile> {
+  function* pageFiles(page: Page, text: PageText, bodies: ReturnType<typeof placeBodies>, charts: Set<string>): Generator<OutputFile> {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -170,37 +170,36 @@ export async function render(content: Model, context: RenderContext): Promise<Wh
 
 /** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */
 export interface PageStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, text: string): Promise<void>;
+  get(key: string): Promise<PageText | undefined>;
+  set(key: string, text: PageText): Promise<void>;
 }
+
+export type PageText = Record<FragmentFormat, string>;
 
 /**
  * Each page's own serialisation in both formats, its bodies left as marks. A long page is
  * mostly the same from one build to the next while a body changes, so each is looked up by
  * a hash of its tree first.
  */
-async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<Array<Record<FragmentFormat, string>>> {
-  const run = (page: Page, format: FragmentFormat) => {
-    resolveLinks(page.root, page.path, anchors, format === 'html' ? 'html' : 'md');
-    return format === 'html' ? toHtmlBody(page.root) : toMarkdownPage(page.root, page.path);
+async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<PageText[]> {
+  const run = (page: Page): PageText => {
+    resolveLinks(page.root, page.path, anchors, 'md');
+    const markdown = toMarkdownPage(page.root, page.path);
+    resolveLinks(page.root, page.path, anchors, 'html');
+    return { markdown, html: toHtmlBody(page.root) };
   };
-  if (!store) return pages.map((page) => ({ markdown: run(page, 'markdown'), html: run(page, 'html') }));
-  // A body's own nodes do not reach the page's serialisation; its name and fills do.
-  const keyOf = (page: Page, format: FragmentFormat) => {
-    resolveLinks(page.root, page.path, anchors, format === 'html' ? 'html' : 'md');
-    return hash(format, page.path, JSON.stringify(page.root, (name, value) => (name === 'nodes' || name === 'revision' ? undefined : value)));
-  };
-  const keys = pages.map((page) => ({ markdown: keyOf(page, 'markdown'), html: keyOf(page, 'html') }));
-  const known: Array<Partial<Record<FragmentFormat, string>>> = pages.map(() => ({}));
-  await inBatches([...keys.entries()], async ([i, k]) => void (known[i] = { markdown: await store.get(k.markdown), html: await store.get(k.html) }));
-  const out: Array<Record<FragmentFormat, string>> = [];
+  if (!store) return pages.map(run);
+  // Taken before its links are resolved: they follow from the tree and the anchors of the
+  // pages linked to, hashed once for all. A body's own nodes never reach the page's text.
+  const linked = hash(JSON.stringify([...anchors].map(([page, own]) => [page, [...own]])));
+  const keys = pages.map((page) => hash(page.path, linked, JSON.stringify(page.root, (name, value) => (name === 'nodes' || name === 'revision' ? undefined : value))));
+  const known: Array<PageText | undefined> = [];
+  await inBatches([...keys.entries()], async ([i, key]) => void (known[i] = await store.get(key)));
+  const out: PageText[] = [];
   for (const [i, page] of pages.entries()) {
-    // The links are resolved for HTML now; the Markdown is made second.
-    const html = known[i]!.html ?? run(page, 'html');
-    const markdown = known[i]!.markdown ?? run(page, 'markdown');
-    if (known[i]!.html === undefined) await store.set(keys[i]!.html, html);
-    if (known[i]!.markdown === undefined) await store.set(keys[i]!.markdown, markdown);
-    out.push({ markdown, html });
+    let text = known[i];
+    if (!text) await store.set(keys[i]!, (text = run(page)));
+    out.push(text);
   }
   return out;
 }

@@ -38,7 +38,7 @@ export async function write(
       const folder = path.dirname(target);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
       await folders.get(folder);
-      await writeFile(target, file.content);
+      await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
       written.push(file.path);
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
@@ -51,6 +51,22 @@ export async function write(
     await rm(fresh, { recursive: true, force: true });
     await rm(old, { recursive: true, force: true });
   }
+}
+
+/** A page's pieces joined into chunks of about a megabyte: one write per piece would be thousands. */
+function* chunks(pieces: Iterable<string>): Generator<string> {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    chunk.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      yield chunk.join('');
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk.join('');
 }
 
 async function refuseUnsafe(out: string, content: string, cwd: string, shown: string): Promise<void> {

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { toHtmlBody } from './html.js';
 import { toMarkdownPage } from './markdown.js';
-import { htmlHeadingEnd, htmlHeadingStart, mark, markdownHeading } from './marks.js';
+import { htmlHeadingEnd, htmlHeadingStart, mark, markClose, suffixOpen } from './marks.js';
 
 // A record's body is the bulk of every page that shows it, and the same on each: a practice
 // appears in its country's report and in the comprehensive one. So a body is rendered once,
@@ -75,7 +75,19 @@ export function fill(fragment: Fragment, format: FragmentFormat, depth: number |
       .replace(htmlHeadingStart, (_, n: string) => `<h${depths[Number(n)]}${fills[Number(n)] ? ` id="${fills[Number(n)]!.id}"` : ''}>`)
       .replace(htmlHeadingEnd, (_, n: string) => `${suffix(n)}</h${depths[Number(n)]}>`);
   }
-  return fragment.markdown.replace(markdownHeading, (_, prefix: string, text: string, n: string) => `${prefix}${'#'.repeat(depths[Number(n)]!)}${text}${suffix(n)}`);
+  // Found by the mark at the end of each heading: its six hashes are the first on that line,
+  // since container prefixes (`> `, `- `) have none.
+  const text = fragment.markdown;
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(suffixOpen); at >= 0; at = text.indexOf(suffixOpen, from)) {
+    const end = text.indexOf(markClose, at);
+    const n = text.slice(at + suffixOpen.length, end);
+    const hashes = text.indexOf('######', text.lastIndexOf('\n', at) + 1);
+    out += `${text.slice(from, hashes)}${'#'.repeat(depths[Number(n)]!)}${text.slice(hashes + 6, at)}${suffix(n)}`;
+    from = end + markClose.length;
+  }
+  return out + text.slice(from);
 }
 
 /** ` — Results` as Markdown: most suffixes need no escaping, and serialising one is slow. */

@@ -9,8 +9,9 @@ export const mark = (kind: 'id' | 'suffix' | 'body', n: number) => `${open}${kin
 export const htmlHeadingStart = new RegExp(`<h6 id="${open}id(\\d+)${close}">`, 'g');
 export const htmlHeadingEnd = new RegExp(`${open}suffix(\\d+)${close}</h6>`, 'g');
 
-/** In a fragment's Markdown: a heading's line up to the end of its text; its six hashes are the first on the line, since container prefixes (`> `, `- `) have none. */
-export const markdownHeading = new RegExp(`^([^#\\n]*)######([^\\n]*?)${open}suffix(\\d+)${close}`, 'gm');
+/** In a fragment's Markdown, the mark at the end of a heading's text: `${suffixOpen}3${close}`. */
+export const suffixOpen = `${open}suffix`;
+export { close as markClose };
 
 /** The marks a page's own serialisation leaves where each of its bodies goes. */
 export const bodyMark = (n: number) => mark('body', n);
