@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
 import { diagnostic } from '../diagnostics/rules.js';
@@ -29,16 +30,20 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
   const realRoot = await realpath(root);
   const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');
   const diagnostics: Diagnostic[] = [];
-  const toRead: Array<{ abs: string; collection: Collection }> = [];
+  // `inside`: known to be a plain file in a folder inside the content folder, as a folder's
+  // listing tells; else it is looked at on its own.
+  const toRead: Array<{ abs: string; collection: Collection; inside?: boolean }> = [];
+  const isInside = async (abs: string) => (await realpath(abs)).startsWith(realRoot + path.sep);
 
-  const read = async ({ abs, collection }: { abs: string; collection: Collection }): Promise<SourceFile | Diagnostic> => {
+  const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<SourceFile | Diagnostic> => {
     const shown = display(abs);
     // Symbolic links could reach outside the content folder: never follow them.
-    const info = await lstat(abs);
-    if (info.isSymbolicLink() || !(await realpath(abs)).startsWith(realRoot + path.sep)) {
+    if (!inside && ((await lstat(abs)).isSymbolicLink() || !(await isInside(abs)))) {
       return diagnostic('file/unreadable', shown, fileStart, 'Unexpected symbolic link: ecap reads only files inside the content folder; copy the file here instead.');
     }
-    const bytes = await readFile(abs);
+    // Read synchronously: a content file is small, and a thousand trips through the thread
+    // pool cost several times the reading itself.
+    const bytes = readFileSync(abs);
     let text: string;
     try {
       text = utf8.decode(bytes);
@@ -59,12 +64,13 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
     }
     const dir = path.join(root, collection.location.folder);
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const dirInside = entries.length > 0 && (await isInside(dir));
     const allowed = extensions[collection.format];
     for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
       if (entry.name.startsWith('.')) continue;
       const abs = path.join(dir, entry.name);
       if ((entry.isFile() || entry.isSymbolicLink()) && allowed.includes(path.extname(entry.name))) {
-        toRead.push({ abs, collection });
+        toRead.push({ abs, collection, inside: dirInside && entry.isFile() });
       } else {
         diagnostics.push(diagnostic('file/stray', display(abs), fileStart, `Unexpected ${entry.isDirectory() ? 'folder' : 'file'} in ${collection.location.folder}/: it holds only ${allowed.join(' or ')} files, so this one is ignored. Move it elsewhere or rename it.`));
       }
