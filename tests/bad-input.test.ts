@@ -35,6 +35,7 @@ const cases: Case[] = [
   { name: 'duplicate record under two endings', files: { 'statistics/th.yml': stats('{ year: 2011, measure: raids, value: 1, unit: operations, source: th-ipitc-act }') }, expect: { file: 'statistics/th.yml', rule: 'id/duplicate', line: 1, column: 1 } },
   { name: 'empty file', files: { 'practices/new-practice.md': '' }, expect: { file: 'practices/new-practice.md', rule: 'file/empty', line: 1, column: 1 } },
   { name: 'not UTF-8', files: { 'themes/courts.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0x20, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }, expect: { file: 'themes/courts.md', rule: 'file/unreadable', line: 1, column: 1, message: /UTF-8/ } },
+  { name: 'a character ecap reserves', files: { 'themes/courts.md': theme('title: Courts\nsummary: S\norder: 1\n') + 'Text \uE000 here.\n' }, expect: { file: 'themes/courts.md', rule: 'file/unreadable', line: 7, column: 6, message: /private-use character U\+E000/ } },
   { name: 'binary file', files: { 'themes/courts.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]) }, expect: { file: 'themes/courts.md', rule: 'file/unreadable', line: 1, column: 1 } },
   { name: 'stray file', files: { 'missions/notes.docx': 'PK' }, expect: { file: 'missions/notes.docx', rule: 'file/stray', line: 1, column: 1 } },
   { name: 'byte-order mark and CRLF keep positions', files: { 'themes/courts.md': '\uFEFF---\r\ntitle: Courts\r\nsummary: S\r\norder: first\r\n---\r\nText.\r\n' }, expect: { file: 'themes/courts.md', rule: 'schema/type', line: 4, column: 8 } },

@@ -86,6 +86,16 @@ describe('ecap (process)', () => {
     expect(ecap(['build', '--out', 'content/out'], dir).code).toBe(2);
   });
 
+  it('succeeds (exit 0) when nothing changed, and still writes a full summary', async () => {
+    const dir = await project();
+    expect(ecap(['build'], dir).code).toBe(0);
+    const again = ecap(['build', '--summary', 'summary.md'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr.trim().split('\n').at(-1)).toMatch(/^ecap: nothing changed, dist\/ is up to date \(\d+ files\); 0 errors, 4 warnings, 1 info; <time> s$/);
+    const summary = await readFile(path.join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('Comprehensive report');
+  });
+
   it('builds byte-identical output whatever the run', async () => {
     const dir = await project();
     ecap(['build', '--out', 'a'], dir);

@@ -18,7 +18,7 @@ const golden = 'tests/fixtures/golden/content';
 const nodes = (markdown: string) => (unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root).children as RootContent[];
 
 describe('fragments', () => {
-  const fragment = renderFragment(nodes('Intro.\n\n## How it works\n\nText.\n\n### Steps\n\n- one\n- two\n'));
+  const fragment = renderFragment(nodes('Intro.\n\n## How it works\n\nText.\n\n### Steps\n\n- one\n- two\n'), 'content/practices/x.md#body');
 
   it('renders a body once, its headings placed by each page', () => {
     expect(fragment.headings).toEqual([
@@ -44,11 +44,28 @@ describe('fragments', () => {
     expect(heading.type).toBe('heading');
   });
 
+  it('keeps a heading’s own text: raw HTML in it, a final #', () => {
+    // The second heading's text ends in `#` (escaped in the source, or it would close the heading).
+    const raw = renderFragment(nodes('## Raw <em>open\n\n## Item \\#\n'), 'b');
+    const fills = [{ id: 'raw', suffix: ' — S' }, { id: 'item', suffix: '' }];
+    const html = fill(raw, 'html', 2, fills);
+    expect(html).not.toMatch(/[\uE000\uE001]|<\/h6>/);
+    // The suffix goes inside the element left open, as the browser would read it.
+    expect(html).toMatch(/^<h3 id="raw">Raw <em>open — S<\/em><\/h3>/);
+    expect(html).toContain('<h3 id="item">Item #</h3>');
+    const markdown = fill(raw, 'markdown', 2, fills);
+    expect(markdown).not.toMatch(/[\uE000\uE001]/);
+    // Read back, the second heading still ends in `#`.
+    const [, item] = (unified().use(remarkParse).parse(markdown) as Root).children;
+    expect(item).toMatchObject({ type: 'heading', depth: 3, children: [{ type: 'text', value: 'Item #' }] });
+  });
+
   it('keeps a body’s list apart from a list the page puts next to it', async () => {
     const result = await check({ contentDir: golden, cwd: repo });
     const model = result.model!;
     // A recommendation whose text ends with a list: the page's list of facts follows it.
-    model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n') };
+    // Raw HTML after the list is left out of the Markdown: the list is still what ends the body there.
+    model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n\n<!-- editor’s note -->\n') };
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
     const { files } = await renderPlan(plan(model, context), context);
     const page = ([...files].find((f) => f.path === 'comprehensive.md')!.content as string[]).join('');
@@ -57,6 +74,21 @@ describe('fragments', () => {
     const tree = unified().use(remarkParse).parse(page) as Root;
     const lists = tree.children.filter((n, i) => n.type === 'list' && tree.children[i + 2]?.type === 'list');
     expect(lists.length).toBeGreaterThan(0);
+  });
+
+  it('gives each body’s footnotes ids of their own: every id on a page is unique', async () => {
+    const result = await check({ contentDir: golden, cwd: repo });
+    const model = result.model!;
+    for (const p of model.practices) p.body = { type: 'root', children: nodes(`A claim.[^1]\n\n[^1]: The source of ${p.id}.\n`) };
+    const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
+    const { files } = await renderPlan(plan(model, context), context);
+    for (const file of [...files].filter((f) => f.path.endsWith('.html'))) {
+      const html = (file.content as string[]).join('');
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.length, file.path).toBe(new Set(ids).size);
+      // Every footnote link points at an id on its page.
+      for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect(ids, `${file.path} #${target}`).toContain(target);
+    }
   });
 
   it('are all rendered ahead by the workers: the report builders ask for no other', async () => {

@@ -88,9 +88,12 @@ export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptio
   return limit !== undefined && countDiagnostics(diagnostics).warning > limit;
 }
 
-/** 1 when the content has errors, no usable activity, or more warnings than allowed. */
-export function exitCode(result: CheckResult, options: CommonOptions): number {
-  return countDiagnostics(result.diagnostics).error > 0 || !result.model || tooMany(result.diagnostics, options) ? 1 : 0;
+/**
+ * 1 when the content has errors, no usable activity, or more warnings than allowed. An
+ * unchanged build has no model (it did not need one) but was built from a usable one.
+ */
+export function exitCode(result: CheckResult & { unchanged?: boolean }, options: CommonOptions): number {
+  return countDiagnostics(result.diagnostics).error > 0 || !(result.model || result.unchanged) || tooMany(result.diagnostics, options) ? 1 : 0;
 }
 
 /**

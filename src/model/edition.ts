@@ -69,7 +69,7 @@ export function hasInternal(root: Root): boolean {
   return found;
 }
 
-// Both rewrite `children` in place: a mission's parts are arrays that the model holds directly.
+// Both rewrite `children` in place, of the copy bodyForEdition made.
 function removeInternal(parent: Parent): void {
   const kept = parent.children.filter((child) => !isInternal(child));
   parent.children.splice(0, parent.children.length, ...kept);

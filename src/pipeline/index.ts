@@ -88,10 +88,13 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const workers = poolSize(missing.length, options.jobs);
   const fragments = new Map<string, Fragment>();
   if (workers > 1) {
+    // Workers run compiled code, also under the tests (which compile first).
     const pool = new Pool<CheckTask, CheckTaskResult>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, { schemas, ...(options.prerender ? { prerender: options.prerender } : {}) } satisfies CheckWorkerData);
     try {
+      // Eight files a task: small enough to share the work out evenly, large enough that
+      // messages cost little.
       const tasks = Array.from({ length: Math.ceil(missing.length / 8) }, (_, t) => missing.slice(t * 8, t * 8 + 8));
-      await Promise.all(
+      const settled = await Promise.allSettled(
         tasks.map(async (task) => {
           const { entries, fragments: rendered } = await pool.run(task.map((i) => ({ key: keys[i]!, file: loaded.value[i]! })));
           for (const [name, fragment] of rendered) fragments.set(name, fragment);
@@ -103,6 +106,8 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
           progress();
         }),
       );
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
     } finally {
       await pool.close();
     }
@@ -173,14 +178,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (previous) return { files: content.loaded.value, model: undefined, diagnostics: known.diagnostics, key: content.key, written: previous, unchanged: true };
   }
   const result = await checkContent(content, { ...options, prerender: options.edition ?? 'internal' });
-  if (!result.model || !passes(result.diagnostics)) return { ...result, written: [] };
+  if (!result.model || !passes(result.diagnostics)) return { ...checked(result), written: [] };
   const languages = languagesUsed(result.model);
   await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages } satisfies CheckRecord);
   const context = await renderContext(languages, options);
   const { edition } = context;
   const stamp = buildStamp(result.key, context, options);
   const previous = cache && (await upToDateBuild(cache, stamp, options));
-  if (previous) return { ...result, written: previous, unchanged: true };
+  if (previous) return { ...checked(result), written: previous, unchanged: true };
   options.onProgress?.('rendering');
   // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
   const { plan, renderPlan } = await import('./render.js');
@@ -200,7 +205,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const all = [...written, ...pdfs].sort(compareText).map((file) => ({ path: file }));
   const out = path.resolve(options.cwd, options.outDir);
   await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
-  return { ...result, written: all };
+  return { ...checked(result), written: all };
+}
+
+/** What a build tells of its check: the bodies rendered ahead are the build's own business. */
+function checked({ fragments: _, ...result }: CheckResult): CheckResult {
+  return result;
 }
 
 /** Everything that shapes a build's output: equal stamps, equal output. */

@@ -51,6 +51,13 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
       return diagnostic('file/unreadable', shown, fileStart, 'Unexpected bytes that are not UTF-8 text: save the file as UTF-8 in your editor.');
     }
     if (text.includes('\0')) return diagnostic('file/unreadable', shown, fileStart, 'Unexpected binary file: a content file is Markdown or YAML text.');
+    const reserved = /[\uE000\uE001]/.exec(text);
+    if (reserved) {
+      const before = text.slice(0, reserved.index).split('\n');
+      const line = before.length;
+      const column = before.at(-1)!.length + 1;
+      return diagnostic('file/unreadable', shown, { line, column, endLine: line, endColumn: column + 1 }, `Unexpected private-use character U+${reserved[0].charCodeAt(0).toString(16).toUpperCase()}: ecap uses it to mark places in the reports it writes; delete it.`);
+    }
     const ext = path.extname(abs);
     return { path: shown, collection: collection.name, id: path.basename(abs, ext), text: text.replace(/^\uFEFF/, '') };
   };

@@ -18,7 +18,7 @@ import { lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
-import { fill, renderFragment, type Fragment, type FragmentFormat, type ListKind } from '../render/fragment.js';
+import { fill, listKind, renderFragment, type Fragment, type FragmentFormat, type ListKind } from '../render/fragment.js';
 import { bodyMarks, pageMark } from '../render/marks.js';
 import { bodyForEdition, forEdition, type Edition } from '../model/edition.js';
 import { partKeys } from '../content/parts.js';
@@ -68,7 +68,7 @@ export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string,
   const out = new Map<string, Fragment>();
   const place = (nodes: RootContent[] | undefined, part = 'body') => {
     const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, undefined, part);
-    if (node) out.set(node.name, renderFragment(node.nodes));
+    if (node) out.set(node.name, renderFragment(node.nodes, node.name));
   };
   if (file.collection === 'missions') {
     place(file.parts?.intro, 'intro');
@@ -98,7 +98,8 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
 /**
  * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts,
  * each made as `files` is iterated. Bodies come from `fragments` (by name) or are rendered
- * here, and `rendered` holds those rendered here, for a cache to keep. Pure but for `store`.
+ * here, and `rendered` holds those rendered here, for a cache to keep. It numbers, anchors and
+ * links the plan's pages in place, so a plan serves one call. Pure but for `store`.
  */
 export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: Iterable<OutputFile>; rendered: Map<string, Fragment> }> {
   const { model, pages } = planned;
@@ -106,7 +107,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
   const rendered = new Map<string, Fragment>();
   const fragmentOf = (node: BodyNode): Fragment => {
     let fragment = fragments.get(node.name) ?? rendered.get(node.name);
-    if (!fragment) rendered.set(node.name, (fragment = renderFragment(node.nodes)));
+    if (!fragment) rendered.set(node.name, (fragment = renderFragment(node.nodes, node.name)));
     return fragment;
   };
   pages.forEach((page) => finishPage(page, fragmentOf));
@@ -221,8 +222,7 @@ function placeBodies(root: Root): Array<{ node: BodyNode; before: RootContent | 
 function assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmentOf: (node: BodyNode) => Fragment, format: FragmentFormat): string[] {
   const pieces = text.split(bodyMarks);
   const out: string[] = [pieces[0]!];
-  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind =>
-    node?.type === 'list' ? (node.ordered ? 'ordered' : 'bullet') : node?.type === 'body' ? fragmentOf(node)[side] : '';
+  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? fragmentOf(node)[side] : listKind(node));
   for (let i = 1; i < pieces.length; i += 2) {
     const { node, before, after } = bodies[Number(pieces[i])]!;
     const fragment = fragmentOf(node);

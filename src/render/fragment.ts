@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { toHtmlBody } from './html.js';
 import { toMarkdownPage } from './markdown.js';
-import { htmlHeadingEnd, htmlHeadingStart, mark, markClose, suffixOpen } from './marks.js';
+import { htmlIdOpen, mark, markClose, suffixOpen } from './marks.js';
 
 // A record's body is the bulk of every page that shows it, and the same on each: a practice
 // appears in its country's report and in the comprehensive one. So a body is rendered once,
@@ -32,8 +32,11 @@ export interface HeadingFill {
 
 export type FragmentFormat = 'html' | 'markdown';
 
-/** Renders a body in both formats. Pure; `nodes` are not changed. */
-export function renderFragment(nodes: readonly RootContent[]): Fragment {
+/**
+ * Renders a body in both formats. Pure; `nodes` are not changed. `name` (the body's, unique on
+ * any page) keeps the ids of its footnotes apart from another body's.
+ */
+export function renderFragment(nodes: readonly RootContent[], name: string): Fragment {
   const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
   const headings: Fragment['headings'] = [];
   visit(root, (n) => {
@@ -43,10 +46,12 @@ export function renderFragment(nodes: readonly RootContent[]): Fragment {
     n.data = { ...n.data, hProperties: { ...n.data?.hProperties, id: mark('id', headings.length - 1) } };
     n.children = [...n.children, { type: 'text', value: mark('suffix', headings.length - 1) }];
   });
-  return { headings, first: listKind(root.children[0]), last: listKind(root.children.at(-1)), html: toHtmlBody(root), markdown: toMarkdownPage(root).trimEnd() };
+  // The Markdown leaves raw HTML out, so what a body begins and ends with there is what is left.
+  const shown = root.children.filter((n) => n.type !== 'html');
+  return { headings, first: listKind(shown[0]), last: listKind(shown.at(-1)), html: toHtmlBody(root, name), markdown: toMarkdownPage(root).trimEnd() };
 }
 
-function listKind(node: RootContent | undefined): ListKind {
+export function listKind(node: RootContent | undefined): ListKind {
   return node?.type === 'list' ? (node.ordered ? 'ordered' : 'bullet') : '';
 }
 
@@ -71,9 +76,19 @@ export function fill(fragment: Fragment, format: FragmentFormat, depth: number |
     return !text ? '' : format === 'html' ? escapeHtml(text) : markdownText(text);
   };
   if (format === 'html') {
-    return fragment.html
-      .replace(htmlHeadingStart, (_, n: string) => `<h${depths[Number(n)]}${fills[Number(n)] ? ` id="${fills[Number(n)]!.id}"` : ''}>`)
-      .replace(htmlHeadingEnd, (_, n: string) => `${suffix(n)}</h${depths[Number(n)]}>`);
+    // Headings do not nest, so each heading's closing tag is the first after its opening one;
+    // the mark at the end of its text is replaced wherever raw HTML in the heading left it.
+    let out = '';
+    let from = 0;
+    for (let at = fragment.html.indexOf(htmlIdOpen); at >= 0; at = fragment.html.indexOf(htmlIdOpen, from)) {
+      const n = Number(fragment.html.slice(at + htmlIdOpen.length, fragment.html.indexOf(markClose, at)));
+      const start = fragment.html.indexOf('>', at) + 1;
+      const end = fragment.html.indexOf('</h6>', start);
+      const text = fragment.html.slice(start, end).replace(`${suffixOpen}${n}${markClose}`, suffix(String(n)));
+      out += `${fragment.html.slice(from, at)}<h${depths[n]}${fills[n] ? ` id="${fills[n]!.id}"` : ''}>${text}</h${depths[n]}>`;
+      from = end + '</h6>'.length;
+    }
+    return out + fragment.html.slice(from);
   }
   // Found by the mark at the end of each heading: its six hashes are the first on that line,
   // since container prefixes (`> `, `- `) have none.
@@ -84,7 +99,11 @@ export function fill(fragment: Fragment, format: FragmentFormat, depth: number |
     const end = text.indexOf(markClose, at);
     const n = text.slice(at + suffixOpen.length, end);
     const hashes = text.indexOf('######', text.lastIndexOf('\n', at) + 1);
-    out += `${text.slice(from, hashes)}${'#'.repeat(depths[Number(n)]!)}${text.slice(hashes + 6, at)}${suffix(n)}`;
+    let heading = text.slice(hashes + 6, at);
+    const added = suffix(n);
+    // Without the mark after it, a final `#` would read as a closing sequence: escape it.
+    if (!added && /(^|[ \t])#+$/.test(heading)) heading = `${heading.slice(0, -1)}\\#`;
+    out += `${text.slice(from, hashes)}${'#'.repeat(depths[Number(n)]!)}${heading}${added}`;
     from = end + markClose.length;
   }
   return out + text.slice(from);

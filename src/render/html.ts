@@ -75,6 +75,7 @@ const withRaw = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
   .use(accessibleTables)
+  .use(scopeFootnotes)
   .use(rehypeStringify);
 
 // rehype-raw re-parses the whole page through parse5; most pages hold no raw HTML at all.
@@ -82,18 +83,37 @@ const withoutRaw = unified()
   .use(remarkRehype, { handlers } as unknown as ToHastOptions)
   .use(rehypeSanitize, schema)
   .use(accessibleTables)
+  .use(scopeFootnotes)
   .use(rehypeStringify);
 
-/** Renders a page tree to the HTML of its `<main>` element. */
-export function toHtmlBody(root: Root): string {
+/**
+ * Renders a tree to HTML: a page's `<main>` element, or a body. `scope` (a body's name) is
+ * put into the ids of its footnotes, which would otherwise repeat from body to body on a page.
+ */
+export function toHtmlBody(root: Root, scope?: string): string {
   let raw = false;
   visit(root, 'html', () => {
     raw = true;
     return EXIT;
   });
   const processor = raw ? withRaw : withoutRaw;
-  const hast = processor.runSync(root) as HastRoot;
-  return processor.stringify(hast);
+  const file = { data: scope ? { scope: scope.replace(/[^A-Za-z0-9_-]/g, '-') } : {} };
+  return processor.stringify(processor.runSync(root, file) as HastRoot);
+}
+
+/** `user-content-fn-1` → `user-content-<scope>-fn-1`, with the links and labels that point at them. */
+function scopeFootnotes() {
+  return (tree: HastRoot, file: { data: object }) => {
+    const { scope } = file.data as { scope?: string };
+    if (!scope) return;
+    const rename = (id: string) => (id.startsWith('user-content-fn') ? `user-content-${scope}-${id.slice('user-content-'.length)}` : id === 'footnote-label' ? `${scope}-footnote-label` : id);
+    visit(tree, 'element', (element: Element) => {
+      const { id, href, ariaDescribedBy } = element.properties;
+      if (typeof id === 'string') element.properties.id = rename(id);
+      if (typeof href === 'string' && href.startsWith('#')) element.properties.href = `#${rename(href.slice(1))}`;
+      if (Array.isArray(ariaDescribedBy)) element.properties.ariaDescribedBy = ariaDescribedBy.map((d) => rename(String(d)));
+    });
+  };
 }
 
 /**

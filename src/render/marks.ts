@@ -1,13 +1,13 @@
 // Marks left in serialised text where something page-specific goes, filled in when a page is
-// written. Private-use characters: nothing an editor types, and both serialisers leave them be.
+// written. Private-use characters, which both serialisers leave be; load() refuses a content
+// file that holds one.
 const open = '\uE000';
 const close = '\uE001';
 
 export const mark = (kind: 'id' | 'suffix' | 'body', n: number) => `${open}${kind}${n}${close}`;
 
-/** In a fragment's HTML, where its headings are all at level 6: a heading's opening tag, and the end of its text with the closing tag. */
-export const htmlHeadingStart = new RegExp(`<h6 id="${open}id(\\d+)${close}">`, 'g');
-export const htmlHeadingEnd = new RegExp(`${open}suffix(\\d+)${close}</h6>`, 'g');
+/** In a fragment's HTML, where its headings are all at level 6: the start of a heading's opening tag, `<h6 id="${idOpen}3${close}">`. */
+export const htmlIdOpen = `<h6 id="${open}id`;
 
 /** In a fragment's Markdown, the mark at the end of a heading's text: `${suffixOpen}3${close}`. */
 export const suffixOpen = `${open}suffix`;

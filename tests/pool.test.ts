@@ -1,0 +1,73 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inBatches } from '../src/pipeline/batches.js';
+import { Pool, poolSize } from '../src/pipeline/pool.js';
+
+/** A worker script in a folder of its own. */
+async function script(body: string): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'ecap-pool-')), 'worker.mjs');
+  await writeFile(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
+  return file;
+}
+
+describe('worker pool', () => {
+  it('gives each task its own result, whichever worker runs it', async () => {
+    const pool = new Pool<number, number>(await script('parentPort.on("message", (n) => parentPort.postMessage(n * 2));'), 2, {});
+    try {
+      expect(await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run(n)))).toEqual([2, 4, 6, 8, 10]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every waiting task when a worker throws, and still closes', async () => {
+    const pool = new Pool<number, number>(await script('parentPort.on("message", () => { throw new Error("boom"); });'), 2, {});
+    const results = await Promise.allSettled([1, 2, 3].map((n) => pool.run(n)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    await expect(pool.run(4)).rejects.toThrow('boom');
+    await pool.close();
+  });
+
+  it('fails the tasks of a worker that stops early instead of waiting for ever', async () => {
+    const pool = new Pool<number, number>(await script('parentPort.on("message", () => process.exit(0));'), 1, {});
+    await expect(pool.run(1)).rejects.toThrow(/stopped early/);
+    await pool.close();
+  });
+
+  it('starts workers only for a batch that repays them', () => {
+    expect(poolSize(100, 8)).toBe(1);
+    expect(poolSize(300, 8)).toBe(2);
+    expect(poolSize(10_000, 8)).toBe(8);
+    expect(poolSize(10_000, 1)).toBe(1);
+  });
+});
+
+describe('inBatches', () => {
+  it('lets the rest of a batch finish before it throws the first failure', async () => {
+    const finished: number[] = [];
+    const task = async (n: number) => {
+      await new Promise((resolve) => setTimeout(resolve, n === 1 ? 0 : 20));
+      if (n === 1) throw new Error('one failed');
+      finished.push(n);
+    };
+    await expect(inBatches([0, 1, 2, 3], task)).rejects.toThrow('one failed');
+    expect(finished.sort()).toEqual([0, 2, 3]);
+  });
+
+  it('takes items from a generator only as it needs them', async () => {
+    let made = 0;
+    function* items() {
+      for (let i = 0; i < 100; i++) {
+        made++;
+        yield i;
+      }
+    }
+    // How many items existed when each task started: one more than the task's own index, had
+    // the items been taken all at once it would be 100 every time.
+    const seen: number[] = [];
+    await inBatches(items(), async (i) => void (seen[i] = made));
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+});
