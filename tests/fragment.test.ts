@@ -68,7 +68,7 @@ describe('fragments', () => {
     model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n\n<!-- editor’s note -->\n') };
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
     const { files } = await renderPlan(plan(model, context), context);
-    const page = ([...files].find((f) => f.path === 'comprehensive.md')!.content as string[]).join('');
+    const page = [...([...files].find((f) => f.path === 'comprehensive.md')!.content as Iterable<string>)].join('');
     expect(page).toMatch(/- first\n- second\n\n<!-- -->\n\n- \*\*Scope:\*\*/);
     // Read back, the two lists stay two.
     const tree = unified().use(remarkParse).parse(page) as Root;
@@ -83,7 +83,7 @@ describe('fragments', () => {
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
     const { files } = await renderPlan(plan(model, context), context);
     for (const file of [...files].filter((f) => f.path.endsWith('.html'))) {
-      const html = (file.content as string[]).join('');
+      const html = [...(file.content as Iterable<string>)].join('');
       const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
       expect(ids.length, file.path).toBe(new Set(ids).size);
       // Every footnote link points at an id on its page.

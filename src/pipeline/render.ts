@@ -30,8 +30,8 @@ import { capitalise, formatDate } from '../report/format.js';
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string;
-  /** A page comes in pieces, written one after another: it never has to be one string. */
-  content: string | Uint8Array | readonly string[];
+  /** A page comes in pieces, made as they are written: it never has to be one string. */
+  content: string | Uint8Array | Iterable<string>;
 }
 
 /** An output file held whole, for previews and comparisons. */
@@ -166,7 +166,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
 export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
   const { files } = await renderPlan(plan(content, context), context);
-  return [...files].map((f): WholeFile => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : f.content.join('') })).sort((a, b) => compareText(a.path, b.path));
+  return [...files].map((f): WholeFile => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : [...f.content].join('') })).sort((a, b) => compareText(a.path, b.path));
 }
 
 /** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */
@@ -218,30 +218,45 @@ function placeBodies(root: Root): Array<{ node: BodyNode; before: RootContent | 
   return placed;
 }
 
-/** A page's own serialisation with each body's mark replaced by its filled fragment, in pieces. */
-function assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmentOf: (node: BodyNode) => Fragment, format: FragmentFormat): string[] {
+/**
+ * A page's own serialisation with each body's mark replaced by its filled fragment, piece by
+ * piece as the writer asks for them: a page never exists whole.
+ */
+function* assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmentOf: (node: BodyNode) => Fragment, format: FragmentFormat): Generator<string> {
   const pieces = text.split(bodyMarks);
-  const out: string[] = [pieces[0]!];
   const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? fragmentOf(node)[side] : listKind(node));
+  // The text before a body is held until the body is known not to be empty.
+  let before = pieces[0]!;
   for (let i = 1; i < pieces.length; i += 2) {
-    const { node, before, after } = bodies[Number(pieces[i])]!;
+    const { node, before: previous, after } = bodies[Number(pieces[i])]!;
     const fragment = fragmentOf(node);
     let piece = fill(fragment, format, node.depth, node.fills);
-    if (piece === '') out[out.length - 1] = out.at(-1)!.replace(/\n+$/, '');
-    else if (format === 'markdown') {
+    if (piece === '') {
+      before = before.replace(/\n+$/, '') + pieces[i + 1]!;
+      continue;
+    }
+    if (format === 'markdown') {
       // An empty comment keeps two lists apart, as CommonMark suggests.
-      if (fragment.first && edge(before, 'last') === fragment.first) piece = `<!-- -->\n\n${piece}`;
+      if (fragment.first && edge(previous, 'last') === fragment.first) piece = `<!-- -->\n\n${piece}`;
       if (fragment.last && edge(after, 'first') === fragment.last) piece = `${piece}\n\n<!-- -->`;
     }
-    out.push(piece, pieces[i + 1]!);
+    yield before;
+    yield piece;
+    before = pieces[i + 1]!;
   }
-  return out.filter((piece) => piece !== '');
+  yield before;
 }
 
 /** The shell's text around the page's pieces. */
-function inShell(shell: string, pieces: string[]): string[] {
+function* inShell(shell: string, pieces: Iterable<string>): Generator<string> {
   const at = shell.indexOf(pageMark);
-  return at < 0 ? [shell] : [shell.slice(0, at), ...pieces, shell.slice(at + pageMark.length)];
+  if (at < 0) {
+    yield shell;
+    return;
+  }
+  yield shell.slice(0, at);
+  yield* pieces;
+  yield shell.slice(at + pageMark.length);
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */
