@@ -17,9 +17,10 @@ export interface CheckWorkerData {
   prerender?: Edition;
 }
 export type CheckTask = Array<{ key: string; file: SourceFile }>;
+/** Per file of the task, in order: its cache entry, and its bodies' fragments by name. */
 export interface CheckTaskResult {
   entries: Uint8Array[];
-  fragments: Array<[string, Fragment]>;
+  fragments: Array<Array<[string, Fragment]>>;
 }
 
 const { schemas, prerender } = workerData as CheckWorkerData;
@@ -30,7 +31,7 @@ parentPort!.on('message', (task: CheckTask) => {
   const fragments: CheckTaskResult['fragments'] = [];
   const entries = task.map(({ key, file }) => {
     const result = checkFile(file);
-    if (renderBodiesOf && result.checked) fragments.push(...renderBodiesOf(result.checked, prerender!));
+    fragments.push(renderBodiesOf && result.checked ? [...renderBodiesOf(result.checked, prerender!)] : []);
     return Cache.encode(key, result);
   });
   parentPort!.postMessage({ entries, fragments } satisfies CheckTaskResult, entries.map((e) => e.buffer as ArrayBuffer));

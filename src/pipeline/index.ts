@@ -68,6 +68,40 @@ function cacheOf(options: CheckOptions): Cache | undefined {
   return options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
 }
 
+/**
+ * Checks the files at `indices` on `workers` threads, storing each result in the cache as the
+ * worker encoded it, and tells `onResult` of each with the bodies its worker rendered ahead.
+ */
+async function checkInPool(
+  indices: number[],
+  workers: number,
+  { loaded, schemas, keys }: Pick<Content, 'loaded' | 'schemas' | 'keys'>,
+  options: CheckOptions,
+  cache: Cache | undefined,
+  onResult: (index: number, result: FileResult, rendered: Array<[string, Fragment]>) => void,
+): Promise<void> {
+  // Workers run compiled code, also under the tests (which compile first).
+  const pool = new Pool<CheckTask, CheckTaskResult>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, { schemas, ...(options.prerender ? { prerender: options.prerender } : {}) } satisfies CheckWorkerData);
+  try {
+    // Eight files a task: small enough to share the work out evenly, large enough that
+    // messages cost little.
+    const tasks = Array.from({ length: Math.ceil(indices.length / 8) }, (_, t) => indices.slice(t * 8, t * 8 + 8));
+    const settled = await Promise.allSettled(
+      tasks.map(async (task) => {
+        const { entries, fragments } = await pool.run(task.map((i) => ({ key: keys[i]!, file: loaded.value[i]! })));
+        for (const [j, i] of task.entries()) {
+          await cache?.setEncoded('files', keys[i]!, entries[j]!);
+          onResult(i, Cache.decode<FileResult>(keys[i]!, entries[j]!)!, fragments[j]!);
+        }
+      }),
+    );
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  } finally {
+    await pool.close();
+  }
+}
+
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   return checkContent(await readContent(options), options);
@@ -88,29 +122,12 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const workers = poolSize(missing.length, options.jobs);
   const fragments = new Map<string, Fragment>();
   if (workers > 1) {
-    // Workers run compiled code, also under the tests (which compile first).
-    const pool = new Pool<CheckTask, CheckTaskResult>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, { schemas, ...(options.prerender ? { prerender: options.prerender } : {}) } satisfies CheckWorkerData);
-    try {
-      // Eight files a task: small enough to share the work out evenly, large enough that
-      // messages cost little.
-      const tasks = Array.from({ length: Math.ceil(missing.length / 8) }, (_, t) => missing.slice(t * 8, t * 8 + 8));
-      const settled = await Promise.allSettled(
-        tasks.map(async (task) => {
-          const { entries, fragments: rendered } = await pool.run(task.map((i) => ({ key: keys[i]!, file: loaded.value[i]! })));
-          for (const [name, fragment] of rendered) fragments.set(name, fragment);
-          for (const [j, i] of task.entries()) {
-            results[i] = Cache.decode<FileResult>(keys[i]!, entries[j]!);
-            await cache?.setEncoded('files', keys[i]!, entries[j]!);
-          }
-          done += task.length;
-          progress();
-        }),
-      );
-      const failed = settled.find((s) => s.status === 'rejected');
-      if (failed) throw failed.reason;
-    } finally {
-      await pool.close();
-    }
+    await checkInPool(missing, workers, { loaded, schemas, keys }, options, cache, (i, result, rendered) => {
+      results[i] = result;
+      for (const [name, fragment] of rendered) fragments.set(name, fragment);
+      done++;
+      progress();
+    });
   }
   for (const i of workers > 1 ? [] : missing) {
     results[i] = await checkFile(loaded.value[i]!);
