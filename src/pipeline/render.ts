@@ -14,7 +14,7 @@ import { comprehensiveReport } from '../report/comprehensive.js';
 import { countryReport } from '../report/country.js';
 import { dataFiles } from '../report/data.js';
 import { indexPage } from '../report/index-page.js';
-import { lookup } from '../report/lookup.js';
+import { lookup, type Lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
@@ -51,6 +51,8 @@ export interface RenderContext {
 /** The pages of an edition, and every body they show. */
 export interface Plan {
   model: Model;
+  /** The edition model's indexes, built once for the layout and the writing. */
+  find: Lookup;
   pages: Page[];
   /** Each practice's and recommendation's body as written, for the data files. */
   descriptions: Map<string, BodyNode>;
@@ -92,7 +94,7 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
     descriptions.set(r.file, node);
     if (!bodies.has(node.name)) bodies.set(node.name, node);
   }
-  return { model, pages, descriptions, bodies };
+  return { model, find, pages, descriptions, bodies };
 }
 
 /**
@@ -102,8 +104,7 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
  * links the plan's pages in place, so a plan serves one call. Pure but for `store`.
  */
 export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: Iterable<OutputFile>; rendered: Map<string, Fragment> }> {
-  const { model, pages } = planned;
-  const find = lookup(model);
+  const { model, find, pages } = planned;
   const rendered = new Map<string, Fragment>();
   const fragmentOf = (node: BodyNode): Fragment => {
     let fragment = fragments.get(node.name) ?? rendered.get(node.name);
