@@ -6,12 +6,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/pipeline/index.js';
-import { plan, renderBodiesOf, renderPlan } from '../src/pipeline/render.js';
-import { load } from '../src/pipeline/load.js';
-import { fileChecker } from '../src/pipeline/check-file.js';
-import { readSchemas } from '../src/content/schemas.js';
+import { render } from '../src/pipeline/render.js';
+import { languagesUsed } from '../src/render/fonts.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fill, renderFragment } from '../src/render/fragment.js';
-import { defaultTemplatesDir, readTemplates } from '../src/pipeline/index.js';
+import { build, defaultTemplatesDir, readTemplates, renderContext } from '../src/pipeline/index.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const golden = 'tests/fixtures/golden/content';
@@ -67,8 +67,8 @@ describe('fragments', () => {
     // Raw HTML after the list is left out of the Markdown: the list is still what ends the body there.
     model.recommendations[0]!.body = { type: 'root', children: nodes('Text.\n\n- first\n- second\n\n<!-- editor’s note -->\n') };
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
-    const { files } = await renderPlan(plan(model, context), context);
-    const page = [...([...files].find((f) => f.path === 'comprehensive.md')!.content as Iterable<string>)].join('');
+    const files = await render(model, context);
+    const page = files.find((f) => f.path === 'comprehensive.md')!.content as string;
     expect(page).toMatch(/- first\n- second\n\n<!-- -->\n\n- \*\*Scope:\*\*/);
     // Read back, the two lists stay two.
     const tree = unified().use(remarkParse).parse(page) as Root;
@@ -81,9 +81,8 @@ describe('fragments', () => {
     const model = result.model!;
     for (const p of model.practices) p.body = { type: 'root', children: nodes(`A claim.[^1]\n\n[^1]: The source of ${p.id}.\n`) };
     const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition: 'internal' as const, provenance: {} };
-    const { files } = await renderPlan(plan(model, context), context);
-    for (const file of [...files].filter((f) => f.path.endsWith('.html'))) {
-      const html = [...(file.content as Iterable<string>)].join('');
+    for (const file of (await render(model, context)).filter((f) => f.path.endsWith('.html'))) {
+      const html = file.content as string;
       const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
       expect(ids.length, file.path).toBe(new Set(ids).size);
       // Every footnote link points at an id on its page.
@@ -91,18 +90,20 @@ describe('fragments', () => {
     }
   });
 
-  it('are all rendered ahead by the workers: the report builders ask for no other', async () => {
-    const schemas = await readSchemas();
-    const checkFile = fileChecker(schemas);
-    const loaded = await load(golden, repo);
+  it('are all rendered where the files are parsed: a build lays out and writes what a whole render does', async () => {
     for (const edition of ['internal', 'public'] as const) {
-      const ahead = new Map(loaded.value.flatMap((file) => [...renderBodiesOf(checkFile(file).checked!, edition)]));
-      const result = await check({ contentDir: golden, cwd: repo });
-      const context = { templates: await readTemplates(defaultTemplatesDir), version: '0.0.0', fonts: [], edition, provenance: {} };
-      const planned = plan(result.model!, context);
-      expect(planned.bodies.size).toBeGreaterThan(5);
-      const { rendered } = await renderPlan(planned, context, ahead);
-      expect([...rendered.keys()]).toEqual([]);
+      const out = await mkdtemp(path.join(tmpdir(), 'ecap-prepared-'));
+      try {
+        const built = await build({ contentDir: golden, cwd: repo, outDir: out, edition, provenance: {}, jobs: 1 });
+        const context = await renderContext(languagesUsed(built.model!), { edition, provenance: {}, contentDir: golden, cwd: repo });
+        const whole = await render((await check({ contentDir: golden, cwd: repo })).model!, context);
+        expect(built.written.map((f) => f.path)).toEqual(whole.map((f) => f.path));
+        for (const file of whole) expect(await readFile(path.join(out, file.path)), file.path).toEqual(Buffer.from(file.content));
+        // The build's model holds no body tree, only marks of where each goes.
+        expect(JSON.stringify(built.model)).not.toContain('"paragraph"');
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
     }
   });
 });

@@ -4,7 +4,7 @@
  * exist at once. When a task fails, the others of its batch are let finish (nothing is left
  * running behind the caller's back) and the first failure is thrown.
  */
-export async function inBatches<T>(items: Iterable<T>, task: (item: T) => Promise<unknown>): Promise<void> {
+export async function inBatches<T>(items: Iterable<T> | AsyncIterable<T>, task: (item: T) => Promise<unknown>): Promise<void> {
   let batch: Array<Promise<unknown>> = [];
   const settle = async () => {
     const failed = (await Promise.allSettled(batch)).find((r) => r.status === 'rejected');
@@ -12,7 +12,7 @@ export async function inBatches<T>(items: Iterable<T>, task: (item: T) => Promis
     if (failed) throw failed.reason;
   };
   try {
-    for (const item of items) {
+    for await (const item of items) {
       batch.push(task(item));
       if (batch.length === 32) await settle();
     }

@@ -6,7 +6,11 @@ import { parse } from './parse.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { visit } from 'unist-util-visit';
-import { hasInternal } from '../model/edition.js';
+import { hasInternal, type Edition } from '../model/edition.js';
+import type { Fragment } from '../render/fragment.js';
+import type { BodyTexts } from './bodies.js';
+import { Cache } from './cache.js';
+import type { prepareFile } from './prepare.js';
 
 // The per-file stages and what they need (remark, ajv, yaml): loaded only when a file is not
 // in the cache, so that checking unchanged content starts fast.
@@ -37,5 +41,47 @@ export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResul
       }
     }
     return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics], checked: shaped.value };
+  };
+}
+
+/**
+ * For a build: its edition, where the rendered bodies' text goes (none: hand the bodies back),
+ * and prepareFile, passed in so that a check never loads the renderer.
+ */
+export interface Preparing {
+  edition: Edition;
+  texts: BodyTexts | undefined;
+  prepare: typeof prepareFile;
+}
+
+/** One file to check: `key` names its check in the cache, `entryKey` the entry the job hands back. */
+export interface CheckJob {
+  key: string;
+  entryKey: string;
+  file: SourceFile;
+}
+
+/** A job's cache entry (a FileResult, or for a build a PreparedFile), and the bodies it rendered when `texts` could not keep them. */
+export interface CheckJobResult {
+  entry: Uint8Array;
+  fragments: Array<[string, Fragment]>;
+}
+
+/**
+ * Checks files one by one, in a worker or on the main thread alike: for a check, the entry is
+ * the file's result; for a build of `edition`, it also keeps the whole result in the cache (a
+ * later check need not parse the file) and the rendered bodies' text in `texts`, and the entry
+ * is the prepared file. Those writes are under way when a job returns, and `saved` when done:
+ * the next file is parsed meanwhile.
+ */
+export function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): (job: CheckJob) => CheckJobResult & { saved: Promise<unknown> } {
+  const checkFile = fileChecker(schemas);
+  return ({ key, entryKey, file }) => {
+    const result = checkFile(file);
+    if (!build) return { entry: Cache.encode(entryKey, result), fragments: [], saved: Promise.resolve() };
+    const saves = [cache?.set('files', key, result)];
+    const { prepared, fragments } = build.prepare(result, build.edition);
+    if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));
+    return { entry: Cache.encode(entryKey, prepared), fragments: build.texts ? [] : [...fragments], saved: Promise.all(saves) };
   };
 }

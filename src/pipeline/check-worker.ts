@@ -1,38 +1,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SchemaSet } from '../content/schemas.js';
 import type { Edition } from '../model/edition.js';
-import type { Fragment } from '../render/fragment.js';
+import { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
-import { fileChecker } from './check-file.js';
-import type { SourceFile } from './load.js';
+import { checkJobs, type CheckJob, type CheckJobResult } from './check-file.js';
 
-// A worker of the check's pool: parse → validate → structure for each file it is sent, and,
-// for a build, its body's fragments while the tree is at hand. Each result goes back as the
-// bytes of its cache entry, moved rather than copied, so that the main thread can store it as
-// it is and read it once.
+// A worker of the check's pool: runs the jobs it is sent (see checkJobs) and hands back their
+// entries' bytes, moved rather than copied, so that the main thread can store each as it is and
+// read it once. With a cache, a build's bodies go straight there instead of back.
 
 export interface CheckWorkerData {
   schemas: SchemaSet;
-  /** Render bodies ahead for this edition. */
+  cacheDir?: string;
+  /** For a build: render the bodies for this edition. */
   prerender?: Edition;
 }
-export type CheckTask = Array<{ key: string; file: SourceFile }>;
-/** Per file of the task, in order: its cache entry, and its bodies' fragments by name. */
-export interface CheckTaskResult {
-  entries: Uint8Array[];
-  fragments: Array<Array<[string, Fragment]>>;
-}
 
-const { schemas, prerender } = workerData as CheckWorkerData;
-const checkFile = fileChecker(schemas);
-const renderBodiesOf = prerender ? (await import('./render.js')).renderBodiesOf : undefined;
+const { schemas, cacheDir, prerender } = workerData as CheckWorkerData;
+const cache = cacheDir ? new Cache(cacheDir) : undefined;
+const run = checkJobs(schemas, cache, prerender ? { edition: prerender, texts: cache && new BodyTexts(cache, prerender), prepare: (await import('./prepare.js')).prepareFile } : undefined);
 
-parentPort!.on('message', (task: CheckTask) => {
-  const fragments: CheckTaskResult['fragments'] = [];
-  const entries = task.map(({ key, file }) => {
-    const result = checkFile(file);
-    fragments.push(renderBodiesOf && result.checked ? [...renderBodiesOf(result.checked, prerender!)] : []);
-    return Cache.encode(key, result);
-  });
-  parentPort!.postMessage({ entries, fragments } satisfies CheckTaskResult, entries.map((e) => e.buffer as ArrayBuffer));
+parentPort!.on('message', async (jobs: CheckJob[]) => {
+  const done: Array<ReturnType<typeof run>> = [];
+  for (const job of jobs) {
+    done.push(run(job));
+    // A turn of the event loop lets the writes just begun go on while the next file is parsed.
+    await new Promise(setImmediate);
+  }
+  await Promise.all(done.map((r) => r.saved));
+  const results = done.map(({ entry, fragments }): CheckJobResult => ({ entry, fragments }));
+  parentPort!.postMessage(results, results.map((r) => r.entry.buffer as ArrayBuffer));
 });

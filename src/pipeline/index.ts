@@ -5,20 +5,23 @@ import path from 'node:path';
 import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
-import type { FileResult } from './check-file.js';
 import { Cache, codeHash, hash } from './cache.js';
 import { inBatches } from './batches.js';
-import type { CheckTask, CheckTaskResult, CheckWorkerData } from './check-worker.js';
+import type { CheckWorkerData } from './check-worker.js';
+import type { CheckJob, CheckJobResult, FileResult } from './check-file.js';
+import type { PreparedFile } from './prepare.js';
+import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
-import type { PageStore, PageText, Plan, RenderContext } from './render.js';
-import type { Fragment } from '../render/fragment.js';
+import type { BodySource, PageStore, PageText, RenderContext } from './render.js';
+import type { FragmentFormat, Outline } from '../render/fragment.js';
+import { bodyName, type BodyNode } from '../report/nodes.js';
 import type { CheckedFile } from './structure.js';
-import { upToDate, write } from './write.js';
+import { builtBy, upToDate, write, type WrittenFile } from './write.js';
 import { compareText } from '../order.js';
 import { printPdfs, requireChromium } from './pdf.js';
 import { readProvenance, type Provenance } from './provenance.js';
@@ -31,8 +34,6 @@ export interface CheckOptions {
   cwd: string;
   /** Where to keep each file's checked result between runs; no cache when absent. */
   cacheDir?: string;
-  /** For a build: the workers also render the bodies of the files they check, for this edition. */
-  prerender?: Edition;
   /** At most this many threads check files at once (default: the cores); 1 keeps all work on the main thread. */
   jobs?: number;
   /** Told of each step, for a progress display: the stage, and records done of total where counted. */
@@ -45,8 +46,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** A hash of everything the check read: equal keys, equal results. */
   key: string;
-  /** Bodies the workers rendered ahead (see `prerender`), by fragment name. */
-  fragments?: Map<string, Fragment>;
 }
 
 /** The content as read, each file's key, and the key of the whole. */
@@ -69,30 +68,21 @@ function cacheOf(options: CheckOptions): Cache | undefined {
 }
 
 /**
- * Checks the files at `indices` on `workers` threads, storing each result in the cache as the
- * worker encoded it, and tells `onResult` of each with the bodies its worker rendered ahead.
+ * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
+ * order they finish.
  */
-async function checkInPool(
-  indices: number[],
-  workers: number,
-  { loaded, schemas, keys }: Pick<Content, 'loaded' | 'schemas' | 'keys'>,
-  options: CheckOptions,
-  cache: Cache | undefined,
-  onResult: (index: number, result: FileResult, rendered: Array<[string, Fragment]>) => void,
-): Promise<void> {
+async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, prerender: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   // Workers run compiled code, also under the tests (which compile first).
-  const pool = new Pool<CheckTask, CheckTaskResult>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, { schemas, ...(options.prerender ? { prerender: options.prerender } : {}) } satisfies CheckWorkerData);
+  const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(prerender ? { prerender } : {}) };
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, data);
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
-    const tasks = Array.from({ length: Math.ceil(indices.length / 8) }, (_, t) => indices.slice(t * 8, t * 8 + 8));
+    const tasks = Array.from({ length: Math.ceil(jobs.length / 8) }, (_, t) => jobs.slice(t * 8, t * 8 + 8).map((job, j) => ({ job, index: t * 8 + j })));
     const settled = await Promise.allSettled(
       tasks.map(async (task) => {
-        const { entries, fragments } = await pool.run(task.map((i) => ({ key: keys[i]!, file: loaded.value[i]! })));
-        for (const [j, i] of task.entries()) {
-          await cache?.setEncoded('files', keys[i]!, entries[j]!);
-          onResult(i, Cache.decode<FileResult>(keys[i]!, entries[j]!)!, fragments[j]!);
-        }
+        const results = await pool.run(task.map(({ job }) => job));
+        for (const [j, { index }] of task.entries()) await onResult(index, results[j]!);
       }),
     );
     const failed = settled.find((s) => s.status === 'rejected');
@@ -104,45 +94,56 @@ async function checkInPool(
 
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  return checkContent(await readContent(options), options);
+  return checked(await checkContent(await readContent(options), options));
 }
 
-async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions): Promise<CheckResult> {
-  let checker: Promise<(file: SourceFile) => FileResult> | undefined;
-  const checkFile = async (file: SourceFile) => (await (checker ??= import('./check-file.js').then((m) => m.fileChecker(schemas))))(file);
+/**
+ * The check of every file, from the cache where it holds the file's result. For a build
+ * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
+ * trees, and `outlines` has what the pages need of the bodies.
+ */
+async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<CheckResult & { outlines: Map<string, Outline> }> {
   const cache = cacheOf(options);
+  const kind = preparing ? 'prepared' : 'files';
+  const entryKeys = preparing ? keys.map((k) => hash(k, 'prepared', preparing.edition)) : keys;
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
-  const results: Array<FileResult | undefined> = [];
-  await inBatches([...keys.entries()], async ([i, key]) => void (results[i] = await cache?.get<FileResult>('files', key)));
+  const results: Array<PreparedFile | FileResult | undefined> = [];
+  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = await cache?.get<FileResult>(kind, k)));
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
-  const missing = [...keys.keys()].filter((i) => !results[i]);
-  let done = keys.length - missing.length;
-  const progress = () => options.onProgress?.('checking', done, keys.length);
-  const workers = poolSize(missing.length, options.jobs);
-  const fragments = new Map<string, Fragment>();
-  if (workers > 1) {
-    await checkInPool(missing, workers, { loaded, schemas, keys }, options, cache, (i, result, rendered) => {
-      results[i] = result;
-      for (const [name, fragment] of rendered) fragments.set(name, fragment);
-      done++;
-      progress();
-    });
-  }
-  for (const i of workers > 1 ? [] : missing) {
-    results[i] = await checkFile(loaded.value[i]!);
-    await cache?.set('files', keys[i]!, results[i]);
-    done++;
-    progress();
+  const jobs: CheckJob[] = [];
+  const indices: number[] = [];
+  for (const [i, result] of results.entries()) if (!result) jobs.push({ key: keys[i]!, entryKey: entryKeys[i]!, file: loaded.value[i]! }), indices.push(i);
+  let done = keys.length - jobs.length;
+  const onResult = async (j: number, { entry, fragments }: CheckJobResult) => {
+    const i = indices[j]!;
+    await cache?.setEncoded(kind, entryKeys[i]!, entry);
+    results[i] = Cache.decode<FileResult>(entryKeys[i]!, entry);
+    for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
+    options.onProgress?.('checking', ++done, keys.length);
+  };
+  const workers = poolSize(jobs.length, options.jobs);
+  if (workers > 1) await checkInPool(jobs, workers, schemas, options, preparing?.edition, onResult);
+  else if (jobs.length > 0) {
+    // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
+    const { checkJobs } = await import('./check-file.js');
+    const run = checkJobs(schemas, cache, preparing && { ...preparing, prepare: (await import('./prepare.js')).prepareFile });
+    for (const [j, job] of jobs.entries()) {
+      const result = run(job);
+      await result.saved;
+      await onResult(j, result);
+    }
   }
   // A bad file never stops the others.
+  const outlines = new Map<string, Outline>();
   for (const [i, result] of results.entries()) {
     diagnostics.push(...result!.diagnostics);
     if (result!.checked) checked.push({ ...result!.checked, revision: keys[i] });
+    if (preparing) for (const [name, outline] of (result as PreparedFile).outlines) outlines.set(name, outline);
   }
   const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
-  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, ...(fragments.size ? { fragments } : {}) };
+  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, outlines };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -163,11 +164,13 @@ export interface BuildResult extends CheckResult {
   written: Array<{ path: string }>;
   /** Nothing had changed since the last build of the same output: it was left as it was. */
   unchanged?: boolean;
+  /** How many of the files written were kept from the previous build, being the same. */
+  kept?: number;
 }
 
-/** What the cache keeps of a build, to know later that its output is still in place. */
+/** What the cache keeps of a build, to know later that its output is still in place, and which of its files a later build can keep. */
 interface BuildRecord {
-  files: Array<{ path: string; size: number }>;
+  files: WrittenFile[];
 }
 
 /** What the cache keeps of a check, enough to know an unchanged build without checking again. */
@@ -194,39 +197,64 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const previous = await upToDateBuild(cache!, stamp, options);
     if (previous) return { files: content.loaded.value, model: undefined, diagnostics: known.diagnostics, key: content.key, written: previous, unchanged: true };
   }
-  const result = await checkContent(content, { ...options, prerender: options.edition ?? 'internal' });
+  const edition = options.edition ?? 'internal';
+  const texts = new BodyTexts(cache, edition);
+  const result = await checkContent(content, options, { edition, texts });
   if (!result.model || !passes(result.diagnostics)) return { ...checked(result), written: [] };
   const languages = languagesUsed(result.model);
   await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages } satisfies CheckRecord);
   const context = await renderContext(languages, options);
-  const { edition } = context;
   const stamp = buildStamp(result.key, context, options);
-  const previous = cache && (await upToDateBuild(cache, stamp, options));
-  if (previous) return { ...checked(result), written: previous, unchanged: true };
+  const same = cache && (await upToDateBuild(cache, stamp, options));
+  if (same) return { ...checked(result), written: same, unchanged: true };
   options.onProgress?.('rendering');
   // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
   const { plan, renderPlan } = await import('./render.js');
   const planned = plan(result.model, context);
-  const fragments = await cachedFragments(cache, planned, edition, result.fragments);
   const code = await codeHash();
-  const pageStore: PageStore | undefined = cache && { get: (key) => cache.get<PageText>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
-  const { files, rendered } = await renderPlan(planned, context, fragments, pageStore);
+  const files = await renderPlan(planned, context, { bodies: preparedBodies(content, result.outlines, texts, edition), ...(cache ? { store: pageStore(cache, code), code } : {}) });
   const pdfs: string[] = [];
   const print = async (folder: string) => {
     pdfs.push(...(await printPdfs(folder, planned.pages.map((page) => `${page.path}.html`), chromium!)));
   };
   options.onProgress?.('writing');
-  const written = await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp);
-  // After writing: the data files may have rendered a body no page shows.
-  await storeFragments(cache, planned, new Map([...(result.fragments ?? []), ...rendered]), edition);
-  const all = [...written, ...pdfs].sort(compareText).map((file) => ({ path: file }));
+  // What the build now in the output folder wrote: a file of it that is to be the same is kept.
+  const before = cache && (await builtBy(options.outDir, options.cwd));
+  const previous = before ? ((await cache!.get<BuildRecord>('builds', before))?.files ?? []) : [];
+  const { written, kept } = await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp, previous);
   const out = path.resolve(options.cwd, options.outDir);
-  await cache?.set('builds', stamp, { files: await Promise.all(all.map(async (f) => ({ path: f.path, size: (await stat(path.join(out, ...f.path.split('/')))).size }))) } satisfies BuildRecord);
-  return { ...checked(result), written: all };
+  const printed = await Promise.all(pdfs.map(async (file) => ({ path: file, size: (await stat(path.join(out, ...file.split('/')))).size })));
+  const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
+  await cache?.set('builds', stamp, { files: all } satisfies BuildRecord);
+  return { ...checked(result), written: all.map((f) => ({ path: f.path })), kept };
 }
 
-/** What a build tells of its check: the bodies rendered ahead are the build's own business. */
-function checked({ fragments: _, ...result }: CheckResult): CheckResult {
+/** Each page's own text between builds, under a key that includes ecap's code. */
+function pageStore(cache: Cache, code: string): PageStore {
+  return { get: (key) => cache.get<PageText>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
+}
+
+/**
+ * The bodies a build prepared as it checked the files: outlines at hand, texts from `texts`.
+ * A text the cache has lost is rendered again from its file, never taken on trust.
+ */
+function preparedBodies(content: Content, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
+  let checkFile: Promise<(file: SourceFile) => FileResult> | undefined;
+  const again = async (node: BodyNode, format: FragmentFormat): Promise<string> => {
+    const file = content.loaded.value.find((f) => bodyName(f.path, '') === node.name.slice(0, node.name.lastIndexOf('#') + 1))!;
+    const [check, { prepareFile }] = await Promise.all([(checkFile ??= import('./check-file.js').then((m) => m.fileChecker(content.schemas))), import('./prepare.js')]);
+    const { fragments } = prepareFile(check(file), edition);
+    for (const [name, fragment] of fragments) await texts.keep(name, node.revision!, fragment);
+    return fragments.get(node.name)![format];
+  };
+  return {
+    outline: (node) => outlines.get(node.name),
+    text: async (node, format) => texts.get(node.name, node.revision!, format) ?? again(node, format),
+  };
+}
+
+/** What a check tells: the outlines of bodies are a build's own business. */
+function checked({ outlines: _, ...result }: CheckResult & { outlines?: unknown }): CheckResult {
   return result;
 }
 
@@ -239,31 +267,6 @@ function buildStamp(key: string, { templates, version, fonts, edition, provenanc
 async function upToDateBuild(cache: Cache, stamp: string, options: BuildOptions): Promise<Array<{ path: string }> | undefined> {
   const previous = await cache.get<BuildRecord>('builds', stamp);
   return previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files)) ? previous.files.map((f) => ({ path: f.path })) : undefined;
-}
-
-/** A body's fragment between builds: keyed by its record's revision, which part of it, and the edition. */
-function fragmentKey(name: string, revision: string, edition: Edition): string {
-  return hash('fragment', name, revision, edition);
-}
-
-/** Every fragment the plan needs that the check rendered ahead (`ready`) or an earlier build rendered, by name. */
-async function cachedFragments(cache: Cache | undefined, planned: Plan, edition: Edition, ready: ReadonlyMap<string, Fragment> = new Map()): Promise<Map<string, Fragment>> {
-  const found = new Map(ready);
-  if (!cache) return found;
-  const wanted = [...planned.bodies].filter(([name, node]) => node.revision && !found.has(name));
-  await inBatches(wanted, async ([name, node]) => {
-    const fragment = await cache.get<Fragment>('fragments', fragmentKey(name, node.revision!, edition));
-    if (fragment) found.set(name, fragment);
-  });
-  return found;
-}
-
-async function storeFragments(cache: Cache | undefined, planned: Plan, rendered: ReadonlyMap<string, Fragment>, edition: Edition): Promise<void> {
-  if (!cache) return;
-  await inBatches([...rendered], async ([name, fragment]) => {
-    const revision = planned.bodies.get(name)?.revision;
-    if (revision) await cache.set('fragments', fragmentKey(name, revision, edition), fragment);
-  });
 }
 
 /**

@@ -18,11 +18,9 @@ import { lookup, type Lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
-import { fill, listKind, renderFragment, type Fragment, type FragmentFormat, type ListKind } from '../render/fragment.js';
-import { bodyMarks, pageMark } from '../render/marks.js';
-import { bodyForEdition, forEdition, type Edition } from '../model/edition.js';
-import { partKeys } from '../content/parts.js';
-import type { CheckedFile } from './structure.js';
+import { fill, listKind, renderFragment, type Fragment, type FragmentFormat, type ListKind, type Outline } from '../render/fragment.js';
+import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
+import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
 import { capitalise, formatDate } from '../report/format.js';
 
@@ -31,7 +29,12 @@ export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string;
   /** A page comes in pieces, made as they are written: it never has to be one string. */
-  content: string | Uint8Array | Iterable<string>;
+  content: string | Uint8Array | AsyncIterable<string>;
+  /**
+   * A hash of everything the content follows from, for the files that take long to make: equal
+   * keys, equal bytes, so a build can keep the file its previous build wrote.
+   */
+  key?: string;
 }
 
 /** An output file held whole, for previews and comparisons. */
@@ -60,25 +63,6 @@ export interface Plan {
   bodies: Map<string, BodyNode>;
 }
 
-/**
- * Renders ahead the fragments the reports will ask of one file's body, e.g. in the worker that
- * parsed it while its tree is at hand. It must agree with where the report builders place
- * bodies (country.ts, comprehensive.ts, blocks.ts); a test checks that a build renders
- * nothing more. By body name.
- */
-export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
-  const out = new Map<string, Fragment>();
-  const place = (nodes: RootContent[] | undefined, part = 'body') => {
-    const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, undefined, part);
-    if (node) out.set(node.name, renderFragment(node.nodes, node.name));
-  };
-  if (file.collection === 'missions') {
-    place(file.parts?.intro, 'intro');
-    for (const key of partKeys) place(file.parts?.parts[key], key);
-  } else if (['practices', 'recommendations', 'themes', 'meetings'].includes(file.collection)) place(file.body?.children);
-  return out;
-}
-
 /** Lays out every page of an edition, its bodies still to be rendered. Pure. */
 export function plan(content: Model, context: Pick<RenderContext, 'edition'>): Plan {
   const model = forEdition(content, context.edition);
@@ -97,22 +81,39 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
   return { model, find, pages, descriptions, bodies };
 }
 
+/** Where a render finds the fragments of bodies it does not render itself: a build's (see prepare.ts). */
+export interface BodySource {
+  /** Undefined for a body the render is to render itself. */
+  outline(node: BodyNode): Outline | undefined;
+  text(node: BodyNode, format: FragmentFormat): Promise<string>;
+}
+
+export interface RenderOptions {
+  bodies?: BodySource;
+  /** Keeps each page's own text between builds. */
+  store?: PageStore;
+  /** A hash of the code that renders: given, every page and data file gets its key. */
+  code?: string;
+}
+
 /**
  * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts,
- * each made as `files` is iterated. Bodies come from `fragments` (by name) or are rendered
- * here, and `rendered` holds those rendered here, for a cache to keep. It numbers, anchors and
- * links the plan's pages in place, so a plan serves one call. Pure but for `store`.
+ * each made as `files` is iterated. Bodies come from `bodies` or are rendered here. It
+ * numbers, anchors and links the plan's pages in place, so a plan serves one call. Pure but
+ * for `bodies` and `store`.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, fragments: ReadonlyMap<string, Fragment> = new Map(), store?: PageStore): Promise<{ files: Iterable<OutputFile>; rendered: Map<string, Fragment> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<AsyncIterable<OutputFile>> {
   const { model, find, pages } = planned;
   const rendered = new Map<string, Fragment>();
-  const fragmentOf = (node: BodyNode): Fragment => {
-    let fragment = fragments.get(node.name) ?? rendered.get(node.name);
+  const own = (node: BodyNode): Fragment => {
+    let fragment = rendered.get(node.name);
     if (!fragment) rendered.set(node.name, (fragment = renderFragment(node.nodes, node.name)));
     return fragment;
   };
-  pages.forEach((page) => finishPage(page, fragmentOf));
-  const anchors = assignAnchors(pages, fragmentOf);
+  const outlineOf = (node: BodyNode): Outline => bodies?.outline(node) ?? own(node);
+  const textOf = async (node: BodyNode, format: FragmentFormat): Promise<string> => (bodies?.outline(node) ? bodies.text(node, format) : own(node)[format]);
+  pages.forEach((page) => finishPage(page, outlineOf));
+  const anchors = assignAnchors(pages, outlineOf);
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
@@ -120,22 +121,34 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
   const placed = pages.map((page) => placeBodies(page.root));
-  const texts = await serialisePages(pages, anchors, store);
+  const { texts, keys } = await serialisePages(pages, anchors, store);
+  const put = (text: string, slots: readonly Slot[], format: FragmentFormat, escape?: (piece: string) => string) => assemble(text, slots, outlineOf, textOf, format, escape);
+  // A file's bytes follow from its own text (a page's: from its tree, keyed already) and from
+  // each body it shows: its record's revision, and where and how the page places it.
+  const keyOf = (path: string, text: string, slots: readonly Slot[]): string | undefined =>
+    code && slots.every((s) => s.node.revision) ? hash(code, context.edition, path, text, JSON.stringify(slots.map(({ node }) => [node.name, node.revision, node.depth, node.fills]))) : undefined;
+  // The data files give each description as a mark, filled in as they are written.
+  const described: Slot[] = [];
   const describe = (record: { file: string }) => {
     const node = planned.descriptions.get(record.file);
-    return node ? fill(fragmentOf(node), 'markdown', undefined) : '';
+    return node ? bodyMark(described.push({ node, before: undefined, after: undefined }) - 1) : '';
   };
+  const inJson = (piece: string) => JSON.stringify(piece).slice(1, -1);
   // Each page is put together only when the writer asks for it, so that a page's pieces can
   // be let go once written instead of every page being held at once.
   function* files(): Generator<OutputFile> {
     const charts = new Set<string>();
-    for (const [i, page] of pages.entries()) yield* pageFiles(page, texts[i]!, placed[i]!, charts);
+    for (const [i, page] of pages.entries()) yield* pageFiles(page, texts[i]!, keys[i]!, placed[i]!, charts);
     yield { path: 'assets/ecap.css', content: context.templates.css };
     yield { path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' };
     for (const font of context.fonts) yield { path: `assets/fonts/${font.file}`, content: font.bytes };
-    yield* dataFiles(model, find, describe);
+    for (const file of dataFiles(model, find, describe)) {
+      const text = file.content as string;
+      const shown = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => described[Number(m[1])]!);
+      yield { path: file.path, content: put(text, described, 'markdown', inJson), ...defined('key', keyOf(file.path, text, shown)) };
+    }
   }
-  function* pageFiles(page: Page, text: PageText, bodies: ReturnType<typeof placeBodies>, charts: Set<string>): Generator<OutputFile> {
+  function* pageFiles(page: Page, text: PageText, key: string, slots: readonly Slot[], charts: Set<string>): Generator<OutputFile> {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -148,11 +161,13 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
     const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
     resolveLinks(navTree, page.path, anchors, 'md');
-    const markdown = assemble(text.markdown, bodies, fragmentOf, 'markdown');
-    yield { path: `${page.path}.md`, content: inShell(shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark }), markdown) };
+    const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark });
+    const markdownPath = `${page.path}.md`;
+    yield { path: markdownPath, content: inShell(markdownShell, put(text.markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, slots)) };
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
-    const html = assemble(text.html, bodies, fragmentOf, 'html');
-    yield { path: `${page.path}.html`, content: inShell(shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark }), html) };
+    const htmlShell = shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark });
+    const htmlPath = `${page.path}.html`;
+    yield { path: htmlPath, content: inShell(htmlShell, put(text.html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, slots)) };
     const found: Chart[] = [];
     visit(page.root, 'chart', (chart: Chart) => void found.push(chart));
     for (const chart of found) {
@@ -161,13 +176,24 @@ export async function renderPlan(planned: Plan, context: RenderContext, fragment
       yield { path: chartFile(chart), content: toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n' };
     }
   }
-  return { files: files(), rendered };
+  return asyncFiles(files());
+}
+
+async function* asyncFiles(files: Iterable<OutputFile>): AsyncGenerator<OutputFile> {
+  yield* files;
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
 export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
-  const { files } = await renderPlan(plan(content, context), context);
-  return [...files].map((f): WholeFile => ({ ...f, content: typeof f.content === 'string' || f.content instanceof Uint8Array ? f.content : [...f.content].join('') })).sort((a, b) => compareText(a.path, b.path));
+  const out: WholeFile[] = [];
+  for await (const { key: _, ...file } of await renderPlan(plan(content, context), context)) out.push({ ...file, content: typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await joined(file.content) });
+  return out.sort((a, b) => compareText(a.path, b.path));
+}
+
+async function joined(pieces: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
 }
 
 /** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */
@@ -179,39 +205,46 @@ export interface PageStore {
 export type PageText = Record<FragmentFormat, string>;
 
 /**
- * Each page's own serialisation in both formats, its bodies left as marks. A long page is
- * mostly the same from one build to the next while a body changes, so each is looked up by
- * a hash of its tree first.
+ * Each page's own serialisation in both formats, its bodies left as marks, and a key of what it
+ * follows from. A long page is mostly the same from one build to the next while a body
+ * changes, so each is looked up in `store` by its key first.
  */
-async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<PageText[]> {
+async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<{ texts: PageText[]; keys: string[] }> {
   const run = (page: Page): PageText => {
     resolveLinks(page.root, page.path, anchors, 'md');
     const markdown = toMarkdownPage(page.root, page.path);
     resolveLinks(page.root, page.path, anchors, 'html');
     return { markdown, html: toHtmlBody(page.root) };
   };
-  if (!store) return pages.map(run);
   // Taken before its links are resolved: they follow from the tree and the anchors of the
   // pages linked to, hashed once for all. A body's own nodes never reach the page's text.
   const linked = hash(JSON.stringify([...anchors].map(([page, own]) => [page, [...own]])));
   const keys = pages.map((page) => hash(page.path, linked, JSON.stringify(page.root, (name, value) => (name === 'nodes' || name === 'revision' ? undefined : value))));
+  if (!store) return { texts: pages.map(run), keys };
   const known: Array<PageText | undefined> = [];
   await inBatches([...keys.entries()], async ([i, key]) => void (known[i] = await store.get(key)));
-  const out: PageText[] = [];
+  const texts: PageText[] = [];
   for (const [i, page] of pages.entries()) {
     let text = known[i];
     if (!text) await store.set(keys[i]!, (text = run(page)));
-    out.push(text);
+    texts.push(text);
   }
-  return out;
+  return { texts, keys };
+}
+
+/** A body's place in a file: the node, and what stands right before and after it. */
+interface Slot {
+  node: BodyNode;
+  before: RootContent | undefined;
+  after: RootContent | undefined;
 }
 
 /**
  * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list
  * stands right before or after it: Markdown would merge two adjacent lists of one kind.
  */
-function placeBodies(root: Root): Array<{ node: BodyNode; before: RootContent | undefined; after: RootContent | undefined }> {
-  const placed: ReturnType<typeof placeBodies> = [];
+function placeBodies(root: Root): Slot[] {
+  const placed: Slot[] = [];
   visit(root, 'body', (node: BodyNode, index, parent) => {
     node.slot = placed.length;
     placed.push({ node, before: parent?.children[index! - 1] as RootContent | undefined, after: parent?.children[index! + 1] as RootContent | undefined });
@@ -220,18 +253,25 @@ function placeBodies(root: Root): Array<{ node: BodyNode; before: RootContent | 
 }
 
 /**
- * A page's own serialisation with each body's mark replaced by its filled fragment, piece by
- * piece as the writer asks for them: a page never exists whole.
+ * A file's own text with each body's mark replaced by its filled fragment (`escape`d, e.g. for
+ * a JSON string), piece by piece as the writer asks for them: a page never exists whole.
  */
-function* assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmentOf: (node: BodyNode) => Fragment, format: FragmentFormat): Generator<string> {
+async function* assemble(
+  text: string,
+  slots: readonly Slot[],
+  outlineOf: (node: BodyNode) => Outline,
+  textOf: (node: BodyNode, format: FragmentFormat) => Promise<string>,
+  format: FragmentFormat,
+  escape: (piece: string) => string = (piece) => piece,
+): AsyncGenerator<string> {
   const pieces = text.split(bodyMarks);
-  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? fragmentOf(node)[side] : listKind(node));
+  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? outlineOf(node)[side] : listKind(node));
   // The text before a body is held until the body is known not to be empty.
   let before = pieces[0]!;
   for (let i = 1; i < pieces.length; i += 2) {
-    const { node, before: previous, after } = bodies[Number(pieces[i])]!;
-    const fragment = fragmentOf(node);
-    let piece = fill(fragment, format, node.depth, node.fills);
+    const { node, before: previous, after } = slots[Number(pieces[i])]!;
+    const fragment = outlineOf(node);
+    let piece = fill({ ...fragment, [format]: await textOf(node, format) } as Fragment, format, node.depth, node.fills);
     if (piece === '') {
       before = before.replace(/\n+$/, '') + pieces[i + 1]!;
       continue;
@@ -242,14 +282,14 @@ function* assemble(text: string, bodies: ReturnType<typeof placeBodies>, fragmen
       if (fragment.last && edge(after, 'first') === fragment.last) piece = `${piece}\n\n<!-- -->`;
     }
     yield before;
-    yield piece;
+    yield escape(piece);
     before = pieces[i + 1]!;
   }
   yield before;
 }
 
 /** The shell's text around the page's pieces. */
-function* inShell(shell: string, pieces: Iterable<string>): Generator<string> {
+async function* inShell(shell: string, pieces: AsyncIterable<string>): AsyncGenerator<string> {
   const at = shell.indexOf(pageMark);
   if (at < 0) {
     yield shell;
@@ -258,6 +298,11 @@ function* inShell(shell: string, pieces: Iterable<string>): Generator<string> {
   yield shell.slice(0, at);
   yield* pieces;
   yield shell.slice(at + pageMark.length);
+}
+
+/** `{ [name]: value }`, or nothing when the value is undefined. */
+function defined<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from './render.js';
@@ -8,20 +8,31 @@ import { compareText } from '../order.js';
 /** Marks a folder as ecap's output, so that a later build may replace it. */
 export const marker = '.ecap-output';
 
+/** A file of the output as the build that wrote it recorded it. */
+export interface WrittenFile {
+  path: string;
+  size: number;
+  /** Its OutputFile's key, when it had one. */
+  key?: string;
+}
+
 /**
  * Writes the output into a fresh folder beside the target and swaps it in only once every
  * file is written: a failed or interrupted build leaves the previous output as it was.
- * The only stage that writes.
+ * A file whose key is among the `previous` build's, and still in the output as that build
+ * wrote it, is linked from there instead of being made again. The only stage that writes.
  */
 export async function write(
   outDir: string,
-  files: Iterable<OutputFile>,
+  files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
   guard: { cwd: string; contentDir: string },
   /** Runs on the complete new folder before it is swapped in, e.g. to print PDFs from it. */
   beforeSwap?: (folder: string) => Promise<unknown>,
   /** The build's key, kept in the marker so that an unchanged build can leave the folder be. */
   stamp = '',
-): Promise<string[]> {
+  /** The files the build in the output folder (see `builtBy`) wrote. */
+  previous: readonly WrittenFile[] = [],
+): Promise<{ written: WrittenFile[]; kept: number }> {
   const out = path.resolve(guard.cwd, outDir);
   await refuseUnsafe(out, path.resolve(guard.cwd, guard.contentDir), guard.cwd, outDir);
   await removeLeftovers(out);
@@ -31,33 +42,60 @@ export async function write(
   try {
     await mkdir(fresh, { recursive: true });
     const folders = new Map<string, Promise<unknown>>();
-    const written: string[] = [];
+    const written: WrittenFile[] = [];
+    const before = new Map(previous.filter((f) => f.key).map((f) => [f.path, f]));
+    let kept = 0;
     // A page in pieces is written piece by piece: it never has to be one string.
     await inBatches(files, async (file) => {
       const target = path.join(fresh, ...file.path.split('/'));
       const folder = path.dirname(target);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
       await folders.get(folder);
-      await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
-      written.push(file.path);
+      const same = file.key !== undefined && before.get(file.path)?.key === file.key;
+      if (same && (await keep(path.join(out, ...file.path.split('/')), target, before.get(file.path)!.size))) kept++;
+      else await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
+      written.push({ path: file.path, size: (await stat(target)).size, ...(file.key ? { key: file.key } : {}) });
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);
     if (existing) await rename(out, old);
     await rename(fresh, out);
-    return written.sort(compareText);
+    return { written: written.sort((a, b) => compareText(a.path, b.path)), kept };
   } finally {
     await rm(fresh, { recursive: true, force: true });
     await rm(old, { recursive: true, force: true });
   }
 }
 
+/**
+ * Puts the previous build's file at `target` when it is still as that build wrote it (by its
+ * size: a file edited by hand most likely changed it): a hard link costs nothing, a copy
+ * little, and the old folder goes once the new one is in place.
+ */
+async function keep(source: string, target: string, size: number): Promise<boolean> {
+  const info = await stat(source).catch(() => undefined);
+  if (!info?.isFile() || info.size !== size) return false;
+  return link(source, target).then(
+    () => true,
+    () => copyFile(source, target).then(
+      () => true,
+      () => false,
+    ),
+  );
+}
+
+/** The stamp of the build whose output is in `outDir`, when ecap's marker there names one. */
+export async function builtBy(outDir: string, cwd: string): Promise<string | undefined> {
+  const text = await readFile(path.join(path.resolve(cwd, outDir), marker), 'utf8').catch(() => '');
+  return /^build (\S+)$/m.exec(text)?.[1];
+}
+
 /** A page's pieces joined into chunks of about a megabyte: one write per piece would be thousands. */
-function* chunks(pieces: Iterable<string>): Generator<string> {
+async function* chunks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
   let chunk: string[] = [];
   let size = 0;
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     chunk.push(piece);
     size += piece.length;
     if (size >= 1 << 20) {
@@ -96,8 +134,7 @@ async function removeLeftovers(out: string): Promise<void> {
  */
 export async function upToDate(outDir: string, cwd: string, stamp: string, files: ReadonlyArray<{ path: string; size: number }>): Promise<boolean> {
   const out = path.resolve(cwd, outDir);
-  const text = await readFile(path.join(out, marker), 'utf8').catch(() => '');
-  if (!text.includes(`build ${stamp}\n`)) return false;
+  if ((await builtBy(outDir, cwd)) !== stamp) return false;
   for (const file of files) {
     const info = await stat(path.join(out, ...file.path.split('/'))).catch(() => undefined);
     if (!info || info.size !== file.size) return false;

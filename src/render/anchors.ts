@@ -5,7 +5,7 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { Page } from '../report/page.js';
 import type { BodyNode } from '../report/nodes.js';
-import type { Fragment } from './fragment.js';
+import type { Outline } from './fragment.js';
 
 /** For each page, the anchor of every keyed heading (and of each reference in HTML). */
 export type Anchors = Map<string, Map<string, string>>;
@@ -15,14 +15,14 @@ export type Anchors = Map<string, Map<string, string>>;
  * so a repeated title becomes `title-1`). The same slug serves as the HTML id and as the
  * anchor GitHub generates for the Markdown, so links work in both.
  */
-export function assignAnchors(pages: readonly Page[], fragmentOf: (body: BodyNode) => Fragment): Anchors {
+export function assignAnchors(pages: readonly Page[], outlineOf: (body: BodyNode) => Outline): Anchors {
   const anchors: Anchors = new Map();
   for (const page of pages) {
     const slugger = new GithubSlugger();
     const own = new Map<string, string>();
     visit(page.root, (node) => {
       if (node.type === 'body') {
-        const headings = fragmentOf(node).headings;
+        const headings = outlineOf(node).headings;
         node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
       }
       if (node.type !== 'heading') return;

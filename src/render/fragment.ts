@@ -14,23 +14,24 @@ import { htmlIdOpen, mark, markClose, suffixOpen } from './marks.js';
 /** `first`/`last`: what a body begins and ends with, when that is a list. */
 export type ListKind = 'ordered' | 'bullet' | '';
 
-export interface Fragment {
+/** What a page needs of a body to lay itself out, without its text. */
+export interface Outline {
   /** Each heading's level as written and its text, in document order. */
   headings: Array<{ depth: number; text: string }>;
   first: ListKind;
   last: ListKind;
-  /** Both with the marks. */
-  html: string;
-  markdown: string;
 }
+
+export type FragmentFormat = 'html' | 'markdown';
+
+/** A body's outline and its text in each format, both with the marks. */
+export interface Fragment extends Outline, Record<FragmentFormat, string> {}
 
 /** Per heading of a fragment on one page: its anchor, and what is added to its text. */
 export interface HeadingFill {
   id: string;
   suffix: string;
 }
-
-export type FragmentFormat = 'html' | 'markdown';
 
 /**
  * Renders a body in both formats. Pure; `nodes` are not changed. `name` (the body's, unique on
@@ -59,7 +60,7 @@ export function listKind(node: RootContent | undefined): ListKind {
  * The level of each of a fragment's headings when its first heading goes one level below
  * `depth` (as written when undefined), kept within 1–6.
  */
-export function headingDepths(fragment: Fragment, depth: number | undefined): Heading['depth'][] {
+export function headingDepths(fragment: Outline, depth: number | undefined): Heading['depth'][] {
   const min = Math.min(7, ...fragment.headings.map((h) => h.depth));
   const shift = min === 7 || depth === undefined ? 0 : depth + 1 - min;
   return fragment.headings.map((h) => Math.min(6, Math.max(1, h.depth + shift)) as Heading['depth']);
@@ -69,30 +70,30 @@ export function headingDepths(fragment: Fragment, depth: number | undefined): He
  * A fragment's text for one page: every heading at the level `depth` gives it, with that
  * page's anchor and suffix. Without `fills`, headings keep their text and get no anchor.
  */
-export function fill(fragment: Fragment, format: FragmentFormat, depth: number | undefined, fills: readonly HeadingFill[] = []): string {
+export function fill<F extends FragmentFormat>(fragment: Outline & Record<F, string>, format: F, depth: number | undefined, fills: readonly HeadingFill[] = []): string {
   const depths = headingDepths(fragment, depth);
+  const text: string = fragment[format];
   const suffix = (n: string) => {
-    const text = fills[Number(n)]?.suffix ?? '';
-    return !text ? '' : format === 'html' ? escapeHtml(text) : markdownText(text);
+    const added = fills[Number(n)]?.suffix ?? '';
+    return !added ? '' : format === 'html' ? escapeHtml(added) : markdownText(added);
   };
   if (format === 'html') {
     // Headings do not nest, so each heading's closing tag is the first after its opening one;
     // the mark at the end of its text is replaced wherever raw HTML in the heading left it.
     let out = '';
     let from = 0;
-    for (let at = fragment.html.indexOf(htmlIdOpen); at >= 0; at = fragment.html.indexOf(htmlIdOpen, from)) {
-      const n = Number(fragment.html.slice(at + htmlIdOpen.length, fragment.html.indexOf(markClose, at)));
-      const start = fragment.html.indexOf('>', at) + 1;
-      const end = fragment.html.indexOf('</h6>', start);
-      const text = fragment.html.slice(start, end).replace(`${suffixOpen}${n}${markClose}`, suffix(String(n)));
-      out += `${fragment.html.slice(from, at)}<h${depths[n]}${fills[n] ? ` id="${fills[n]!.id}"` : ''}>${text}</h${depths[n]}>`;
+    for (let at = text.indexOf(htmlIdOpen); at >= 0; at = text.indexOf(htmlIdOpen, from)) {
+      const n = Number(text.slice(at + htmlIdOpen.length, text.indexOf(markClose, at)));
+      const start = text.indexOf('>', at) + 1;
+      const end = text.indexOf('</h6>', start);
+      const heading = text.slice(start, end).replace(`${suffixOpen}${n}${markClose}`, suffix(String(n)));
+      out += `${text.slice(from, at)}<h${depths[n]}${fills[n] ? ` id="${fills[n]!.id}"` : ''}>${heading}</h${depths[n]}>`;
       from = end + '</h6>'.length;
     }
-    return out + fragment.html.slice(from);
+    return out + text.slice(from);
   }
   // Found by the mark at the end of each heading: its six hashes are the first on that line,
   // since container prefixes (`> `, `- `) have none.
-  const text = fragment.markdown;
   let out = '';
   let from = 0;
   for (let at = text.indexOf(suffixOpen); at >= 0; at = text.indexOf(suffixOpen, from)) {

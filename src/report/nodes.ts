@@ -41,6 +41,15 @@ export interface BodyNode extends Node {
 }
 
 /**
+ * Stands in a build's model for a body rendered where its file was parsed (see
+ * pipeline/prepare.ts): the tree stays there, and a page gets the body's outline and text from
+ * the build by the body's name.
+ */
+export interface RenderedBody extends Node {
+  type: 'renderedBody';
+}
+
+/**
  * Where a link points inside the output: a page (without extension, so that each format
  * adds its own) and a record's heading on it, or a file such as `data/statistics.csv`.
  */
@@ -55,6 +64,7 @@ declare module 'mdast' {
     captionedTable: CaptionedTable;
     chart: Chart;
     body: BodyNode;
+    renderedBody: RenderedBody;
   }
   interface BlockContentMap {
     captionedTable: CaptionedTable;
@@ -131,7 +141,12 @@ export function table(caption: Inline[], header: Inline[][], rows: Inline[][][],
 
 /** A record's body, or part of it, placed at `depth`. Empty when there is nothing to show. */
 export function body(record: Pick<Origin, 'file' | 'revision'>, nodes: RootContent[], depth: number | undefined, part = 'body'): BodyNode[] {
-  return nodes.length === 0 ? [] : [{ type: 'body', nodes, depth, name: `${record.file}#${part}`, ...(record.revision ? { revision: record.revision } : {}) }];
+  return nodes.length === 0 ? [] : [{ type: 'body', nodes, depth, name: bodyName(record.file, part), ...(record.revision ? { revision: record.revision } : {}) }];
+}
+
+/** `content/missions/th.md#b`: a body's name within a build, from its record's file and the part of it. */
+export function bodyName(file: string, part: string): string {
+  return `${file}#${part}`;
 }
 
 /** Joins inline pieces with a separator, as in a list of agency names. */

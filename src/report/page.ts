@@ -1,5 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import { headingDepths, type Fragment } from '../render/fragment.js';
+import { headingDepths, type Outline } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Model, Source } from '../model/model.js';
@@ -70,7 +70,7 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
  * that each has its own anchor and an outline reads unambiguously. A body's headings are
  * counted from its fragment and their suffixes kept in its `fills`.
  */
-export function finishPage(page: Page, fragmentOf: (body: BodyNode) => Fragment): void {
+export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): void {
   let tables = 0;
   let figures = 0;
   visit(page.root, (node) => {
@@ -95,9 +95,9 @@ export function finishPage(page: Page, fragmentOf: (body: BodyNode) => Fragment)
       const suffix = unique(node.depth, toString(node));
       if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
     } else if (node.type === 'body') {
-      const fragment = fragmentOf(node);
-      const depths = headingDepths(fragment, node.depth);
-      node.fills = fragment.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
+      const outline = outlineOf(node);
+      const depths = headingDepths(outline, node.depth);
+      node.fills = outline.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
     }
   });
 }

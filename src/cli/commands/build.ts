@@ -48,7 +48,8 @@ async function buildOnce(options: BuildCommandOptions): Promise<void> {
   } else if (result.written.length > 0) {
     const pages = result.written.filter((f) => f.path.endsWith('.html')).length;
     const formats = options.pdf ? 'HTML, Markdown and PDF' : 'HTML and Markdown';
-    process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
+    const kept = result.kept ? `; ${result.kept} unchanged since the last build, kept` : '';
+    process.stderr.write(`ecap: wrote ${result.written.length} files to ${options.out}/ (${pages} reports as ${formats}${kept}); ${summarise(result.diagnostics)}; ${seconds} s\n`);
   } else {
     process.stderr.write(`ecap: wrote nothing, ${tooMany(result.diagnostics, options) ? 'too many warnings' : 'the content has errors'}; ${summarise(result.diagnostics)}; ${seconds} s\n`);
   }
