@@ -41,7 +41,7 @@ export class Cache {
     const file = this.file(kind, key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
-    const temp = `${file}.${process.pid}-${threadId}.tmp`;
+    const temp = `${file}.${process.pid}-${threadId}-${++writes}.tmp`;
     await writeFile(temp, entry);
     await rename(temp, file);
   }
@@ -62,6 +62,9 @@ export class Cache {
     return path.join(this.dir, kind, key.slice(0, 2), `${key}.bin`);
   }
 }
+
+/** Numbers this thread's writes: two of one entry at once must not share a temporary file. */
+let writes = 0;
 
 export function hash(...parts: Array<string | Uint8Array>): string {
   const h = createHash('sha256');
