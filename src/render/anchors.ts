@@ -1,8 +1,8 @@
 import GithubSlugger from 'github-slugger';
-import type { Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
+import { walk } from '../report/walk.js';
 import type { Page } from '../report/page.js';
 import type { BodyNode } from '../report/nodes.js';
 import type { Outline } from './fragment.js';
@@ -20,7 +20,7 @@ export function assignAnchors(pages: readonly Page[], outlineOf: (body: BodyNode
   for (const page of pages) {
     const slugger = new GithubSlugger();
     const own = new Map<string, string>();
-    visit(page.root, (node) => {
+    walk(page.root, (node) => {
       if (node.type === 'body') {
         const headings = outlineOf(node).headings;
         node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
@@ -39,7 +39,8 @@ export type Format = 'html' | 'md';
 
 /** Sets the address of every cross-reference on a page for one output format. */
 export function resolveLinks(root: Root, from: string, anchors: Anchors, format: Format): void {
-  visit(root, 'link', (link: Link) => {
+  walk(root, (link) => {
+    if (link.type !== 'link') return;
     const target = link.data?.target;
     if (!target) return;
     if ('file' in target) {

@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { headingDepths, type Outline } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
 import { external, heading, list, xref, type BodyNode, type Inline } from './nodes.js';
@@ -73,7 +73,7 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
 export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): void {
   let tables = 0;
   let figures = 0;
-  visit(page.root, (node) => {
+  walk(page.root, (node) => {
     if (node.type === 'captionedTable') node.label = `Table ${++tables}`;
     if (node.type === 'chart') node.label = `Figure ${++figures}`;
   });
@@ -90,7 +90,7 @@ export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): 
     open.push({ depth, text: text + suffix });
     return suffix;
   };
-  visit(page.root, (node) => {
+  walk(page.root, (node) => {
     if (node.type === 'heading') {
       const suffix = unique(node.depth, toString(node));
       if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
