@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,11 +104,49 @@ describe('cache', () => {
   it('checks a corrupt cache’s files again instead of trusting it', async () => {
     const dir = await project();
     await build(options(dir));
-    const files = path.join(dir, '.ecap-cache', 'files');
-    for (const sub of await readdir(files)) for (const f of await readdir(path.join(files, sub))) await writeFile(path.join(files, sub, f), 'garbage');
+    const cache = path.join(dir, '.ecap-cache');
+    for (const kind of ['files', 'prepared', 'bodies', 'pages']) {
+      for (const sub of await readdir(path.join(cache, kind))) for (const f of await readdir(path.join(cache, kind, sub))) await writeFile(path.join(cache, kind, sub, f), 'garbage');
+    }
     await rm(path.join(dir, 'dist'), { recursive: true });
     const result = await build(options(dir));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.written.length).toBeGreaterThan(10);
+    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+  });
+
+  it('renders a body again from its note when the cache has lost its text', async () => {
+    const dir = await project();
+    await build(options(dir));
+    await rm(path.join(dir, '.ecap-cache', 'bodies'), { recursive: true });
+    const again = await build(options(dir, 'again'));
+    expect(again.unchanged).toBeUndefined();
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'again'));
+  });
+
+  it('keeps the files a change leaves as they were, and writes again one edited by hand', async () => {
+    const dir = await project();
+    await build(options(dir));
+    const inode = async (file: string) => (await stat(path.join(dir, 'dist', file))).ino;
+    const before = await inode('countries/la.html');
+    const note = path.join(dir, 'content', 'missions', 'th.md');
+    await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.'));
+    await writeFile(path.join(dir, 'dist', 'countries', 'la.md'), 'edited by hand\n');
+    const changed = await build(options(dir));
+    expect(changed.kept).toBeGreaterThan(0);
+    expect(changed.kept).toBeLessThan(changed.written.length);
+    // Kept: the very file, linked into the new output.
+    expect(await inode('countries/la.html')).toBe(before);
+    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
   });
 });
+
+/** Both folders hold the same files with the same bytes (ecap's marker aside). */
+async function expectSame(a: string, b: string): Promise<void> {
+  const [left, right] = await Promise.all([snapshot(a), snapshot(b)]);
+  left.delete('.ecap-output');
+  right.delete('.ecap-output');
+  expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
+  for (const [file, text] of left) expect(right.get(file) === text, file).toBe(true);
+}

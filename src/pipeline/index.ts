@@ -18,7 +18,7 @@ import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
 import type { BodySource, PageStore, PageText, RenderContext } from './render.js';
-import type { FragmentFormat, Outline } from '../render/fragment.js';
+import type { Fragment, Outline } from '../render/fragment.js';
 import { bodyName, type BodyNode } from '../report/nodes.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
@@ -240,16 +240,26 @@ function pageStore(cache: Cache, code: string): PageStore {
  */
 function preparedBodies(content: Content, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
   let checkFile: Promise<(file: SourceFile) => FileResult> | undefined;
-  const again = async (node: BodyNode, format: FragmentFormat): Promise<string> => {
-    const file = content.loaded.value.find((f) => bodyName(f.path, '') === node.name.slice(0, node.name.lastIndexOf('#') + 1))!;
-    const [check, { prepareFile }] = await Promise.all([(checkFile ??= import('./check-file.js').then((m) => m.fileChecker(content.schemas))), import('./prepare.js')]);
-    const { fragments } = prepareFile(check(file), edition);
-    for (const [name, fragment] of fragments) await texts.keep(name, node.revision!, fragment);
-    return fragments.get(node.name)![format];
+  // By file: a file's bodies are rendered again once, however many of them were lost.
+  const rendered = new Map<string, Promise<Map<string, Fragment>>>();
+  const again = (file: SourceFile, revision: string) => {
+    if (!rendered.has(file.path)) {
+      rendered.set(
+        file.path,
+        (async () => {
+          const [check, { prepareFile }] = await Promise.all([(checkFile ??= import('./check-file.js').then((m) => m.fileChecker(content.schemas))), import('./prepare.js')]);
+          const { fragments } = prepareFile(check(file), edition);
+          for (const [name, fragment] of fragments) await texts.keep(name, revision, fragment);
+          return fragments;
+        })(),
+      );
+    }
+    return rendered.get(file.path)!;
   };
+  const fileOf = (node: BodyNode) => content.loaded.value.find((f) => bodyName(f.path, node.name.slice(node.name.lastIndexOf('#') + 1)) === node.name)!;
   return {
     outline: (node) => outlines.get(node.name),
-    text: async (node, format) => texts.get(node.name, node.revision!, format) ?? again(node, format),
+    text: async (node, format) => texts.get(node.name, node.revision!, format) ?? (await again(fileOf(node), node.revision!)).get(node.name)![format],
   };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
 import { assignAnchors, resolveLinks, type Anchors } from '../render/anchors.js';
@@ -8,7 +9,7 @@ import { chartSvg, type Chart } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash } from './cache.js';
 import { inBatches } from './batches.js';
-import { visit } from 'unist-util-visit';
+import { walk } from '../report/walk.js';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
 import { countryReport } from '../report/country.js';
@@ -70,7 +71,7 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
   if (context.edition === 'internal') pages.forEach(markInternalEdition);
   const bodies: Plan['bodies'] = new Map();
-  for (const page of pages) visit(page.root, 'body', (node: BodyNode) => void bodies.set(node.name, node));
+  for (const page of pages) walk(page.root, (node) => void (node.type === 'body' && bodies.set(node.name, node)));
   const descriptions = new Map<string, BodyNode>();
   for (const r of [...model.practices, ...model.recommendations]) {
     const [node] = body(r, r.body.children, undefined);
@@ -148,6 +149,17 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       yield { path: file.path, content: put(text, described, 'markdown', inJson), ...defined('key', keyOf(file.path, text, shown)) };
     }
   }
+  // The same on every page of a folder (the Markdown marks no current page): serialised once per folder.
+  const navs = new Map<string, string>();
+  const navMarkdown = (from: string): string => {
+    const folder = path.posix.dirname(from);
+    if (!navs.has(folder)) {
+      const tree: Root = { type: 'root', children: [paragraph(...destinations.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
+      resolveLinks(tree, from, anchors, 'md');
+      navs.set(folder, toMarkdownPage(tree).trim());
+    }
+    return navs.get(folder)!;
+  };
   function* pageFiles(page: Page, text: PageText, key: string, slots: readonly Slot[], charts: Set<string>): Generator<OutputFile> {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
@@ -159,9 +171,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       edition: editionStatement(context),
     };
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
-    const navTree = { type: 'root' as const, children: [paragraph(...nav.flatMap((d, i): Inline[] => [...(i ? [' · '] : []), xref({ page: d.page }, d.label)]))] };
-    resolveLinks(navTree, page.path, anchors, 'md');
-    const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: toMarkdownPage(navTree).trim(), body: pageMark });
+    const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark });
     const markdownPath = `${page.path}.md`;
     yield { path: markdownPath, content: inShell(markdownShell, put(text.markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, slots)) };
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
@@ -169,7 +179,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const htmlPath = `${page.path}.html`;
     yield { path: htmlPath, content: inShell(htmlShell, put(text.html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, slots)) };
     const found: Chart[] = [];
-    visit(page.root, 'chart', (chart: Chart) => void found.push(chart));
+    walk(page.root, (node) => void (node.type === 'chart' && found.push(node)));
     for (const chart of found) {
       if (charts.has(chartFile(chart))) continue;
       charts.add(chartFile(chart));
@@ -245,9 +255,10 @@ interface Slot {
  */
 function placeBodies(root: Root): Slot[] {
   const placed: Slot[] = [];
-  visit(root, 'body', (node: BodyNode, index, parent) => {
+  walk(root, (node, parent, index) => {
+    if (node.type !== 'body') return;
     node.slot = placed.length;
-    placed.push({ node, before: parent?.children[index! - 1] as RootContent | undefined, after: parent?.children[index! + 1] as RootContent | undefined });
+    placed.push({ node, before: parent?.children[index - 1] as RootContent | undefined, after: parent?.children[index + 1] as RootContent | undefined });
   });
   return placed;
 }
