@@ -128,11 +128,12 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
     // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
     const { checkJobs } = await import('./check-file.js');
     const run = checkJobs(schemas, cache, preparing && { ...preparing, prepare: (await import('./prepare.js')).prepareFile });
-    for (const [j, job] of jobs.entries()) {
+    // The cache's writes go on while the next file is parsed, 32 files' worth at most.
+    await inBatches(jobs.entries(), async ([j, job]) => {
       const result = run(job);
-      await result.saved;
       await onResult(j, result);
-    }
+      await result.saved;
+    });
   }
   // A bad file never stops the others.
   const outlines = new Map<string, Outline>();
