@@ -7,8 +7,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { locate } from '../content/locate.js';
-import type { Locations } from '../content/locations.js';
-import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { pointerSegment, spanAt, type Locations } from '../content/locations.js';
+import { fileStart, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
 import type { CollectionName } from '../content/collections.js';
 import type { SourceFile } from './load.js';
@@ -43,7 +43,8 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
   if (format === 'yaml') {
     const yaml = parseYaml(file.text, file.path, diagnostics);
     if (!yaml) return fail();
-    return { value: { ...file, data: yaml.data, locations: yaml.locations }, diagnostics };
+    if (refuseReserved(file.path, yaml, undefined, diagnostics)) return fail();
+    return { value: { ...origin(file), data: yaml.data, locations: yaml.locations }, diagnostics };
   }
 
   const opening = fenceWithLanguage.exec(file.text);
@@ -82,7 +83,48 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
     if (node.position.start.offset !== undefined) node.position.start.offset += offset;
     if (node.position.end.offset !== undefined) node.position.end.offset += offset;
   });
-  return { value: { ...file, data: yaml.data, locations: yaml.locations, body }, diagnostics };
+  if (refuseReserved(file.path, yaml, body, diagnostics)) return fail();
+  return { value: { ...origin(file), data: yaml.data, locations: yaml.locations, body }, diagnostics };
+}
+
+/** Where a parsed file comes from, without its text: the stages after parsing have what they need of it, and every cached check would carry it. */
+function origin({ path, collection, id }: SourceFile): Pick<ParsedFile, 'path' | 'collection' | 'id'> {
+  return { path, collection, id };
+}
+
+const reserved = /[\uE000\uE001]/;
+
+/**
+ * load() refuses the characters that mark places in the reports (render/marks.ts), but a YAML
+ * escape (`"\uE000"`) or a Markdown character reference (`&#xE000;`) makes one only once
+ * parsed: looked for again in every parsed value, each reported where it was written.
+ */
+function refuseReserved(file: string, yaml: { data: unknown; locations: Locations }, body: Root | undefined, diagnostics: Diagnostic[]): boolean {
+  const before = diagnostics.length;
+  const found = (at: Span, char: string) =>
+    diagnostics.push(diagnostic('file/unreadable', file, at, `Unexpected private-use character U+${char.charCodeAt(0).toString(16).toUpperCase()}, written as an escape: ecap uses it to mark places in the reports it writes; delete it.`));
+  const data = (value: unknown, pointer: string): void => {
+    if (typeof value === 'string') {
+      const hit = reserved.exec(value);
+      if (hit) found(spanAt(yaml.locations, pointer), hit[0]);
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const hit = reserved.exec(key);
+        if (hit) found(spanAt(yaml.locations, `${pointer}/${pointerSegment(key)}`, 'key'), hit[0]);
+        data(child, `${pointer}/${pointerSegment(key)}`);
+      }
+    }
+  };
+  data(yaml.data, '');
+  if (body) {
+    visit(body, (node) => {
+      for (const value of Object.values(node)) {
+        const hit = typeof value === 'string' ? reserved.exec(value) : null;
+        if (hit && node.position) found({ line: node.position.start.line, column: node.position.start.column, endLine: node.position.end.line, endColumn: node.position.end.column }, hit[0]);
+      }
+    });
+  }
+  return diagnostics.length > before;
 }
 
 const refuse = () => {
