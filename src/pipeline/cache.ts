@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -42,8 +42,13 @@ export class Cache {
     await mkdir(path.dirname(file), { recursive: true });
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
     const temp = `${file}.${process.pid}-${threadId}-${++writes}.tmp`;
-    await writeFile(temp, entry);
-    await rename(temp, file);
+    try {
+      await writeFile(temp, entry);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 
   /** An entry's bytes: the value with its key, in a buffer of its own (so that it can be moved between threads). */
@@ -75,8 +80,9 @@ export function hash(...parts: Array<string | Uint8Array>): string {
 let code: Promise<string> | undefined;
 
 /**
- * A hash of ecap's own compiled code and package.json, not just its version string: a cache
- * written by any other build of ecap is never used.
+ * A hash of ecap's own compiled code, package.json and, in a clone, package-lock.json (the
+ * exact versions of the libraries that render), not just its version string: a cache written
+ * by any other build of ecap is never used.
  */
 export function codeHash(): Promise<string> {
   return (code ??= (async () => {
@@ -90,7 +96,8 @@ export function codeHash(): Promise<string> {
       }
     };
     await walk(root);
-    const parts = await Promise.all([...files.map((f) => readFile(f)), readFile(path.join(root, '..', 'package.json'))]);
+    const lock = readFile(path.join(root, '..', 'package-lock.json')).catch(() => new Uint8Array());
+    const parts = await Promise.all([...files.map((f) => readFile(f)), readFile(path.join(root, '..', 'package.json')), lock]);
     return hash(...files.map((f) => path.relative(root, f)), ...parts);
   })());
 }

@@ -12,6 +12,8 @@ export const marker = '.ecap-output';
 export interface WrittenFile {
   path: string;
   size: number;
+  /** When it was last modified: a file edited by hand since is not kept, even at the same size. */
+  mtime?: number;
   /** Its OutputFile's key, when it had one. */
   key?: string;
 }
@@ -52,9 +54,10 @@ export async function write(
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
       await folders.get(folder);
       const same = file.key !== undefined && before.get(file.path)?.key === file.key;
-      if (same && (await keep(path.join(out, ...file.path.split('/')), target, before.get(file.path)!.size))) kept++;
+      if (same && (await keep(path.join(out, ...file.path.split('/')), target, before.get(file.path)!))) kept++;
       else await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
-      written.push({ path: file.path, size: (await stat(target)).size, ...(file.key ? { key: file.key } : {}) });
+      const info = await stat(target);
+      written.push({ path: file.path, size: info.size, mtime: info.mtimeMs, ...(file.key ? { key: file.key } : {}) });
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
@@ -69,13 +72,13 @@ export async function write(
 }
 
 /**
- * Puts the previous build's file at `target` when it is still as that build wrote it (by its
- * size: a file edited by hand most likely changed it): a hard link costs nothing, a copy
- * little, and the old folder goes once the new one is in place.
+ * Puts the previous build's file at `target` when it is still as that build wrote it (same
+ * size and modification time): a hard link costs nothing, a copy little, and the old folder
+ * goes once the new one is in place.
  */
-async function keep(source: string, target: string, size: number): Promise<boolean> {
+async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
   const info = await stat(source).catch(() => undefined);
-  if (!info?.isFile() || info.size !== size) return false;
+  if (!info?.isFile() || info.size !== was.size || info.mtimeMs !== was.mtime) return false;
   return link(source, target).then(
     () => true,
     () => copyFile(source, target).then(
@@ -88,7 +91,7 @@ async function keep(source: string, target: string, size: number): Promise<boole
 /** The stamp of the build whose output is in `outDir`, when ecap's marker there names one. */
 export async function builtBy(outDir: string, cwd: string): Promise<string | undefined> {
   const text = await readFile(path.join(path.resolve(cwd, outDir), marker), 'utf8').catch(() => '');
-  return /^build (\S+)$/m.exec(text)?.[1];
+  return /^build ([0-9a-f]{64})$/m.exec(text)?.[1];
 }
 
 /** A page's pieces joined into chunks of about a megabyte: one write per piece would be thousands. */
@@ -132,12 +135,12 @@ async function removeLeftovers(out: string): Promise<void> {
  * Whether `outDir` holds exactly what the build `stamp` wrote: its marker names the build and
  * every file is there with its size. Anything else, and the build runs again.
  */
-export async function upToDate(outDir: string, cwd: string, stamp: string, files: ReadonlyArray<{ path: string; size: number }>): Promise<boolean> {
+export async function upToDate(outDir: string, cwd: string, stamp: string, files: readonly WrittenFile[]): Promise<boolean> {
   const out = path.resolve(cwd, outDir);
   if ((await builtBy(outDir, cwd)) !== stamp) return false;
   for (const file of files) {
     const info = await stat(path.join(out, ...file.path.split('/'))).catch(() => undefined);
-    if (!info || info.size !== file.size) return false;
+    if (!info || info.size !== file.size || (file.mtime !== undefined && info.mtimeMs !== file.mtime)) return false;
   }
   return true;
 }
