@@ -115,6 +115,15 @@ describe('cache', () => {
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
   });
 
+  it('prepares each edition from the same checked files, and writes each as a build without a cache does', async () => {
+    const dir = await project();
+    await build(options(dir));
+    const publicBuild = await build({ ...options(dir, 'public'), edition: 'public' });
+    expect(publicBuild.unchanged).toBeUndefined();
+    await build({ ...options(dir, 'fresh'), edition: 'public', cacheDir: undefined });
+    await expectSame(path.join(dir, 'public'), path.join(dir, 'fresh'));
+  });
+
   it('renders a body again from its note when the cache has lost its text', async () => {
     const dir = await project();
     await build(options(dir));

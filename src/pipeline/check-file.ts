@@ -69,19 +69,25 @@ export interface CheckJobResult {
 
 /**
  * Checks files one by one, in a worker or on the main thread alike: for a check, the entry is
- * the file's result; for a build of `edition`, it also keeps the whole result in the cache (a
- * later check need not parse the file) and the rendered bodies' text in `texts`, and the entry
- * is the prepared file. Those writes are under way when a job returns, and `saved` when done:
+ * the file's result; for a build of `edition`, the entry is the prepared file, made from the
+ * whole result the cache holds or else from a check kept there for later (`ecap check` need
+ * not parse the file again), and the rendered bodies' text goes to `texts`. Those writes are under way when a job returns, and `saved` when done:
  * the next file is parsed meanwhile.
  */
 export function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): (job: CheckJob) => CheckJobResult & { saved: Promise<unknown> } {
   const checkFile = fileChecker(schemas);
   return ({ key, entryKey, file }) => {
-    const result = checkFile(file);
-    if (!build) return { entry: Cache.encode(entryKey, result), fragments: [], saved: Promise.resolve() };
-    const saves = [cache?.set('files', key, result)];
+    if (!build) return { entry: Cache.encode(entryKey, checkFile(file)), fragments: [], saved: Promise.resolve() };
+    // Checked already, by `ecap check` or a build of the other edition: only to be prepared.
+    const known = cache?.getSync<FileResult>('files', key);
+    const result = known ?? checkFile(file);
+    const saves = [known ? undefined : cache?.set('files', key, result)];
     const { prepared, fragments } = build.prepare(result, build.edition);
     if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));
-    return { entry: Cache.encode(entryKey, prepared), fragments: build.texts ? [] : [...fragments], saved: Promise.all(saves) };
+    const saved = Promise.all(saves);
+    // Awaited by the caller, maybe only after other work: handled now, so that a failed write
+    // is never an unhandled rejection meanwhile.
+    saved.catch(() => undefined);
+    return { entry: Cache.encode(entryKey, prepared), fragments: build.texts ? [] : [...fragments], saved };
   };
 }

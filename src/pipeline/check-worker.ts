@@ -12,15 +12,27 @@ import { checkJobs, type CheckJob, type CheckJobResult } from './check-file.js';
 export interface CheckWorkerData {
   schemas: SchemaSet;
   cacheDir?: string;
-  /** For a build: render the bodies for this edition. */
-  prerender?: Edition;
+  /** For a build: prepare each file for this edition. */
+  edition?: Edition;
 }
 
-const { schemas, cacheDir, prerender } = workerData as CheckWorkerData;
+const { schemas, cacheDir, edition } = workerData as CheckWorkerData;
 const cache = cacheDir ? new Cache(cacheDir) : undefined;
-const run = checkJobs(schemas, cache, prerender ? { edition: prerender, texts: cache && new BodyTexts(cache, prerender), prepare: (await import('./prepare.js')).prepareFile } : undefined);
+const run = checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition), prepare: (await import('./prepare.js')).prepareFile } : undefined);
 
-parentPort!.on('message', async (jobs: CheckJob[]) => {
+parentPort!.on('message', (jobs: CheckJob[]) => {
+  runAll(jobs).then(
+    (results) => parentPort!.postMessage(results, results.map((r) => r.entry.buffer as ArrayBuffer)),
+    // Thrown outside any promise, so that the worker fails and the pool with it whatever
+    // --unhandled-rejections says: a job that failed must never leave the pool waiting.
+    (error: unknown) =>
+      setImmediate(() => {
+        throw error;
+      }),
+  );
+});
+
+async function runAll(jobs: CheckJob[]): Promise<CheckJobResult[]> {
   const done: Array<ReturnType<typeof run>> = [];
   for (const job of jobs) {
     done.push(run(job));
@@ -28,6 +40,5 @@ parentPort!.on('message', async (jobs: CheckJob[]) => {
     await new Promise(setImmediate);
   }
   await Promise.all(done.map((r) => r.saved));
-  const results = done.map(({ entry, fragments }): CheckJobResult => ({ entry, fragments }));
-  parentPort!.postMessage(results, results.map((r) => r.entry.buffer as ArrayBuffer));
-});
+  return done.map(({ entry, fragments }) => ({ entry, fragments }));
+}

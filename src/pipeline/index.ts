@@ -32,7 +32,7 @@ import { fontsFor, languagesUsed } from '../render/fonts.js';
 export interface CheckOptions {
   contentDir: string;
   cwd: string;
-  /** Where to keep each file's checked result between runs; no cache when absent. */
+  /** Where to keep work between runs (checked files, rendered bodies, pages, builds); no cache when absent. */
   cacheDir?: string;
   /** At most this many threads check files at once (default: the cores); 1 keeps all work on the main thread. */
   jobs?: number;
@@ -71,9 +71,9 @@ function cacheOf(options: CheckOptions): Cache | undefined {
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
  * order they finish.
  */
-async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, prerender: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
+async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   // Workers run compiled code, also under the tests (which compile first).
-  const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(prerender ? { prerender } : {}) };
+  const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
   const pool = new Pool<CheckJob[], CheckJobResult[]>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, data);
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
@@ -109,7 +109,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const results: Array<PreparedFile | FileResult | undefined> = [];
-  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = await cache?.get<FileResult>(kind, k)));
+  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = await cache?.get<PreparedFile | FileResult>(kind, k)));
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: CheckJob[] = [];
   const indices: number[] = [];
@@ -118,7 +118,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const onResult = async (j: number, { entry, fragments }: CheckJobResult) => {
     const i = indices[j]!;
     await cache?.setEncoded(kind, entryKeys[i]!, entry);
-    results[i] = Cache.decode<FileResult>(entryKeys[i]!, entry);
+    results[i] = Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entry);
     for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
     options.onProgress?.('checking', ++done, keys.length);
   };
@@ -160,6 +160,7 @@ export interface BuildOptions extends CheckOptions {
   pdf?: boolean;
 }
 
+/** A build's `model` holds its records without their bodies' trees (see prepare.ts); `check` gives the whole model. */
 export interface BuildResult extends CheckResult {
   /** The files written, relative to the output folder; none when the content had errors (then nothing is written). */
   written: Array<{ path: string }>;
@@ -260,7 +261,11 @@ function preparedBodies(content: Content, outlines: ReadonlyMap<string, Outline>
   const fileOf = (node: BodyNode) => content.loaded.value.find((f) => bodyName(f.path, node.name.slice(node.name.lastIndexOf('#') + 1)) === node.name)!;
   return {
     outline: (node) => outlines.get(node.name),
-    text: async (node, format) => texts.get(node.name, node.revision!, format) ?? (await again(fileOf(node), node.revision!)).get(node.name)![format],
+    text: async (node, format) => {
+      const text = texts.get(node.name, node.revision!, format) ?? (await again(fileOf(node), node.revision!)).get(node.name)?.[format];
+      if (text === undefined) throw new Error(`ecap bug: rendering ${node.name.slice(0, node.name.lastIndexOf('#'))} again did not give its body ${node.name}`);
+      return text;
+    },
   };
 }
 
