@@ -18,8 +18,9 @@ export interface PreparedFile extends FileResult {
 
 /**
  * Renders the fragments the reports will ask of one file's body. It must agree with where the
- * report builders place bodies (country.ts, comprehensive.ts, blocks.ts); a test checks that a
- * build renders nothing more. By body name.
+ * report builders place bodies (country.ts, comprehensive.ts, blocks.ts): a body it misses
+ * would stop a build, and a test checks that a build writes what a render from the whole trees
+ * writes. By body name.
  */
 export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
   const out = new Map<string, Fragment>();

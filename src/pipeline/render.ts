@@ -52,7 +52,7 @@ export interface RenderContext {
   provenance: Provenance;
 }
 
-/** The pages of an edition, and every body they show. */
+/** The pages of an edition, laid out, and the bodies the data files show. */
 export interface Plan {
   model: Model;
   /** The edition model's indexes, built once for the layout and the writing. */
@@ -60,8 +60,6 @@ export interface Plan {
   pages: Page[];
   /** Each practice's and recommendation's body as written, for the data files. */
   descriptions: Map<string, BodyNode>;
-  /** By name (see BodyNode): one of each, wherever it is shown. */
-  bodies: Map<string, BodyNode>;
 }
 
 /** Lays out every page of an edition, its bodies still to be rendered. Pure. */
@@ -70,16 +68,12 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
   const find = lookup(model);
   const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
   if (context.edition === 'internal') pages.forEach(markInternalEdition);
-  const bodies: Plan['bodies'] = new Map();
-  for (const page of pages) walk(page.root, (node) => void (node.type === 'body' && bodies.set(node.name, node)));
   const descriptions = new Map<string, BodyNode>();
   for (const r of [...model.practices, ...model.recommendations]) {
     const [node] = body(r, r.body.children, undefined);
-    if (!node) continue;
-    descriptions.set(r.file, node);
-    if (!bodies.has(node.name)) bodies.set(node.name, node);
+    if (node) descriptions.set(r.file, node);
   }
-  return { model, find, pages, descriptions, bodies };
+  return { model, find, pages, descriptions };
 }
 
 /** Where a render finds the fragments of bodies it does not render itself: a build's (see prepare.ts). */
@@ -108,7 +102,10 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const rendered = new Map<string, Fragment>();
   const own = (node: BodyNode): Fragment => {
     let fragment = rendered.get(node.name);
-    if (!fragment) rendered.set(node.name, (fragment = renderFragment(node.nodes, node.name)));
+    if (fragment) return fragment;
+    // A body prepared for a build has no tree here: its outline should have come with it.
+    if (node.nodes.some((n) => n.type === 'renderedBody')) throw new Error(`ecap bug: the body ${node.name} was prepared for the build but has no outline`);
+    rendered.set(node.name, (fragment = renderFragment(node.nodes, node.name)));
     return fragment;
   };
   const outlineOf = (node: BodyNode): Outline => bodies?.outline(node) ?? own(node);

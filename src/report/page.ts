@@ -68,7 +68,7 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
  * Numbers the page's tables and figures in order, and makes every heading's text unique:
  * a repeated one ("How it works" under each practice) names the section it belongs to, so
  * that each has its own anchor and an outline reads unambiguously. A body's headings are
- * counted from its fragment and their suffixes kept in its `fills`.
+ * counted from its outline and their suffixes kept in its `fills`.
  */
 export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): void {
   let tables = 0;
