@@ -72,6 +72,11 @@ export class Cache {
 let writes = 0;
 
 export function hash(...parts: Array<string | Uint8Array>): string {
+  return hashEach(parts);
+}
+
+/** `hash` of parts taken one at a time, e.g. made as they are hashed. */
+export function hashEach(parts: Iterable<string | Uint8Array>): string {
   const h = createHash('sha256');
   for (const part of parts) h.update(part).update('\0');
   return h.digest('hex');

@@ -7,8 +7,7 @@ import { toHtmlBody } from '../render/html.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
 import { chartSvg, type Chart } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
-import { hash } from './cache.js';
-import { inBatches } from './batches.js';
+import { hash, hashEach } from './cache.js';
 import { walk } from '../report/walk.js';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
@@ -119,8 +118,8 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
   const placed = pages.map((page) => placeBodies(page.root));
-  const { texts, keys } = await serialisePages(pages, anchors, store);
-  const put = (text: string, slots: readonly Slot[], format: FragmentFormat, escape?: (piece: string) => string) => assemble(text, slots, outlineOf, textOf, format, escape);
+  const keys = pageKeys(pages, anchors);
+  const put = (text: string | (() => Promise<string>), slots: readonly Slot[], format: FragmentFormat, escape?: (piece: string) => string) => assemble(text, slots, outlineOf, textOf, format, escape);
   // A file's bytes follow from its own text (a page's: from its tree, keyed already) and from
   // each body it shows: its record's revision, and where and how the page places it.
   const keyOf = (path: string, text: string, slots: readonly Slot[]): string | undefined =>
@@ -136,7 +135,12 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   // be let go once written instead of every page being held at once.
   function* files(): Generator<OutputFile> {
     const charts = new Set<string>();
-    for (const [i, page] of pages.entries()) yield* pageFiles(page, texts[i]!, keys[i]!, placed[i]!, charts);
+    for (const [i, page] of pages.entries()) {
+      // Shared by the page's two files, and not even read for a file kept from the last build.
+      let text: Promise<PageText> | undefined;
+      const own = () => (text ??= pageText(page, keys[i]!, anchors, store));
+      yield* pageFiles(page, own, keys[i]!, placed[i]!, charts);
+    }
     yield { path: 'assets/ecap.css', content: context.templates.css };
     yield { path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' };
     for (const font of context.fonts) yield { path: `assets/fonts/${font.file}`, content: font.bytes };
@@ -157,7 +161,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     }
     return navs.get(folder)!;
   };
-  function* pageFiles(page: Page, text: PageText, key: string, slots: readonly Slot[], charts: Set<string>): Generator<OutputFile> {
+  function* pageFiles(page: Page, text: () => Promise<PageText>, key: string, slots: readonly Slot[], charts: Set<string>): Generator<OutputFile> {
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -170,11 +174,11 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
     const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark });
     const markdownPath = `${page.path}.md`;
-    yield { path: markdownPath, content: inShell(markdownShell, put(text.markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, slots)) };
+    yield { path: markdownPath, content: inShell(markdownShell, put(async () => (await text()).markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, slots)) };
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
     const htmlShell = shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark });
     const htmlPath = `${page.path}.html`;
-    yield { path: htmlPath, content: inShell(htmlShell, put(text.html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, slots)) };
+    yield { path: htmlPath, content: inShell(htmlShell, put(async () => (await text()).html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, slots)) };
     const found: Chart[] = [];
     walk(page.root, (node) => void (node.type === 'chart' && found.push(node)));
     for (const chart of found) {
@@ -212,31 +216,34 @@ export interface PageStore {
 export type PageText = Record<FragmentFormat, string>;
 
 /**
- * Each page's own serialisation in both formats, its bodies left as marks, and a key of what it
- * follows from. A long page is mostly the same from one build to the next while a body
- * changes, so each is looked up in `store` by its key first.
+ * A key of each page's own text: its tree (less its bodies' own nodes) and the anchors of every
+ * page, which its links follow from. Taken before the links are resolved, and hashed node by
+ * node: a large report's tree would be hundreds of megabytes as one string.
  */
-async function serialisePages(pages: readonly Page[], anchors: Anchors, store: PageStore | undefined): Promise<{ texts: PageText[]; keys: string[] }> {
-  const run = (page: Page): PageText => {
-    resolveLinks(page.root, page.path, anchors, 'md');
-    const markdown = toMarkdownPage(page.root, page.path);
-    resolveLinks(page.root, page.path, anchors, 'html');
-    return { markdown, html: toHtmlBody(page.root) };
-  };
-  // Taken before its links are resolved: they follow from the tree and the anchors of the
-  // pages linked to, hashed once for all. A body's own nodes never reach the page's text.
+function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
   const linked = hash(JSON.stringify([...anchors].map(([page, own]) => [page, [...own]])));
-  const keys = pages.map((page) => hash(page.path, linked, JSON.stringify(page.root, (name, value) => (name === 'nodes' || name === 'revision' ? undefined : value))));
-  if (!store) return { texts: pages.map(run), keys };
-  const known: Array<PageText | undefined> = [];
-  await inBatches([...keys.entries()], async ([i, key]) => void (known[i] = await store.get(key)));
-  const texts: PageText[] = [];
-  for (const [i, page] of pages.entries()) {
-    let text = known[i];
-    if (!text) await store.set(keys[i]!, (text = run(page)));
-    texts.push(text);
+  const json = (value: unknown) => JSON.stringify(value, (name, v: unknown) => (name === 'nodes' || name === 'revision' ? undefined : v));
+  function* parts({ path, root: { children, ...root } }: Page): Generator<string> {
+    yield* [path, linked, json(root)];
+    for (const child of children) yield json(child);
   }
-  return { texts, keys };
+  return pages.map((page) => hashEach(parts(page)));
+}
+
+/**
+ * A page's own serialisation in both formats, its bodies left as marks. A long page is mostly
+ * the same from one build to the next while a body changes, so it is looked up in `store` by
+ * its key first. Made only when a file of the page is written, and let go with it.
+ */
+async function pageText(page: Page, key: string, anchors: Anchors, store: PageStore | undefined): Promise<PageText> {
+  const known = await store?.get(key);
+  if (known) return known;
+  resolveLinks(page.root, page.path, anchors, 'md');
+  const markdown = toMarkdownPage(page.root, page.path);
+  resolveLinks(page.root, page.path, anchors, 'html');
+  const text = { markdown, html: toHtmlBody(page.root) };
+  await store?.set(key, text);
+  return text;
 }
 
 /** A body's place in a file: the node, and what stands right before and after it. */
@@ -265,14 +272,14 @@ function placeBodies(root: Root): Slot[] {
  * a JSON string), piece by piece as the writer asks for them: a page never exists whole.
  */
 async function* assemble(
-  text: string,
+  own: string | (() => Promise<string>),
   slots: readonly Slot[],
   outlineOf: (node: BodyNode) => Outline,
   textOf: (node: BodyNode, format: FragmentFormat) => Promise<string>,
   format: FragmentFormat,
   escape: (piece: string) => string = (piece) => piece,
 ): AsyncGenerator<string> {
-  const pieces = text.split(bodyMarks);
+  const pieces = (typeof own === 'string' ? own : await own()).split(bodyMarks);
   const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? outlineOf(node)[side] : listKind(node));
   // The text before a body is held until the body is known not to be empty.
   let before = pieces[0]!;
