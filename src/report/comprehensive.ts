@@ -105,6 +105,9 @@ function gathered(model: Model, find: Lookup, part: PartKey, key: string, title:
 
 function coverage(model: Model, find: Lookup): RootContent[] {
   const discussed = (code: string, theme: string) => model.missions.some((m) => m.data.country === code && m.data.meetings.some((x) => x.themes.includes(theme)));
+  // Counted in one pass: a filter per cell grows with states × themes × practices.
+  const counts = new Map<string, number>();
+  for (const p of model.practices) for (const theme of p.data.themes) counts.set(`${p.data.country} ${theme}`, (counts.get(`${p.data.country} ${theme}`) ?? 0) + 1);
   return [
     heading(2, 'Coverage by member state and theme', 'coverage'),
     paragraph('Each cell gives the number of best practices documented for the theme in the member state (counting every theme a practice belongs to). A dot means the theme was discussed in meetings but no practice was documented; a dash means it was not discussed.'),
@@ -116,7 +119,7 @@ function coverage(model: Model, find: Lookup): RootContent[] {
         return [
           [xref({ page: `countries/${code.toLowerCase()}` }, find.country(code).name)],
           ...model.themes.map((t): Inline[] => {
-            const n = model.practices.filter((p) => p.data.country === code && p.data.themes.includes(t.id)).length;
+            const n = counts.get(`${code} ${t.id}`) ?? 0;
             return [n > 0 ? String(n) : discussed(code, t.id) ? '·' : '–'];
           }),
         ];
