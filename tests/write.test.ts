@@ -30,4 +30,13 @@ describe('write', () => {
     await write('dist', [{ path: 'index.html', content: 'whole' }], { cwd: dir, contentDir: 'content' });
     expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
   });
+
+  it('puts back the previous output that a build stopped between its two renames left aside', async () => {
+    const dir = await tree({ 'content/.keep': '', [`dist.ecap-old-1-2/${marker}`]: 'build\n', 'dist.ecap-old-1-2/index.html': 'previous' });
+    // This build fails too: the output it finds is the one put back.
+    const failing = write('dist', [{ path: 'x', content: '' }, { path: 'x/y', content: '' }], { cwd: dir, contentDir: 'content' });
+    await expect(failing).rejects.toThrow();
+    expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('previous');
+    expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
+  });
 });

@@ -63,7 +63,13 @@ export async function write(
     await beforeSwap?.(fresh);
     const existing = await lstat(out).catch(() => undefined);
     if (existing) await rename(out, old);
-    await rename(fresh, out);
+    try {
+      await rename(fresh, out);
+    } catch (error) {
+      // The previous output goes back where it was before anything is cleaned up.
+      if (existing) await rename(old, out);
+      throw error;
+    }
     return { written: written.sort((a, b) => compareText(a.path, b.path)), kept };
   } finally {
     await rm(fresh, { recursive: true, force: true });
@@ -122,12 +128,18 @@ async function refuseUnsafe(out: string, content: string, cwd: string, shown: st
   }
 }
 
-/** Folders an interrupted build left beside the output (it never touched the output itself). */
+/**
+ * Folders an interrupted build left beside the output. A build stopped between its two renames
+ * left no output but the previous one as `.ecap-old-…`: that is put back, never removed.
+ */
 async function removeLeftovers(out: string): Promise<void> {
   const parent = path.dirname(out);
   const prefix = `${path.basename(out)}.ecap-`;
   for (const name of await readdir(parent).catch(() => [])) {
-    if (/^\S+\.ecap-(new|old)-\d+-\d+$/.test(name) && name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
+    if (!/^\S+\.ecap-(new|old)-\d+-\d+$/.test(name) || !name.startsWith(prefix)) continue;
+    const leftover = path.join(parent, name);
+    if (name.startsWith(`${prefix}old-`) && !(await lstat(out).catch(() => undefined))) await rename(leftover, out);
+    else await rm(leftover, { recursive: true, force: true });
   }
 }
 
