@@ -93,6 +93,7 @@ function origin({ path, collection, id }: SourceFile): Pick<ParsedFile, 'path' |
 }
 
 const reserved = /[\uE000\uE001]/;
+const reservedReference = /&#(?:x0*e00[01]|0*5734[45]);/i;
 
 /**
  * load() refuses the characters that mark places in the reports (render/marks.ts), but a YAML
@@ -119,8 +120,9 @@ function refuseReserved(file: string, yaml: { data: unknown; locations: Location
   if (body) {
     visit(body, (node) => {
       for (const value of Object.values(node)) {
-        const hit = typeof value === 'string' ? reserved.exec(value) : null;
-        if (hit && node.position) found({ line: node.position.start.line, column: node.position.start.column, endLine: node.position.end.line, endColumn: node.position.end.column }, hit[0]);
+        // Raw HTML keeps its character references until it reaches the page, where they become the characters.
+        const hit = typeof value === 'string' ? (reserved.exec(value) ?? (node.type === 'html' ? reservedReference.exec(value) : null)) : null;
+        if (hit && node.position) found({ line: node.position.start.line, column: node.position.start.column, endLine: node.position.end.line, endColumn: node.position.end.column }, hit[0].startsWith('&') ? String.fromCodePoint(/x/i.test(hit[0]) ? parseInt(hit[0].slice(3), 16) : parseInt(hit[0].slice(2), 10)) : hit[0]);
       }
     });
   }
