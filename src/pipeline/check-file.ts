@@ -10,7 +10,6 @@ import { hasInternal, type Edition } from '../model/edition.js';
 import type { Fragment } from '../render/fragment.js';
 import type { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
-import type { prepareFile } from './prepare.js';
 
 // The per-file stages and what they need (remark, ajv, yaml): loaded only when a file is not
 // in the cache, so that checking unchanged content starts fast.
@@ -44,14 +43,10 @@ export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResul
   };
 }
 
-/**
- * For a build: its edition, where the rendered bodies' text goes (none: hand the bodies back),
- * and prepareFile, passed in so that a check never loads the renderer.
- */
+/** For a build: its edition, and where the rendered bodies' text goes (none: hand the bodies back). */
 export interface Preparing {
   edition: Edition;
   texts: BodyTexts | undefined;
-  prepare: typeof prepareFile;
 }
 
 /** One file to check: `key` names its check in the cache, `entryKey` the entry the job hands back. */
@@ -74,15 +69,17 @@ export interface CheckJobResult {
  * not parse the file again), and the rendered bodies' text goes to `texts`. Those writes are under way when a job returns, and `saved` when done:
  * the next file is parsed meanwhile.
  */
-export function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): (job: CheckJob) => CheckJobResult & { saved: Promise<unknown> } {
+export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): Promise<(job: CheckJob) => CheckJobResult & { saved: Promise<unknown> }> {
   const checkFile = fileChecker(schemas);
+  // The renderer is loaded for a build only: a check never needs it.
+  const prepare = build && (await import('./prepare.js')).prepareFile;
   return ({ key, entryKey, file }) => {
     if (!build) return { entry: Cache.encode(entryKey, checkFile(file)), fragments: [], saved: Promise.resolve() };
     // Checked already, by `ecap check` or a build of the other edition: only to be prepared.
     const known = cache?.getSync<FileResult>('files', key);
     const result = known ?? checkFile(file);
     const saves = [known ? undefined : cache?.set('files', key, result)];
-    const { prepared, fragments } = build.prepare(result, build.edition);
+    const { prepared, fragments } = prepare!(result, build.edition);
     if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));
     const saved = Promise.all(saves);
     // Awaited by the caller, maybe only after other work: handled now, so that a failed write

@@ -18,7 +18,7 @@ export interface CheckWorkerData {
 
 const { schemas, cacheDir, edition } = workerData as CheckWorkerData;
 const cache = cacheDir ? new Cache(cacheDir) : undefined;
-const run = checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition), prepare: (await import('./prepare.js')).prepareFile } : undefined);
+const run = await checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition) } : undefined);
 
 parentPort!.on('message', (jobs: CheckJob[]) => {
   runAll(jobs).then(

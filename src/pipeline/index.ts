@@ -8,7 +8,7 @@ import type { StageResult } from '../diagnostics/diagnostic.js';
 import { Cache, codeHash, hash } from './cache.js';
 import { inBatches } from './batches.js';
 import type { CheckWorkerData } from './check-worker.js';
-import type { CheckJob, CheckJobResult, FileResult } from './check-file.js';
+import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
 import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
@@ -18,7 +18,7 @@ import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
 import type { BodySource, PageStore, PageText, RenderContext } from './render.js';
-import type { Fragment, Outline } from '../render/fragment.js';
+import type { Outline } from '../render/fragment.js';
 import { bodyName, type BodyNode } from '../report/nodes.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
@@ -105,7 +105,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<CheckResult & { outlines: Map<string, Outline> }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
-  const entryKeys = preparing ? keys.map((k) => hash(k, 'prepared', preparing.edition)) : keys;
+  const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const results: Array<PreparedFile | FileResult | undefined> = [];
@@ -127,7 +127,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   else if (jobs.length > 0) {
     // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
     const { checkJobs } = await import('./check-file.js');
-    const run = checkJobs(schemas, cache, preparing && { ...preparing, prepare: (await import('./prepare.js')).prepareFile });
+    const run = await checkJobs(schemas, cache, preparing);
     // The cache's writes go on while the next file is parsed, 32 files' worth at most.
     await inBatches(jobs.entries(), async ([j, job]) => {
       const result = run(job);
@@ -214,7 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { plan, renderPlan } = await import('./render.js');
   const planned = plan(result.model, context);
   const code = await codeHash();
-  const files = await renderPlan(planned, context, { bodies: preparedBodies(content, result.outlines, texts, edition), ...(cache ? { store: pageStore(cache, code), code } : {}) });
+  const files = await renderPlan(planned, context, { bodies: preparedBodies(content, cache, result.outlines, texts, edition), ...(cache ? { store: pageStore(cache, code), code } : {}) });
   const pdfs: string[] = [];
   const print = async (folder: string) => {
     pdfs.push(...(await printPdfs(folder, planned.pages.map((page) => `${page.path}.html`), chromium!)));
@@ -236,34 +236,35 @@ function pageStore(cache: Cache, code: string): PageStore {
   return { get: (key) => cache.get<PageText>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
 }
 
+/** A prepared file's entry in the cache: its check's key and the edition. */
+function preparedKey(key: string, edition: Edition): string {
+  return hash(key, 'prepared', edition);
+}
+
 /**
  * The bodies a build prepared as it checked the files: outlines at hand, texts from `texts`.
- * A text the cache has lost is rendered again from its file, never taken on trust.
+ * A text the cache has lost is made again by preparing its file once more, never taken on trust.
  */
-function preparedBodies(content: Content, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
-  let checkFile: Promise<(file: SourceFile) => FileResult> | undefined;
-  // By file: a file's bodies are rendered again once, however many of them were lost.
-  const rendered = new Map<string, Promise<Map<string, Fragment>>>();
-  const again = (file: SourceFile, revision: string) => {
-    if (!rendered.has(file.path)) {
-      rendered.set(
-        file.path,
-        (async () => {
-          const [check, { prepareFile }] = await Promise.all([(checkFile ??= import('./check-file.js').then((m) => m.fileChecker(content.schemas))), import('./prepare.js')]);
-          const { fragments } = prepareFile(check(file), edition);
-          for (const [name, fragment] of fragments) await texts.keep(name, revision, fragment);
-          return fragments;
-        })(),
-      );
+function preparedBodies(content: Content, cache: Cache | undefined, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
+  let run: ReturnType<typeof checkJobs> | undefined;
+  // By file: a file is prepared again once, however many of its bodies were lost.
+  const again = new Map<string, Promise<unknown>>();
+  const prepareAgain = (node: BodyNode): Promise<unknown> => {
+    const file = content.loaded.value.find((f) => bodyName(f.path, node.name.slice(node.name.lastIndexOf('#') + 1)) === node.name)!;
+    if (!again.has(file.path)) {
+      run ??= import('./check-file.js').then((m) => m.checkJobs(content.schemas, cache, { edition, texts }));
+      again.set(file.path, run.then((job) => job({ key: node.revision!, entryKey: preparedKey(node.revision!, edition), file }).saved));
     }
-    return rendered.get(file.path)!;
+    return again.get(file.path)!;
   };
-  const fileOf = (node: BodyNode) => content.loaded.value.find((f) => bodyName(f.path, node.name.slice(node.name.lastIndexOf('#') + 1)) === node.name)!;
   return {
     outline: (node) => outlines.get(node.name),
     text: async (node, format) => {
-      const text = texts.get(node.name, node.revision!, format) ?? (await again(fileOf(node), node.revision!)).get(node.name)?.[format];
-      if (text === undefined) throw new Error(`ecap bug: rendering ${node.name.slice(0, node.name.lastIndexOf('#'))} again did not give its body ${node.name}`);
+      const known = texts.get(node.name, node.revision!, format);
+      if (known !== undefined) return known;
+      await prepareAgain(node);
+      const text = texts.get(node.name, node.revision!, format);
+      if (text === undefined) throw new Error(`ecap bug: preparing ${node.name.slice(0, node.name.lastIndexOf('#'))} again did not give its body ${node.name}`);
       return text;
     },
   };

@@ -122,8 +122,8 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const put = (text: string | (() => Promise<string>), slots: readonly Slot[], format: FragmentFormat, escape?: (piece: string) => string) => assemble(text, slots, outlineOf, textOf, format, escape);
   // A file's bytes follow from its own text (a page's: from its tree, keyed already) and from
   // each body it shows: its record's revision, and where and how the page places it.
-  const keyOf = (path: string, text: string, slots: readonly Slot[]): string | undefined =>
-    code && slots.every((s) => s.node.revision) ? hash(code, context.edition, path, text, JSON.stringify(slots.map(({ node }) => [node.name, node.revision, node.depth, node.fills]))) : undefined;
+  const bodiesKey = (slots: readonly Slot[]): string | undefined => (code && slots.every((s) => s.node.revision) ? JSON.stringify(slots.map(({ node }) => [node.name, node.revision, node.depth, node.fills])) : undefined);
+  const keyOf = (path: string, text: string, bodies: string | undefined): string | undefined => (bodies === undefined ? undefined : hash(code!, context.edition, path, text, bodies));
   // The data files give each description as a mark, filled in as they are written.
   const described: Slot[] = [];
   const describe = (record: { file: string }) => {
@@ -147,7 +147,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     for (const file of dataFiles(model, find, describe)) {
       const text = file.content as string;
       const shown = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => described[Number(m[1])]!);
-      yield { path: file.path, content: put(text, described, 'markdown', inJson), ...defined('key', keyOf(file.path, text, shown)) };
+      yield { path: file.path, content: put(text, described, 'markdown', inJson), ...defined('key', keyOf(file.path, text, bodiesKey(shown))) };
     }
   }
   // The same on every page of a folder (the Markdown marks no current page): serialised once per folder.
@@ -174,11 +174,12 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
     const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark });
     const markdownPath = `${page.path}.md`;
-    yield { path: markdownPath, content: inShell(markdownShell, put(async () => (await text()).markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, slots)) };
+    const bodies = bodiesKey(slots);
+    yield { path: markdownPath, content: inShell(markdownShell, put(async () => (await text()).markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, bodies)) };
     const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
     const htmlShell = shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark });
     const htmlPath = `${page.path}.html`;
-    yield { path: htmlPath, content: inShell(htmlShell, put(async () => (await text()).html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, slots)) };
+    yield { path: htmlPath, content: inShell(htmlShell, put(async () => (await text()).html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, bodies)) };
     const found: Chart[] = [];
     walk(page.root, (node) => void (node.type === 'chart' && found.push(node)));
     for (const chart of found) {
