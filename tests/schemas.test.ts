@@ -3,13 +3,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { compileSchemas } from '../src/content/validators.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 describe('schemas', () => {
   it('compile under ajv strict mode', async () => {
-    expect(Object.keys(compileSchemas(await readSchemas())).length).toBeGreaterThanOrEqual(9);
+    const validators = Object.values(compileSchemas(await readSchemas()));
+    expect(validators.length).toBeGreaterThanOrEqual(9);
+    for (const validate of validators) expect(validate).toBeTypeOf('function');
+  });
+
+  it('are valid JSON Schema 2020-12', async () => {
+    const ajv = new Ajv2020();
+    for (const [name, schema] of Object.entries(await readSchemas())) expect(ajv.validateSchema(schema), `${name}: ${ajv.errorsText()}`).toBe(true);
   });
 
   it('match the committed TypeScript types (npm run types regenerates them)', () => {

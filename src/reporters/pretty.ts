@@ -28,18 +28,34 @@ export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOption
 /** The offending line with one line of context above, and a caret under the range. */
 export function codeFrame(text: string | undefined, d: Diagnostic, color: boolean): string | undefined {
   if (text === undefined) return undefined;
-  const lines = text.split(/\r?\n/);
-  const line = lines[d.line - 1];
-  if (line === undefined) return undefined;
+  const lines = linesOf(text, d.line - 1, d.line);
+  const line = lines.at(-1);
+  if (line === undefined || lines.length < Math.min(2, d.line)) return undefined;
   const width = String(d.line).length;
   const gutter = (n: number | '') => `${String(n).padStart(width)} | `;
   const out: string[] = [];
-  if (d.line > 1 && lines[d.line - 2]!.trim() !== '') out.push(paint(color, 2, `  ${gutter(d.line - 1)}${lines[d.line - 2]}`));
+  if (d.line > 1 && lines[0]!.trim() !== '') out.push(paint(color, 2, `  ${gutter(d.line - 1)}${lines[0]}`));
   out.push(`> ${gutter(d.line)}${line}`);
   const end = d.endLine === d.line && d.endColumn > d.column ? d.endColumn : Math.max(d.column + 1, line.trimEnd().length + 1);
   const caret = ' '.repeat(d.column - 1) + '^'.repeat(Math.max(1, Math.min(end, line.length + 1) - d.column));
   out.push(`  ${' '.repeat(width)} | ${paint(color, d.severity === 'error' ? 31 : 33, caret)}`);
   return out.join('\n');
+}
+
+/**
+ * Lines `from` to `to` (counted from 1; those that exist) without their line endings, found
+ * without splitting the whole text: a long note can have hundreds of diagnostics.
+ */
+function linesOf(text: string, from: number, to: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let n = 1; n <= to; n++) {
+    const end = text.indexOf('\n', start);
+    if (n >= from) out.push(text.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return out;
 }
 
 /** `2 errors, 1 warning and 3 infos`. */
