@@ -105,7 +105,9 @@ describe('cache', () => {
     const dir = await project();
     await build(options(dir));
     const cache = path.join(dir, '.ecap-cache');
-    for (const kind of ['files', 'prepared', 'bodies', 'pages']) {
+    const kinds = await readdir(cache);
+    expect(kinds).toEqual(expect.arrayContaining(['files', 'prepared', 'bodies', 'pages', 'layouts', 'builds']));
+    for (const kind of kinds) {
       for (const sub of await readdir(path.join(cache, kind))) for (const f of await readdir(path.join(cache, kind, sub))) await writeFile(path.join(cache, kind, sub, f), 'garbage');
     }
     await rm(path.join(dir, 'dist'), { recursive: true });
@@ -148,6 +150,52 @@ describe('cache', () => {
     expect(await inode('countries/la.html')).toBe(before);
     await build({ ...options(dir, 'fresh'), cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+  });
+
+  it('writes a changed body into the last build’s files, without laying the pages out again when it can, as a build without a cache does', async () => {
+    const dir = await project();
+    const edit = async (file: string, from: string | RegExp, to: string) => {
+      const full = path.join(dir, 'content', file);
+      const text = await readFile(full, 'utf8');
+      expect(text).toMatch(from);
+      await writeFile(full, text.replace(from, to));
+    };
+    let round = 0;
+    /** Builds, checks the output against a build without a cache, and tells whether the pages were laid out. */
+    const rebuild = async (): Promise<boolean> => {
+      const stages = new Set<string>();
+      const result = await build({ ...options(dir), onProgress: (stage) => void stages.add(stage) });
+      expect(result.unchanged).toBeUndefined();
+      await build({ ...options(dir, `fresh-${++round}`), cacheDir: undefined });
+      await expectSame(path.join(dir, 'dist'), path.join(dir, `fresh-${round}`));
+      return stages.has('laying out');
+    };
+    expect(await rebuild()).toBe(true);
+    // A body's wording: the same layout, its files patched.
+    await edit('practices/th-destruction-ceremonies.md', 'The DIP invites the press.', 'The DIP invites the press and the public.');
+    expect(await rebuild()).toBe(false);
+    // A list item reworded; then a part of a note left empty, which the pages no longer show.
+    await edit('missions/th.md', '- Data', '- Statistics');
+    expect(await rebuild()).toBe(false);
+    await edit('missions/th.md', 'A customs manual.', '');
+    expect(await rebuild()).toBe(true);
+    // A report edited by hand is not copied from.
+    await writeFile(path.join(dir, 'dist', 'comprehensive.html'), 'edited by hand\n');
+    await writeFile(path.join(dir, 'dist', 'comprehensive.md'), (await readFile(path.join(dir, 'dist', 'comprehensive.md'), 'utf8')).replace('press', 'PRESS'));
+    await edit('practices/th-destruction-ceremonies.md', 'and the public', 'and the courts');
+    expect(await rebuild()).toBe(false);
+    // A record's data changes the layout.
+    await edit('practices/th-destruction-ceremonies.md', 'title: Public destruction ceremonies', 'title: Public destruction of seized goods');
+    expect(await rebuild()).toBe(true);
+    // The pages' own texts lost from the cache: a file still in the output gives its pieces;
+    // one that is not needs them, and the pages are laid out again.
+    await rm(path.join(dir, '.ecap-cache', 'pages'), { recursive: true });
+    await edit('practices/th-destruction-ceremonies.md', 'and the courts', 'and the police');
+    expect(await rebuild()).toBe(false);
+    await rm(path.join(dir, '.ecap-cache', 'pages'), { recursive: true, force: true });
+    await rm(path.join(dir, 'dist', 'comprehensive.md'));
+    await edit('practices/th-destruction-ceremonies.md', 'and the police', 'and the prosecutors');
+    expect(await rebuild()).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
-import { Cache, codeHash, hash } from './cache.js';
+import { Cache, codeHash, hash, hashEach } from './cache.js';
 import { inBatches } from './batches.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
@@ -17,9 +17,9 @@ import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
-import type { BodySource, PageStore, PageText, RenderContext } from './render.js';
+import type { BodySource, PageStore, RenderContext } from './render.js';
+import type { Assets, Layout, OutputFile, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
-import { bodyName, type BodyNode } from '../report/nodes.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
 import { compareText } from '../order.js';
@@ -102,7 +102,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
  * trees, and `outlines` has what the pages need of the bodies.
  */
-async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<CheckResult & { outlines: Map<string, Outline> }> {
+async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<CheckResult & { outlines: Map<string, Outline>; layout: string }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -144,7 +144,9 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   }
   const linked = link(checked, loaded.value);
   diagnostics.push(...linked.diagnostics);
-  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, outlines };
+  // What the pages are laid out from: every file's (see PreparedFile).
+  const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
+  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, outlines, layout };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -209,31 +211,71 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stamp = buildStamp(result.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
   if (same) return { ...checked(result), written: same, unchanged: true };
-  options.onProgress?.('rendering');
-  // The renderer (unified, rehype, handlebars) is loaded only when there is something to render.
-  const { plan, renderPlan } = await import('./render.js');
-  const planned = plan(result.model, context);
   const code = await codeHash();
-  const files = await renderPlan(planned, context, { bodies: preparedBodies(content, cache, result.outlines, texts, edition), ...(cache ? { store: pageStore(cache, code), code } : {}) });
+  const bodies = preparedBodies(content, cache, result.outlines, texts, edition);
+  const store = cache && pageStore(cache, code);
+  // Laid out before from the same records and outlines: the pages need not be laid out again.
+  const layoutKey = hash(code, 'layout', result.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
+  const laid = cache && (await cache.get<Layout>('layouts', layoutKey));
+  const assets: Assets = { css: context.templates.css, fonts: context.fonts };
+  const fresh = async () => {
+    options.onProgress?.('laying out');
+    // The renderer (unified, rehype, handlebars) is loaded only when there are pages to lay out.
+    const { plan, renderPlan } = await import('./render.js');
+    return renderPlan(plan(result.model!, context), context, { bodies, ...(store ? { store, code } : {}) });
+  };
   const pdfs: string[] = [];
-  const print = async (folder: string) => {
-    pdfs.push(...(await printPdfs(folder, planned.pages.map((page) => `${page.path}.html`), chromium!)));
+  const print = (pages: string[]) => async (folder: string) => {
+    pdfs.push(...(await printPdfs(folder, pages.map((page) => `${page}.html`), chromium!)));
   };
   options.onProgress?.('writing');
   // What the build now in the output folder wrote: a file of it that is to be the same is kept.
   const before = cache && (await builtBy(options.outDir, options.cwd));
   const previous = before ? ((await cache!.get<BuildRecord>('builds', before))?.files ?? []) : [];
-  const { written, kept } = await write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print : undefined, stamp, previous);
-  const out = path.resolve(options.cwd, options.outDir);
-  const printed = await Promise.all(pdfs.map(async (file) => ({ path: file, size: (await stat(path.join(out, ...file.split('/')))).size })));
+  const writeOut = (layout: Layout, files: Iterable<OutputFile>) => write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print(layout.pages) : undefined, stamp, previous);
+  // A layout whose own texts the cache has lost is of no use: nothing was swapped in then.
+  const lost = (error: unknown) => {
+    if (error instanceof TextLost) return undefined;
+    throw error;
+  };
+  // Loaded here: it brings the renderers, which an unchanged build never needs.
+  const { laidFiles } = await import('./layout.js');
+  const reused = laid && (await writeOut(laid, laidFiles(laid, assets, laidSources(store!, bodies, result.outlines))).catch(lost));
+  let out = reused;
+  if (!out) {
+    pdfs.length = 0;
+    const { layout, files } = await fresh();
+    out = await writeOut(layout, files);
+    await cache?.set('layouts', layoutKey, layout);
+  }
+  const { written, kept } = out;
+  const outFolder = path.resolve(options.cwd, options.outDir);
+  const printed = await Promise.all(pdfs.map(async (file) => ({ path: file, size: (await stat(path.join(outFolder, ...file.split('/')))).size })));
   const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
   await cache?.set('builds', stamp, { files: all } satisfies BuildRecord);
   return { ...checked(result), written: all.map((f) => ({ path: f.path })), kept };
 }
 
-/** Each page's own text between builds, under a key that includes ecap's code. */
+/** A file's own text the cache no longer holds: its layout cannot be used. */
+class TextLost extends Error {}
+
+/** What a kept layout's files are made of: own texts from the page store, bodies as prepared. */
+function laidSources(store: PageStore, bodies: BodySource, outlines: ReadonlyMap<string, Outline>): Sources {
+  return {
+    text: async (key) => {
+      const text = await store.get(key);
+      if (text === undefined) throw new TextLost();
+      return text;
+    },
+    outline: (name) => outlines.get(name)!,
+    body: (name, format) => bodies.text(name, format),
+    revision: (name) => bodies.revision(name),
+  };
+}
+
+/** Each file's own text between builds, under a key that includes ecap's code. */
 function pageStore(cache: Cache, code: string): PageStore {
-  return { get: (key) => cache.get<PageText>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
+  return { get: (key) => cache.get<string>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
 }
 
 /** A prepared file's entry in the cache: its check's key and the edition. */
@@ -246,27 +288,32 @@ function preparedKey(key: string, edition: Edition): string {
  * A text the cache has lost is made again by preparing its file once more, never taken on trust.
  */
 function preparedBodies(content: Content, cache: Cache | undefined, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
+  const files = new Map(content.loaded.value.map((file, i) => [file.path, { file, revision: content.keys[i]! }]));
+  // `content/practices/x.md#body`: the body's record's file and its revision.
+  const recordOf = (name: string) => files.get(name.slice(0, name.lastIndexOf('#')))!;
   let run: ReturnType<typeof checkJobs> | undefined;
   // By file: a file is prepared again once, however many of its bodies were lost.
   const again = new Map<string, Promise<unknown>>();
-  const prepareAgain = (node: BodyNode): Promise<unknown> => {
-    const file = content.loaded.value.find((f) => bodyName(f.path, node.name.slice(node.name.lastIndexOf('#') + 1)) === node.name)!;
+  const prepareAgain = (name: string): Promise<unknown> => {
+    const { file, revision } = recordOf(name);
     if (!again.has(file.path)) {
       run ??= import('./check-file.js').then((m) => m.checkJobs(content.schemas, cache, { edition, texts }));
-      again.set(file.path, run.then((job) => job({ key: node.revision!, entryKey: preparedKey(node.revision!, edition), file }).saved));
+      again.set(file.path, run.then((job) => job({ key: revision, entryKey: preparedKey(revision, edition), file }).saved));
     }
     return again.get(file.path)!;
   };
   return {
-    outline: (node) => outlines.get(node.name),
-    text: async (node, format) => {
-      const known = texts.get(node.name, node.revision!, format);
+    outline: (name) => outlines.get(name),
+    text: async (name, format) => {
+      const revision = recordOf(name).revision;
+      const known = texts.get(name, revision, format);
       if (known !== undefined) return known;
-      await prepareAgain(node);
-      const text = texts.get(node.name, node.revision!, format);
-      if (text === undefined) throw new Error(`ecap bug: preparing ${node.name.slice(0, node.name.lastIndexOf('#'))} again did not give its body ${node.name}`);
+      await prepareAgain(name);
+      const text = texts.get(name, revision, format);
+      if (text === undefined) throw new Error(`ecap bug: preparing ${name.slice(0, name.lastIndexOf('#'))} again did not give its body ${name}`);
       return text;
     },
+    revision: (name) => recordOf(name).revision,
   };
 }
 

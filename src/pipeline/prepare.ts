@@ -3,6 +3,7 @@ import { partKeys } from '../content/parts.js';
 import { bodyForEdition, type Edition } from '../model/edition.js';
 import { renderFragment, type Fragment, type Outline } from '../render/fragment.js';
 import { body, bodyName } from '../report/nodes.js';
+import { hash } from './cache.js';
 import type { FileResult } from './check-file.js';
 import type { CheckedFile } from './structure.js';
 
@@ -14,6 +15,11 @@ import type { CheckedFile } from './structure.js';
 export interface PreparedFile extends FileResult {
   /** By body name. */
   outlines: Array<[string, Outline]>;
+  /**
+   * A hash of all the pages take from the file: its record and its bodies' outlines, not their
+   * texts. A build whose files all keep theirs keeps its layout (see layout.ts).
+   */
+  layout: string;
 }
 
 /**
@@ -42,7 +48,7 @@ export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string,
  */
 export function prepareFile(result: FileResult, edition: Edition): { prepared: PreparedFile; fragments: Map<string, Fragment> } {
   const file = result.checked;
-  if (!file) return { prepared: { ...result, outlines: [] }, fragments: new Map() };
+  if (!file) return { prepared: { ...result, outlines: [], layout: '' }, fragments: new Map() };
   const fragments = renderBodiesOf(file, edition);
   const stand = (part: string): RootContent[] => (fragments.has(bodyName(file.path, part)) ? [{ type: 'renderedBody' }] : []);
   const { body: _, ...record } = file;
@@ -54,5 +60,5 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
         ? { ...record, body: { type: 'root', children: stand('body'), data: { withoutInternal: true } } }
         : file;
   const outlines = [...fragments].map(([name, { headings, first, last }]): [string, Outline] => [name, { headings, first, last }]);
-  return { prepared: { ...result, checked, outlines }, fragments };
+  return { prepared: { ...result, checked, outlines, layout: hash(JSON.stringify([checked, outlines])) }, fragments };
 }

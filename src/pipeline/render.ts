@@ -5,7 +5,7 @@ import { assignAnchors, resolveLinks, type Anchors } from '../render/anchors.js'
 import type { FontFace } from '../render/fonts.js';
 import { toHtmlBody } from '../render/html.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
-import { chartSvg, type Chart } from '../report/charts.js';
+import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
 import { walk } from '../report/walk.js';
@@ -18,24 +18,12 @@ import { lookup, type Lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { finishPage, type Page } from '../report/page.js';
-import { fill, listKind, renderFragment, type Fragment, type FragmentFormat, type ListKind, type Outline } from '../render/fragment.js';
+import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outline } from '../render/fragment.js';
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
+import { laidFiles, ownKey, splitShell, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
-
-/** A file to write under the output folder. */
-export interface OutputFile {
-  /** Relative to the output folder, with forward slashes. */
-  path: string;
-  /** A page comes in pieces, made as they are written: it never has to be one string. */
-  content: string | Uint8Array | AsyncIterable<string>;
-  /**
-   * A hash of everything the content follows from, for the files that take long to make: equal
-   * keys, equal bytes, so a build can keep the file its previous build wrote.
-   */
-  key?: string;
-}
 
 /** An output file held whole, for previews and comparisons. */
 export interface WholeFile extends OutputFile {
@@ -75,11 +63,13 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
   return { model, find, pages, descriptions };
 }
 
-/** Where a render finds the fragments of bodies it does not render itself: a build's (see prepare.ts). */
+/** Where a render finds the bodies it does not render itself: a build's (see prepare.ts). */
 export interface BodySource {
   /** Undefined for a body the render is to render itself. */
-  outline(node: BodyNode): Outline | undefined;
-  text(node: BodyNode, format: FragmentFormat): Promise<string>;
+  outline(name: string): Outline | undefined;
+  text(name: string, format: FragmentFormat): Promise<string>;
+  /** The revision of the body's record: with `code`, it gives the files their keys. */
+  revision(name: string): string | undefined;
 }
 
 export interface RenderOptions {
@@ -91,65 +81,38 @@ export interface RenderOptions {
 }
 
 /**
- * Every page of an edition as HTML and as Markdown, the data files, the stylesheets and fonts,
- * each made as `files` is iterated. Bodies come from `bodies` or are rendered here. It
- * numbers, anchors and links the plan's pages in place, so a plan serves one call. Pure but
- * for `bodies` and `store`.
+ * Lays out every page of an edition as HTML and as Markdown, the data files and charts, and
+ * gives the layout and its files, each made as `files` is iterated. Bodies come from `bodies` or
+ * are rendered here. It numbers, anchors and links the plan's pages in place, so a plan serves
+ * one call. Pure but for `bodies` and `store`, which it fills with the files' own texts.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<AsyncIterable<OutputFile>> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<{ layout: Layout; files: Iterable<OutputFile> }> {
   const { model, find, pages } = planned;
+  const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
-  const own = (node: BodyNode): Fragment => {
-    let fragment = rendered.get(node.name);
+  const own = (name: string): Fragment => {
+    let fragment = rendered.get(name);
     if (fragment) return fragment;
+    const node = nodes.get(name)!;
     // A body prepared for a build has no tree here: its outline should have come with it.
-    if (node.nodes.some((n) => n.type === 'renderedBody')) throw new Error(`ecap bug: the body ${node.name} was prepared for the build but has no outline`);
-    rendered.set(node.name, (fragment = renderFragment(node.nodes, node.name)));
+    if (node.nodes.some((n) => n.type === 'renderedBody')) throw new Error(`ecap bug: the body ${name} was prepared for the build but has no outline`);
+    rendered.set(name, (fragment = renderFragment(node.nodes, name)));
     return fragment;
   };
-  const outlineOf = (node: BodyNode): Outline => bodies?.outline(node) ?? own(node);
-  const textOf = async (node: BodyNode, format: FragmentFormat): Promise<string> => (bodies?.outline(node) ? bodies.text(node, format) : own(node)[format]);
-  pages.forEach((page) => finishPage(page, outlineOf));
-  const anchors = assignAnchors(pages, outlineOf);
+  const outlineOf = (name: string): Outline => bodies?.outline(name) ?? own(name);
+  for (const page of pages) walk(page.root, (node) => void (node.type === 'body' && nodes.set(node.name, node)));
+  const byNode = (node: BodyNode) => outlineOf(node.name);
+  pages.forEach((page) => finishPage(page, byNode));
+  const anchors = assignAnchors(pages, byNode);
+  // Placed once their depths and fills are known.
+  const tables = pages.map((page) => placeBodies(page.root));
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
     { page: 'comprehensive', label: 'Comprehensive report' },
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
-  const placed = pages.map((page) => placeBodies(page.root));
   const keys = pageKeys(pages, anchors);
-  const put = (text: string | (() => Promise<string>), slots: readonly Slot[], format: FragmentFormat, escape?: (piece: string) => string) => assemble(text, slots, outlineOf, textOf, format, escape);
-  // A file's bytes follow from its own text (a page's: from its tree, keyed already) and from
-  // each body it shows: its record's revision, and where and how the page places it.
-  const bodiesKey = (slots: readonly Slot[]): string | undefined => (code && slots.every((s) => s.node.revision) ? JSON.stringify(slots.map(({ node }) => [node.name, node.revision, node.depth, node.fills])) : undefined);
-  const keyOf = (path: string, text: string, bodies: string | undefined): string | undefined => (bodies === undefined ? undefined : hash(code!, context.edition, path, text, bodies));
-  // The data files give each description as a mark, filled in as they are written.
-  const described: Slot[] = [];
-  const describe = (record: { file: string }) => {
-    const node = planned.descriptions.get(record.file);
-    return node ? bodyMark(described.push({ node, before: undefined, after: undefined }) - 1) : '';
-  };
-  const inJson = (piece: string) => JSON.stringify(piece).slice(1, -1);
-  // Each page is put together only when the writer asks for it, so that a page's pieces can
-  // be let go once written instead of every page being held at once.
-  function* files(): Generator<OutputFile> {
-    const charts = new Set<string>();
-    for (const [i, page] of pages.entries()) {
-      // Shared by the page's two files, and not even read for a file kept from the last build.
-      let text: Promise<PageText> | undefined;
-      const pageTextOf = () => (text ??= pageText(page, keys[i]!, anchors, store));
-      yield* pageFiles(page, pageTextOf, keys[i]!, placed[i]!, charts);
-    }
-    yield { path: 'assets/ecap.css', content: context.templates.css };
-    yield { path: 'assets/fonts.css', content: context.fonts.map((f) => f.css).join('\n\n') + '\n' };
-    for (const font of context.fonts) yield { path: `assets/fonts/${font.file}`, content: font.bytes };
-    for (const file of dataFiles(model, find, describe)) {
-      const text = file.content as string;
-      const shown = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => described[Number(m[1])]!);
-      yield { path: file.path, content: put(text, described, 'markdown', inJson), ...defined('key', keyOf(file.path, text, bodiesKey(shown))) };
-    }
-  }
   // The same on every page of a folder (the Markdown marks no current page): serialised once per folder.
   const navs = new Map<string, string>();
   const navMarkdown = (from: string): string => {
@@ -161,7 +124,14 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     }
     return navs.get(folder)!;
   };
-  function* pageFiles(page: Page, text: () => Promise<PageText>, key: string, slots: readonly Slot[], charts: Set<string>): Generator<OutputFile> {
+  const ownOf = (file: string, shell: readonly string[], text: string) => ownKey(code ?? '', context.edition, file, shell, text);
+  // A page's own text is made only when one of its files is written, once for both formats.
+  const texts = new Map<string, () => Promise<string>>();
+  const files: LaidFile[] = [];
+  const charts = new Set<string>();
+  for (const [i, page] of pages.entries()) {
+    let text: Promise<PageText> | undefined;
+    const pageTextOf = () => (text ??= pageText(page, keys[i]!, anchors, store));
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -171,34 +141,52 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       notice: model.activity.notice ?? '',
       edition: editionStatement(context),
     };
-    const nav = destinations.map((d) => ({ label: d.label, page: d.page, current: d.page === page.path }));
-    const markdownShell = shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark });
-    const markdownPath = `${page.path}.md`;
-    const bodies = bodiesKey(slots);
-    yield { path: markdownPath, content: inShell(markdownShell, put(async () => (await text()).markdown, slots, 'markdown')), ...defined('key', keyOf(markdownPath, markdownShell + key, bodies)) };
-    const htmlNav = nav.map((d) => ({ label: d.label, current: d.current, href: `${root}${d.page}.html` }));
-    const htmlShell = shells.html({ ...shared, nav: htmlNav, navMarkdown: '', body: pageMark });
-    const htmlPath = `${page.path}.html`;
-    yield { path: htmlPath, content: inShell(htmlShell, put(async () => (await text()).html, slots, 'html')), ...defined('key', keyOf(htmlPath, htmlShell + key, bodies)) };
-    const found: Chart[] = [];
-    walk(page.root, (node) => void (node.type === 'chart' && found.push(node)));
-    for (const chart of found) {
-      if (charts.has(chartFile(chart))) continue;
-      charts.add(chartFile(chart));
-      yield { path: chartFile(chart), content: toHtml(chartSvg(chart, true), { space: 'svg' }) + '\n' };
+    const nav = destinations.map((d) => ({ label: d.label, current: d.page === page.path, href: `${root}${d.page}.html` }));
+    const shellOf = { markdown: shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark }), html: shells.html({ ...shared, nav, navMarkdown: '', body: pageMark }) };
+    for (const format of ['markdown', 'html'] as const) {
+      const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
+      const shell = splitShell(shellOf[format]);
+      const textKey = pageTextKey(keys[i]!, format);
+      texts.set(textKey, async () => (await pageTextOf())[format]);
+      files.push({ path: file, text: textKey, format, shell, table: i, own: ownOf(file, shell, textKey) });
     }
+    walk(page.root, (node) => {
+      if (node.type !== 'chart' || charts.has(chartFile(node))) return;
+      charts.add(chartFile(node));
+      files.push({ path: chartFile(node), content: toHtml(chartSvg(node, true), { space: 'svg' }) + '\n' });
+    });
   }
-  return asyncFiles(files());
-}
-
-async function* asyncFiles(files: Iterable<OutputFile>): AsyncGenerator<OutputFile> {
-  yield* files;
+  // The data files give each description as a mark, filled in as they are written.
+  const described: PlacedBody[] = [];
+  const describe = (record: { file: string }) => {
+    const node = planned.descriptions.get(record.file);
+    if (!node) return '';
+    nodes.set(node.name, node);
+    return bodyMark(described.push({ name: node.name, depth: node.depth, before: '', after: '' }) - 1);
+  };
+  for (const file of dataFiles(model, find, describe)) {
+    const text = file.content as string;
+    const textKey = hash('data', text);
+    texts.set(textKey, async () => text);
+    // Kept for a later build that has its layout but not this text.
+    await store?.set(textKey, text);
+    const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
+    files.push({ path: file.path, text: textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, [], textKey) });
+  }
+  const layout: Layout = { pages: pages.map((p) => p.path), files, tables: [...tables, described] };
+  const sources: Sources = {
+    text: (key) => texts.get(key)!(),
+    outline: outlineOf,
+    body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
+    revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
+  };
+  return { layout, files: laidFiles(layout, { css: context.templates.css, fonts: context.fonts }, sources) };
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
 export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
   const out: WholeFile[] = [];
-  for await (const { key: _, ...file } of await renderPlan(plan(content, context), context)) out.push({ ...file, content: typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await joined(file.content) });
+  for await (const { key: _, pieces: __, ...file } of (await renderPlan(plan(content, context), context)).files) out.push({ ...file, content: typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await joined(file.content) });
   return out.sort((a, b) => compareText(a.path, b.path));
 }
 
@@ -208,10 +196,15 @@ async function joined(pieces: AsyncIterable<string>): Promise<string> {
   return text;
 }
 
-/** Keeps pages' own serialisations (without their bodies) between builds, by a hash of what they serialise. */
+/** Keeps files' own texts (without their bodies) between builds, by a hash of what they are made from. */
 export interface PageStore {
-  get(key: string): Promise<PageText | undefined>;
-  set(key: string, text: PageText): Promise<void>;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, text: string): Promise<void>;
+}
+
+/** Where the store keeps a page's own text in one format. */
+function pageTextKey(page: string, format: FragmentFormat): string {
+  return hash(page, format);
 }
 
 export type PageText = Record<FragmentFormat, string>;
@@ -243,88 +236,31 @@ function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
  * its key first. Made only when a file of the page is written, and let go with it.
  */
 async function pageText(page: Page, key: string, anchors: Anchors, store: PageStore | undefined): Promise<PageText> {
-  const known = await store?.get(key);
-  if (known) return known;
+  const [markdown, html] = await Promise.all([store?.get(pageTextKey(key, 'markdown')), store?.get(pageTextKey(key, 'html'))]);
+  if (markdown !== undefined && html !== undefined) return { markdown, html };
   resolveLinks(page.root, page.path, anchors, 'md');
-  const markdown = toMarkdownPage(page.root, page.path);
+  const text = { markdown: toMarkdownPage(page.root, page.path), html: '' };
   resolveLinks(page.root, page.path, anchors, 'html');
-  const text = { markdown, html: toHtmlBody(page.root) };
-  await store?.set(key, text);
+  text.html = toHtmlBody(page.root);
+  await store?.set(pageTextKey(key, 'markdown'), text.markdown);
+  await store?.set(pageTextKey(key, 'html'), text.html);
   return text;
 }
 
-/** A body's place in a file: the node, and what stands right before and after it. */
-interface Slot {
-  node: BodyNode;
-  before: RootContent | undefined;
-  after: RootContent | undefined;
-}
-
 /**
- * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list
- * stands right before or after it: Markdown would merge two adjacent lists of one kind.
+ * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list or
+ * another body stands right before or after it: Markdown would merge two adjacent lists of one
+ * kind.
  */
-function placeBodies(root: Root): Slot[] {
-  const placed: Slot[] = [];
+function placeBodies(root: Root): PlacedBody[] {
+  const placed: PlacedBody[] = [];
+  const neighbour = (node: RootContent | undefined): Neighbour => (node?.type === 'body' ? { body: node.name } : listKind(node));
   walk(root, (node, parent, index) => {
     if (node.type !== 'body') return;
     node.slot = placed.length;
-    placed.push({ node, before: parent?.children[index - 1] as RootContent | undefined, after: parent?.children[index + 1] as RootContent | undefined });
+    placed.push({ name: node.name, depth: node.depth, fills: node.fills, before: neighbour(parent?.children[index - 1] as RootContent | undefined), after: neighbour(parent?.children[index + 1] as RootContent | undefined) });
   });
   return placed;
-}
-
-/**
- * A file's own text with each body's mark replaced by its filled fragment (`escape`d, e.g. for
- * a JSON string), piece by piece as the writer asks for them: a page never exists whole.
- */
-async function* assemble(
-  own: string | (() => Promise<string>),
-  slots: readonly Slot[],
-  outlineOf: (node: BodyNode) => Outline,
-  textOf: (node: BodyNode, format: FragmentFormat) => Promise<string>,
-  format: FragmentFormat,
-  escape: (piece: string) => string = (piece) => piece,
-): AsyncGenerator<string> {
-  const pieces = (typeof own === 'string' ? own : await own()).split(bodyMarks);
-  const edge = (node: RootContent | undefined, side: 'first' | 'last'): ListKind => (node?.type === 'body' ? outlineOf(node)[side] : listKind(node));
-  // The text before a body is held until the body is known not to be empty.
-  let before = pieces[0]!;
-  for (let i = 1; i < pieces.length; i += 2) {
-    const { node, before: previous, after } = slots[Number(pieces[i])]!;
-    const fragment = outlineOf(node);
-    let piece = fill({ ...fragment, [format]: await textOf(node, format) } as Fragment, format, node.depth, node.fills);
-    if (piece === '') {
-      before = before.replace(/\n+$/, '') + pieces[i + 1]!;
-      continue;
-    }
-    if (format === 'markdown') {
-      // An empty comment keeps two lists apart, as CommonMark suggests.
-      if (fragment.first && edge(previous, 'last') === fragment.first) piece = `<!-- -->\n\n${piece}`;
-      if (fragment.last && edge(after, 'first') === fragment.last) piece = `${piece}\n\n<!-- -->`;
-    }
-    yield before;
-    yield escape(piece);
-    before = pieces[i + 1]!;
-  }
-  yield before;
-}
-
-/** The shell's text around the page's pieces. */
-async function* inShell(shell: string, pieces: AsyncIterable<string>): AsyncGenerator<string> {
-  const at = shell.indexOf(pageMark);
-  if (at < 0) {
-    yield shell;
-    return;
-  }
-  yield shell.slice(0, at);
-  yield* pieces;
-  yield shell.slice(at + pageMark.length);
-}
-
-/** `{ [name]: value }`, or nothing when the value is undefined. */
-function defined<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */

@@ -1,7 +1,8 @@
-import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { OutputFile } from './render.js';
+import type { OutputFile, Pieces } from './layout.js';
 import { inBatches } from './batches.js';
 import { compareText } from '../order.js';
 
@@ -16,6 +17,8 @@ export interface WrittenFile {
   mtime?: number;
   /** Its OutputFile's key, when it had one. */
   key?: string;
+  /** What it was made of, when it was made in pieces: a later build copies those that stay the same. */
+  pieces?: Pieces;
 }
 
 /**
@@ -53,11 +56,16 @@ export async function write(
       const folder = path.dirname(target);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
       await folders.get(folder);
-      const same = file.key !== undefined && before.get(file.path)?.key === file.key;
-      if (same && (await keep(path.join(out, ...file.path.split('/')), target, before.get(file.path)!))) kept++;
+      const source = path.join(out, ...file.path.split('/'));
+      const was = before.get(file.path);
+      let pieces: Pieces | undefined;
+      if (file.key !== undefined && was?.key === file.key && (await keep(source, target, was))) {
+        kept++;
+        pieces = was.pieces;
+      } else if (file.pieces) pieces = await writePieces(target, file.pieces, was?.pieces && (await intact(source, was)) ? { file: source, pieces: was.pieces } : undefined);
       else await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
       const info = await stat(target);
-      written.push({ path: file.path, size: info.size, mtime: info.mtimeMs, ...(file.key ? { key: file.key } : {}) });
+      written.push({ path: file.path, size: info.size, mtime: info.mtimeMs, ...(file.key ? { key: file.key } : {}), ...(pieces ? { pieces } : {}) });
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
@@ -83,8 +91,7 @@ export async function write(
  * goes once the new one is in place.
  */
 async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
-  const info = await stat(source).catch(() => undefined);
-  if (!info?.isFile() || info.size !== was.size || info.mtimeMs !== was.mtime) return false;
+  if (!(await intact(source, was))) return false;
   return link(source, target).then(
     () => true,
     () => copyFile(source, target).then(
@@ -92,6 +99,68 @@ async function keep(source: string, target: string, was: WrittenFile): Promise<b
       () => false,
     ),
   );
+}
+
+/** Whether the file is still as the build that wrote it recorded it: same size and modification time. */
+async function intact(file: string, was: WrittenFile): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return Boolean(info?.isFile() && info.size === was.size && info.mtimeMs === was.mtime);
+}
+
+/**
+ * Writes a file of pieces, copying from the previous build's file each piece it shares with it:
+ * a long report of which one body changed is mostly copied, a megabyte at a time. Returns what
+ * the file was made of.
+ */
+async function writePieces(target: string, make: NonNullable<OutputFile['pieces']>, previous: { file: string; pieces: Pieces } | undefined): Promise<Pieces> {
+  const starts = [0];
+  for (const length of previous?.pieces.lengths ?? []) starts.push(starts.at(-1)! + length);
+  const from = previous && (await open(previous.file, 'r'));
+  const to = await open(target, 'w');
+  try {
+    let text: string[] = [];
+    let size = 0;
+    // The previous file's bytes still to copy, as one range: neighbouring pieces are copied at once.
+    let copy: [number, number] | undefined;
+    const writeText = async () => {
+      if (text.length > 0) await to.write(text.join(''));
+      text = [];
+      size = 0;
+    };
+    const writeCopy = async () => {
+      if (!copy) return;
+      const buffer = Buffer.allocUnsafe(Math.min(1 << 20, copy[1] - copy[0]));
+      for (let at = copy[0]; at < copy[1]; ) {
+        const { bytesRead } = await from!.read(buffer, 0, Math.min(buffer.length, copy[1] - at), at);
+        if (bytesRead === 0) throw new Error(`${previous!.file} is shorter than when it was written`);
+        await to.write(buffer.subarray(0, bytesRead));
+        at += bytesRead;
+      }
+      copy = undefined;
+    };
+    const parts = make(previous?.pieces);
+    for (let next = await parts.next(); ; next = await parts.next()) {
+      if (next.done) {
+        await writeText();
+        await writeCopy();
+        return next.value;
+      }
+      const part = next.value;
+      if (typeof part === 'number') {
+        await writeText();
+        if (copy?.[1] !== starts[part]) await writeCopy();
+        copy = [copy?.[0] ?? starts[part]!, starts[part + 1]!];
+      } else if (part !== '') {
+        await writeCopy();
+        text.push(part);
+        size += part.length;
+        if (size >= 1 << 20) await writeText();
+      }
+    }
+  } finally {
+    await to.close();
+    await from?.close();
+  }
 }
 
 /** The stamp of the build whose output is in `outDir`, when ecap's marker there names one. */

@@ -1,5 +1,5 @@
 import type { Model } from '../model/model.js';
-import type { OutputFile } from '../pipeline/render.js';
+import type { OutputFile } from '../pipeline/layout.js';
 import type { Lookup } from './lookup.js';
 
 /** Where the reports point readers for the figures and records as data. */
