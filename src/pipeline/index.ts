@@ -109,7 +109,11 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const results: Array<PreparedFile | FileResult | undefined> = [];
-  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = await cache?.get<PreparedFile | FileResult>(kind, k)));
+  // The last run's entries, all in one: one read where there would be one per file.
+  const lastKey = hash('last', kind, preparing?.edition ?? '');
+  const last = (await cache?.get<Map<string, PreparedFile | FileResult>>('last', lastKey)) ?? new Map<string, PreparedFile | FileResult>();
+  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
+  const lastIsCurrent = last.size === entryKeys.length && entryKeys.every((k) => last.has(k));
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: CheckJob[] = [];
   const indices: number[] = [];
@@ -135,6 +139,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
       await result.saved;
     });
   }
+  if (cache && !lastIsCurrent) await cache.set('last', lastKey, new Map(entryKeys.map((k, i) => [k, results[i]!])));
   // A bad file never stops the others.
   const outlines = new Map<string, Outline>();
   for (const [i, result] of results.entries()) {
