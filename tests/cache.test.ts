@@ -106,7 +106,7 @@ describe('cache', () => {
     await build(options(dir));
     const cache = path.join(dir, '.ecap-cache');
     const kinds = await readdir(cache);
-    expect(kinds).toEqual(expect.arrayContaining(['files', 'prepared', 'bodies', 'pages', 'layouts', 'last', 'builds']));
+    expect(kinds).toEqual(expect.arrayContaining(['files', 'prepared', 'bodies', 'pages', 'layouts', 'shapes', 'last', 'builds']));
     for (const kind of kinds) {
       for (const sub of await readdir(path.join(cache, kind))) for (const f of await readdir(path.join(cache, kind, sub))) await writeFile(path.join(cache, kind, sub, f), 'garbage');
     }

@@ -18,7 +18,7 @@ import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
 import { load, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
-import type { Assets, Layout, OutputFile, Sources } from './layout.js';
+import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
@@ -109,11 +109,14 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const results: Array<PreparedFile | FileResult | undefined> = [];
-  // The last run's entries, all in one: one read where there would be one per file.
+  // A recent run's entries, all in one: one read where there would be one per file.
   const lastKey = hash('last', kind, preparing?.edition ?? '');
   const last = (await cache?.get<Map<string, PreparedFile | FileResult>>('last', lastKey)) ?? new Map<string, PreparedFile | FileResult>();
   await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
-  const lastIsCurrent = last.size === entryKeys.length && entryKeys.every((k) => last.has(k));
+  // Rewritten only once it lags behind by a sixteenth: rewriting it whole for every changed note
+  // would cost more than the reads it saves.
+  const missing = entryKeys.filter((k) => !last.has(k)).length;
+  const lastIsRecent = missing * 16 <= entryKeys.length && last.size - (entryKeys.length - missing) <= entryKeys.length / 16;
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: CheckJob[] = [];
   const indices: number[] = [];
@@ -139,7 +142,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
       await result.saved;
     });
   }
-  if (cache && !lastIsCurrent) await cache.set('last', lastKey, new Map(entryKeys.map((k, i) => [k, results[i]!])));
+  if (cache && !lastIsRecent) await cache.set('last', lastKey, new Map(entryKeys.map((k, i) => [k, results[i]!])));
   // A bad file never stops the others.
   const outlines = new Map<string, Outline>();
   for (const [i, result] of results.entries()) {
@@ -245,13 +248,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   // Loaded here: it brings the renderers, which an unchanged build never needs.
   const { laidFiles } = await import('./layout.js');
-  const reused = laid && (await writeOut(laid, laidFiles(laid, assets, laidSources(store!, bodies, result.outlines))).catch(lost));
+  const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey), assets, laidSources(store!, bodies, result.outlines))).catch(lost));
   let out = reused;
   if (!out) {
     pdfs.length = 0;
-    const { layout, files } = await fresh();
+    const { layout, shapes, files } = await fresh();
     out = await writeOut(layout, files);
-    await cache?.set('layouts', layoutKey, layout);
+    if (cache) await Promise.all([cache.set('layouts', layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
   }
   const { written, kept } = out;
   const outFolder = path.resolve(options.cwd, options.outDir);
@@ -259,6 +262,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
   await cache?.set('builds', stamp, { files: all } satisfies BuildRecord);
   return { ...checked(result), written: all.map((f) => ({ path: f.path })), kept };
+}
+
+/** Where the cache keeps the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
+function shapesKey(layout: string, table: number): string {
+  return hash(layout, 'shapes', String(table));
+}
+
+/** The shapes of a kept layout's tables, each read once when first needed. */
+function keptShapes(cache: Cache, layout: string): Shapes {
+  const read = new Map<number, Promise<readonly Shape[]>>();
+  return (table) => {
+    if (!read.has(table)) read.set(table, cache.get<Shape[]>('shapes', shapesKey(layout, table)).then((shapes) => shapes ?? Promise.reject(new TextLost())));
+    return read.get(table)!;
+  };
 }
 
 /** A file's own text the cache no longer holds: its layout cannot be used. */

@@ -12,12 +12,22 @@ import { hash } from './cache.js';
 /** Where a body goes in a file: what the file's own text marks with the body's number. */
 export interface PlacedBody {
   name: string;
-  depth?: number | undefined;
-  fills?: HeadingFill[] | undefined;
   /** What stands right before and after it: a list of some kind, or another body (by name). */
   before: Neighbour;
   after: Neighbour;
 }
+
+/**
+ * How a page shows a body: its headings' level and the anchors and words it gives them. Needed
+ * only to make the body's piece, so kept apart from the layout and read only then.
+ */
+export interface Shape {
+  depth?: number | undefined;
+  fills?: HeadingFill[] | undefined;
+}
+
+/** The shapes of a table's bodies, by number. */
+export type Shapes = (table: number) => Promise<readonly Shape[]>;
 
 export type Neighbour = ListKind | { body: string };
 
@@ -35,8 +45,8 @@ export interface KeyedLaidFile {
   format: FragmentFormat;
   /** Each body's text goes into a JSON string. */
   json?: true;
-  /** The page shell's text before and after the page's own text; one piece when the shell has no place for it. */
-  shell?: string[];
+  /** Where its page shell is kept, like its own text; `alone` when the shell has no place for the page. */
+  shell?: { text: string; alone?: true };
   /** Its bodies: a table of `Layout.tables`, numbered by the marks in its text. */
   table: number;
   /** The table's bodies the file shows, when not all of them. */
@@ -106,12 +116,12 @@ export interface Assets {
 }
 
 /** `hash` of what a keyed file's own text follows from: ecap's code, the edition, its path, shell and text. */
-export function ownKey(code: string, edition: string, path: string, shell: readonly string[], text: string): string {
-  return hash(code, edition, path, ...shell, text);
+export function ownKey(code: string, edition: string, path: string, shell: string, text: string): string {
+  return hash(code, edition, path, shell, text);
 }
 
 /** The layout's files in order, each made as it is written. Pure but for `sources`. */
-export function* laidFiles(layout: Layout, assets: Assets, sources: Sources): Generator<OutputFile> {
+export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sources: Sources): Generator<OutputFile> {
   for (const file of layout.files) {
     if ('content' in file) {
       yield { ...file, key: hash(file.path, file.content) };
@@ -121,7 +131,7 @@ export function* laidFiles(layout: Layout, assets: Assets, sources: Sources): Ge
     const shown = file.shows?.map((i) => table[i]!) ?? table;
     const revisions = shown.map((b) => sources.revision(b.name));
     const key = revisions.every((r) => r !== undefined) ? hash(file.own, ...revisions) : undefined;
-    const pieces = (previous: Pieces | undefined) => assemble(file, table, sources, previous);
+    const pieces = (previous: Pieces | undefined) => assemble(file, table, () => shapes(file.table), sources, previous);
     yield { path: file.path, content: texts(pieces(undefined)), ...(key ? { key, pieces } : {}) };
   }
   const whole = (path: string, content: string | Uint8Array): OutputFile => ({ path, content, key: hash(path, content) });
@@ -136,8 +146,10 @@ export function* laidFiles(layout: Layout, assets: Assets, sources: Sources): Ge
  * that `previous` made from the same things is given by its number, to be copied, and what is
  * not needed to tell is never read. Returns what the file was made of.
  */
-async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
+async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapes: () => Promise<readonly Shape[]>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
   const { format, shell } = file;
+  let shellPieces: Promise<string[]> | undefined;
+  const shellPiece = async (n: number) => (await (shellPieces ??= sources.text(shell!.text).then(splitShell)))[n]!;
   const from = previous?.own === file.own ? previous : undefined;
   let own: string[] | undefined;
   const ownPieces = async () => (own ??= (await sources.text(file.text)).split(bodyMarks));
@@ -152,8 +164,8 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], sour
   const piece = async (digest: string, text: () => string | Promise<string>): Promise<Part> => record(digest, reused(digest) ? made.digests.length : await text());
   const edge = (neighbour: Neighbour, side: 'first' | 'last'): ListKind => (typeof neighbour === 'string' ? neighbour : sources.outline(neighbour.body)[side]);
   const escape = file.json ? (text: string) => JSON.stringify(text).slice(1, -1) : (text: string) => text;
-  if (shell) yield await piece('shell', () => shell[0]!);
-  if (shell?.length === 1) return made;
+  if (shell) yield await piece('shell', () => shellPiece(0));
+  if (shell?.alone) return made;
   for (let m = 0; m <= slots.length; m++) {
     // The own text before body m is cut short of its final newlines when the body is empty:
     // so the body is looked at first.
@@ -167,7 +179,8 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], sour
       const at = made.digests.length + 1;
       if (from?.digests[at] === digest) body = { digest, part: at, empty: from.lengths[at] === 0 };
       else {
-        let text = fill({ ...outline, [format]: await sources.body(placed.name, format) } as Fragment, format, placed.depth, placed.fills);
+        const { depth, fills } = (await shapes())[slots[m]!]!;
+        let text = fill({ ...outline, [format]: await sources.body(placed.name, format) } as Fragment, format, depth, fills);
         if (text && apart && apart[0]) text = `<!-- -->\n\n${text}`;
         if (text && apart && apart[1]) text = `${text}\n\n<!-- -->`;
         body = { digest, part: escape(text), empty: text === '' };
@@ -180,7 +193,7 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], sour
     });
     if (body) yield record(body.digest, body.part);
   }
-  if (shell) yield await piece('shell', () => shell[1]!);
+  if (shell) yield await piece('shell', () => shellPiece(1));
   return made;
 }
 

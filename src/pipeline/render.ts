@@ -22,7 +22,7 @@ import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outl
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
-import { laidFiles, ownKey, splitShell, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Sources } from './layout.js';
+import { laidFiles, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
 
 /** An output file held whole, for previews and comparisons. */
@@ -86,7 +86,7 @@ export interface RenderOptions {
  * are rendered here. It numbers, anchors and links the plan's pages in place, so a plan serves
  * one call. Pure but for `bodies` and `store`, which it fills with the files' own texts.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<{ layout: Layout; files: Iterable<OutputFile> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
   const { model, find, pages } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
@@ -105,7 +105,9 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   pages.forEach((page) => finishPage(page, byNode));
   const anchors = assignAnchors(pages, byNode);
   // Placed once their depths and fills are known.
-  const tables = pages.map((page) => placeBodies(page.root));
+  const placed = pages.map((page) => placeBodies(page.root));
+  const tables = placed.map((p) => p.placed);
+  const shapes = placed.map((p) => p.shapes);
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
@@ -124,9 +126,15 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     }
     return navs.get(folder)!;
   };
-  const ownOf = (file: string, shell: readonly string[], text: string) => ownKey(code ?? '', context.edition, file, shell, text);
+  const ownOf = (file: string, shell: string, text: string) => ownKey(code ?? '', context.edition, file, shell, text);
   // A page's own text is made only when one of its files is written, once for both formats.
   const texts = new Map<string, () => Promise<string>>();
+  // Texts at hand now that a later build with this layout may need: shells and data files.
+  const kept: Array<Promise<void>> = [];
+  const keepText = (key: string, text: string) => {
+    texts.set(key, async () => text);
+    if (store) kept.push(store.set(key, text));
+  };
   const files: LaidFile[] = [];
   const charts = new Set<string>();
   for (const [i, page] of pages.entries()) {
@@ -145,10 +153,12 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const shellOf = { markdown: shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark }), html: shells.html({ ...shared, nav, navMarkdown: '', body: pageMark }) };
     for (const format of ['markdown', 'html'] as const) {
       const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
-      const shell = splitShell(shellOf[format]);
+      const shell = shellOf[format];
+      const shellKey = hash('shell', shell);
+      keepText(shellKey, shell);
       const textKey = pageTextKey(keys[i]!, format);
       texts.set(textKey, async () => (await pageTextOf())[format]);
-      files.push({ path: file, text: textKey, format, shell, table: i, own: ownOf(file, shell, textKey) });
+      files.push({ path: file, text: textKey, format, shell: { text: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
     walk(page.root, (node) => {
       if (node.type !== 'chart' || charts.has(chartFile(node))) return;
@@ -158,29 +168,31 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   }
   // The data files give each description as a mark, filled in as they are written.
   const described: PlacedBody[] = [];
+  const describedShapes: Shape[] = [];
   const describe = (record: { file: string }) => {
     const node = planned.descriptions.get(record.file);
     if (!node) return '';
     nodes.set(node.name, node);
-    return bodyMark(described.push({ name: node.name, depth: node.depth, before: '', after: '' }) - 1);
+    describedShapes.push({ depth: node.depth });
+    return bodyMark(described.push({ name: node.name, before: '', after: '' }) - 1);
   };
   for (const file of dataFiles(model, find, describe)) {
     const text = file.content as string;
     const textKey = hash('data', text);
-    texts.set(textKey, async () => text);
-    // Kept for a later build that has its layout but not this text.
-    await store?.set(textKey, text);
+    keepText(textKey, text);
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
-    files.push({ path: file.path, text: textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, [], textKey) });
+    files.push({ path: file.path, text: textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
+  await Promise.all(kept);
   const layout: Layout = { pages: pages.map((p) => p.path), files, tables: [...tables, described] };
+  shapes.push(describedShapes);
   const sources: Sources = {
     text: (key) => texts.get(key)!(),
     outline: outlineOf,
     body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };
-  return { layout, files: laidFiles(layout, { css: context.templates.css, fonts: context.fonts }, sources) };
+  return { layout, shapes, files: laidFiles(layout, async (table) => shapes[table]!, { css: context.templates.css, fonts: context.fonts }, sources) };
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
@@ -249,18 +261,20 @@ async function pageText(page: Page, key: string, anchors: Anchors, store: PageSt
 
 /**
  * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list or
- * another body stands right before or after it: Markdown would merge two adjacent lists of one
- * kind.
+ * another body stands right before or after it (Markdown would merge two adjacent lists of one
+ * kind), and its shape.
  */
-function placeBodies(root: Root): PlacedBody[] {
+function placeBodies(root: Root): { placed: PlacedBody[]; shapes: Shape[] } {
   const placed: PlacedBody[] = [];
+  const shapes: Shape[] = [];
   const neighbour = (node: RootContent | undefined): Neighbour => (node?.type === 'body' ? { body: node.name } : listKind(node));
   walk(root, (node, parent, index) => {
     if (node.type !== 'body') return;
     node.slot = placed.length;
-    placed.push({ name: node.name, depth: node.depth, fills: node.fills, before: neighbour(parent?.children[index - 1] as RootContent | undefined), after: neighbour(parent?.children[index + 1] as RootContent | undefined) });
+    placed.push({ name: node.name, before: neighbour(parent?.children[index - 1] as RootContent | undefined), after: neighbour(parent?.children[index + 1] as RootContent | undefined) });
+    shapes.push({ depth: node.depth, fills: node.fills });
   });
-  return placed;
+  return { placed, shapes };
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */
