@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { selectFaces, type FontFace, type FontRequest } from '../render/fonts.js';
 
-const require = createRequire(import.meta.url);
+const resolveFrom = createRequire(import.meta.url);
 
 /** Reads the font faces a build needs from the installed font packages. */
 export async function readFonts(requests: readonly FontRequest[]): Promise<FontFace[]> {
   const faces: FontFace[] = [];
   for (const request of requests) {
-    const dir = path.dirname(require.resolve(`${request.package}/package.json`));
+    const dir = path.dirname(resolveFrom.resolve(`${request.package}/package.json`));
     for (const style of request.styles) {
       const css = await readFile(path.join(dir, style), 'utf8');
       for (const face of selectFaces(css, request)) {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { applyFixes } from '../content/fix.js';
 import { UsageError } from '../errors.js';
 import path from 'node:path';
@@ -68,13 +70,18 @@ function cacheOf(options: CheckOptions): Cache | undefined {
 }
 
 /**
+ * The worker's script beside this module's: compiled, or bundled (see scripts/bundle.js). The
+ * tests, which run the sources, use the compiled one (they compile first).
+ */
+const workerScript = ((beside: string) => (existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', 'check-worker.js')))(fileURLToPath(new URL('./check-worker.js', import.meta.url)));
+
+/**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
  * order they finish.
  */
 async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
-  // Workers run compiled code, also under the tests (which compile first).
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
-  const pool = new Pool<CheckJob[], CheckJobResult[]>(path.join(packageRoot, 'build', 'pipeline', 'check-worker.js'), workers, data);
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript, workers, data);
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
