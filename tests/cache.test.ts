@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { build, type BuildOptions } from '../src/pipeline/index.js';
 import { writeCorpus } from '../bench/generate.mjs';
 
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
+const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ecap.js');
 
 async function project(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-'));
@@ -46,7 +48,7 @@ describe('cache', () => {
     for (const [file, text] of coldFiles) if (file !== '.ecap-output') expect(warm.get(file), file).toBe(text);
   });
 
-  it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus', { timeout: 60_000 }, async () => {
+  it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus, and through the bundled CLI', { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-corpus-'));
     // 260 records (271 files): enough for the pool to start two workers.
     await writeCorpus(path.join(dir, 'content'), 260);
@@ -54,6 +56,10 @@ describe('cache', () => {
     expect(poolSize(271, 2)).toBe(2);
     await run('serial', { jobs: 1 });
     await run('parallel', { jobs: 2, cacheDir: '.ecap-cache' });
+    // The binary runs the bundle (scripts/bundle.js), whose workers run the bundled worker.
+    const { SOURCE_DATE_EPOCH: _, ...env } = process.env;
+    const cli = spawnSync(process.execPath, [bin, 'build', '--content', 'content', '--out', 'cli', '--cache-dir', '.cli-cache', '--jobs', '2'], { cwd: dir, encoding: 'utf8', env });
+    expect(cli.status, cli.stderr).toBe(0);
     // One note changed then changed back: every body and page comes from the cache.
     const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);
     const text = await readFile(note, 'utf8');
@@ -64,7 +70,7 @@ describe('cache', () => {
     expect(warm.unchanged).toBeUndefined();
     const serial = await snapshot(path.join(dir, 'serial'));
     expect(serial.size).toBeGreaterThan(40);
-    for (const other of ['parallel', 'warm']) {
+    for (const other of ['parallel', 'warm', 'cli']) {
       const files = await snapshot(path.join(dir, other));
       expect([...files.keys()].sort(), other).toEqual([...serial.keys()].sort());
       for (const [file, content] of serial) if (file !== '.ecap-output') expect(files.get(file) === content, `${other}/${file}`).toBe(true);
@@ -166,6 +172,8 @@ describe('cache', () => {
       const stages = new Set<string>();
       const result = await build({ ...options(dir), onProgress: (stage) => void stages.add(stage) });
       expect(result.unchanged).toBeUndefined();
+      // Without a new layout, most files stay as they were and are kept.
+      if (!stages.has('laying out')) expect(result.kept).toBeGreaterThan(result.written.length / 2);
       await build({ ...options(dir, `fresh-${++round}`), cacheDir: undefined });
       await expectSame(path.join(dir, 'dist'), path.join(dir, `fresh-${round}`));
       return stages.has('laying out');

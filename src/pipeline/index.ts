@@ -116,14 +116,16 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const diagnostics = [...loaded.diagnostics];
   const checked: CheckedFile[] = [];
   const results: Array<PreparedFile | FileResult | undefined> = [];
-  // A recent run's entries, all in one: one read where there would be one per file.
-  const lastKey = hash('last', kind, preparing?.edition ?? '');
-  const last = (await cache?.get<Map<string, PreparedFile | FileResult>>('last', lastKey)) ?? new Map<string, PreparedFile | FileResult>();
+  // A recent build's entries, all in one: one read where there would be one per file. Builds
+  // only: a check's entries hold whole body trees, too many to read at once.
+  const lastKey = preparing && hash('last', kind, preparing.edition);
+  const last = (lastKey && (await cache?.get<Map<string, PreparedFile | FileResult>>('last', lastKey))) || new Map<string, PreparedFile | FileResult>();
   await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
   // Rewritten only once it lags behind by a sixteenth: rewriting it whole for every changed note
   // would cost more than the reads it saves.
   const missing = entryKeys.filter((k) => !last.has(k)).length;
-  const lastIsRecent = missing * 16 <= entryKeys.length && last.size - (entryKeys.length - missing) <= entryKeys.length / 16;
+  const stale = last.size - (entryKeys.length - missing);
+  const lastIsRecent = missing <= entryKeys.length / 16 && stale <= entryKeys.length / 16;
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: CheckJob[] = [];
   const indices: number[] = [];
@@ -149,7 +151,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
       await result.saved;
     });
   }
-  if (cache && !lastIsRecent) await cache.set('last', lastKey, new Map(entryKeys.map((k, i) => [k, results[i]!])));
+  if (cache && lastKey && !lastIsRecent) await cache.set('last', lastKey, new Map(entryKeys.map((k, i) => [k, results[i]!])));
   // A bad file never stops the others.
   const outlines = new Map<string, Outline>();
   for (const [i, result] of results.entries()) {
@@ -233,11 +235,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const layoutKey = hash(code, 'layout', result.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
   const laid = cache && (await cache.get<Layout>('layouts', layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
-  const fresh = async () => {
+  const layOut = async () => {
     options.onProgress?.('laying out');
-    // The renderer (unified, rehype, handlebars) is loaded only when there are pages to lay out.
+    // The layout's own code (page builders, handlebars) is loaded only when there are pages to lay out.
     const { plan, renderPlan } = await import('./render.js');
-    return renderPlan(plan(result.model!, context), context, { bodies, ...(store ? { store, code } : {}) });
+    const laidOut = await renderPlan(plan(result.model!, context), context, { bodies, ...(store ? { store, code } : {}) });
+    options.onProgress?.('writing');
+    return laidOut;
   };
   const pdfs: string[] = [];
   const print = (pages: string[]) => async (folder: string) => {
@@ -248,18 +252,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const before = cache && (await builtBy(options.outDir, options.cwd));
   const previous = before ? ((await cache!.get<BuildRecord>('builds', before))?.files ?? []) : [];
   const writeOut = (layout: Layout, files: Iterable<OutputFile>) => write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print(layout.pages) : undefined, stamp, previous);
-  // A layout whose own texts the cache has lost is of no use: nothing was swapped in then.
+  // A kept layout whose texts or shapes the cache has lost is of no use: nothing was swapped in then.
   const lost = (error: unknown) => {
-    if (error instanceof TextLost) return undefined;
+    if (error instanceof LayoutIncomplete) return undefined;
     throw error;
   };
-  // Loaded here: it brings the renderers, which an unchanged build never needs.
+  // Loaded here: it brings the serialisers (fill() may need remark-stringify), which an unchanged build never needs.
   const { laidFiles } = await import('./layout.js');
   const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey), assets, laidSources(store!, bodies, result.outlines))).catch(lost));
   let out = reused;
   if (!out) {
     pdfs.length = 0;
-    const { layout, shapes, files } = await fresh();
+    const { layout, shapes, files } = await layOut();
     out = await writeOut(layout, files);
     if (cache) await Promise.all([cache.set('layouts', layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
   }
@@ -280,20 +284,20 @@ function shapesKey(layout: string, table: number): string {
 function keptShapes(cache: Cache, layout: string): Shapes {
   const read = new Map<number, Promise<readonly Shape[]>>();
   return (table) => {
-    if (!read.has(table)) read.set(table, cache.get<Shape[]>('shapes', shapesKey(layout, table)).then((shapes) => shapes ?? Promise.reject(new TextLost())));
+    if (!read.has(table)) read.set(table, cache.get<Shape[]>('shapes', shapesKey(layout, table)).then((shapes) => shapes ?? Promise.reject(new LayoutIncomplete())));
     return read.get(table)!;
   };
 }
 
-/** A file's own text the cache no longer holds: its layout cannot be used. */
-class TextLost extends Error {}
+/** A text or shapes of a kept layout that the cache no longer holds: the layout cannot be used. */
+class LayoutIncomplete extends Error {}
 
 /** What a kept layout's files are made of: own texts from the page store, bodies as prepared. */
 function laidSources(store: PageStore, bodies: BodySource, outlines: ReadonlyMap<string, Outline>): Sources {
   return {
     text: async (key) => {
       const text = await store.get(key);
-      if (text === undefined) throw new TextLost();
+      if (text === undefined) throw new LayoutIncomplete();
       return text;
     },
     outline: (name) => outlines.get(name)!,

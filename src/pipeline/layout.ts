@@ -41,12 +41,12 @@ export interface WholeLaidFile {
 export interface KeyedLaidFile {
   path: string;
   /** Where its own text is kept (see PageStore): the text with a mark where each body goes. */
-  text: string;
+  textKey: string;
   format: FragmentFormat;
   /** Each body's text goes into a JSON string. */
   json?: true;
   /** Where its page shell is kept, like its own text; `alone` when the shell has no place for the page. */
-  shell?: { text: string; alone?: true };
+  shell?: { key: string; alone?: true };
   /** Its bodies: a table of `Layout.tables`, numbered by the marks in its text. */
   table: number;
   /** The table's bodies the file shows, when not all of them. */
@@ -101,7 +101,7 @@ export type Part = string | number;
 
 /** Where a layout's files find what they are made of. */
 export interface Sources {
-  /** A file's own text, `KeyedLaidFile.text`. */
+  /** A file's own text or shell, by `KeyedLaidFile.textKey` or `shell.key`. */
   text(key: string): Promise<string>;
   outline(name: string): Outline;
   body(name: string, format: FragmentFormat): Promise<string>;
@@ -115,12 +115,12 @@ export interface Assets {
   fonts: FontFace[];
 }
 
-/** `hash` of what a keyed file's own text follows from: ecap's code, the edition, its path, shell and text. */
-export function ownKey(code: string, edition: string, path: string, shell: string, text: string): string {
-  return hash(code, edition, path, shell, text);
+/** `hash` of what a keyed file's own text follows from: ecap's code, the edition, its path, its shell, and its text's key. */
+export function ownKey(code: string, edition: string, path: string, shell: string, textKey: string): string {
+  return hash(code, edition, path, shell, textKey);
 }
 
-/** The layout's files in order, each made as it is written. Pure but for `sources`. */
+/** The layout's files in order, each made as it is written. Pure but for `shapes` and `sources`. */
 export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sources: Sources): Generator<OutputFile> {
   for (const file of layout.files) {
     if ('content' in file) {
@@ -149,10 +149,10 @@ export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sourc
 async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapes: () => Promise<readonly Shape[]>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
   const { format, shell } = file;
   let shellPieces: Promise<string[]> | undefined;
-  const shellPiece = async (n: number) => (await (shellPieces ??= sources.text(shell!.text).then(splitShell)))[n]!;
+  const shellPiece = async (n: number) => (await (shellPieces ??= sources.text(shell!.key).then(splitShell)))[n]!;
   const from = previous?.own === file.own ? previous : undefined;
-  let own: string[] | undefined;
-  const ownPieces = async () => (own ??= (await sources.text(file.text)).split(bodyMarks));
+  let ownText: string[] | undefined;
+  const ownPieces = async () => (ownText ??= (await sources.text(file.textKey)).split(bodyMarks));
   const slots = from?.slots ?? (await ownPieces()).filter((_, i) => i % 2 === 1).map(Number);
   const made: Pieces = { own: file.own, slots, digests: [], lengths: [] };
   const reused = (digest: string) => from?.digests[made.digests.length] === digest;
@@ -203,7 +203,7 @@ async function* texts(parts: AsyncIterable<Part>): AsyncGenerator<string> {
 }
 
 /** A page shell split where the page goes. */
-export function splitShell(shell: string): string[] {
+function splitShell(shell: string): string[] {
   const at = shell.indexOf(pageMark);
   return at < 0 ? [shell] : [shell.slice(0, at), shell.slice(at + pageMark.length)];
 }

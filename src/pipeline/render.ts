@@ -158,7 +158,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       keepText(shellKey, shell);
       const textKey = pageTextKey(keys[i]!, format);
       texts.set(textKey, async () => (await pageTextOf())[format]);
-      files.push({ path: file, text: textKey, format, shell: { text: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
+      files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
     walk(page.root, (node) => {
       if (node.type !== 'chart' || charts.has(chartFile(node))) return;
@@ -181,7 +181,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const textKey = hash('data', text);
     keepText(textKey, text);
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
-    files.push({ path: file.path, text: textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
+    files.push({ path: file.path, textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
   await Promise.all(kept);
   const layout: Layout = { pages: pages.map((p) => p.path), files, tables: [...tables, described] };
@@ -208,7 +208,7 @@ async function joined(pieces: AsyncIterable<string>): Promise<string> {
   return text;
 }
 
-/** Keeps files' own texts (without their bodies) between builds, by a hash of what they are made from. */
+/** Keeps files' own texts (without their bodies), page shells and data files' texts between builds, by a hash of what they are made from. */
 export interface PageStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, text: string): Promise<void>;
@@ -219,7 +219,7 @@ function pageTextKey(page: string, format: FragmentFormat): string {
   return hash(page, format);
 }
 
-export type PageText = Record<FragmentFormat, string>;
+type PageText = Record<FragmentFormat, string>;
 
 /**
  * A key of each page's own text: its tree (less its bodies' own nodes) and the anchors of every

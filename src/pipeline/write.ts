@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile, Pieces } from './layout.js';
@@ -65,6 +65,8 @@ export async function write(
       } else if (file.pieces) pieces = await writePieces(target, file.pieces, was?.pieces && (await intact(source, was)) ? { file: source, pieces: was.pieces } : undefined);
       else await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
       const info = await stat(target);
+      // Pieces that do not add up to the file would copy the wrong bytes next time: dropped.
+      if (pieces && pieces.lengths.reduce((a, b) => a + b, 0) !== info.size) pieces = undefined;
       written.push({ path: file.path, size: info.size, mtime: info.mtimeMs, ...(file.key ? { key: file.key } : {}), ...(pieces ? { pieces } : {}) });
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
@@ -115,15 +117,20 @@ async function intact(file: string, was: WrittenFile): Promise<boolean> {
 async function writePieces(target: string, make: NonNullable<OutputFile['pieces']>, previous: { file: string; pieces: Pieces } | undefined): Promise<Pieces> {
   const starts = [0];
   for (const length of previous?.pieces.lengths ?? []) starts.push(starts.at(-1)! + length);
-  const from = previous && (await open(previous.file, 'r'));
-  const to = await open(target, 'w');
+  let from: FileHandle | undefined;
+  let to: FileHandle | undefined;
   try {
+    from = previous && (await open(previous.file, 'r'));
+    to = await open(target, 'w');
     let text: string[] = [];
     let size = 0;
     // The previous file's bytes still to copy, as one range: neighbouring pieces are copied at once.
     let copy: [number, number] | undefined;
+    const writeAll = async (bytes: Uint8Array) => {
+      for (let at = 0; at < bytes.length; ) at += (await to!.write(bytes, at, bytes.length - at)).bytesWritten;
+    };
     const writeText = async () => {
-      if (text.length > 0) await to.write(text.join(''));
+      if (text.length > 0) await writeAll(Buffer.from(text.join('')));
       text = [];
       size = 0;
     };
@@ -133,7 +140,7 @@ async function writePieces(target: string, make: NonNullable<OutputFile['pieces'
       for (let at = copy[0]; at < copy[1]; ) {
         const { bytesRead } = await from!.read(buffer, 0, Math.min(buffer.length, copy[1] - at), at);
         if (bytesRead === 0) throw new Error(`${previous!.file} is shorter than when it was written`);
-        await to.write(buffer.subarray(0, bytesRead));
+        await writeAll(buffer.subarray(0, bytesRead));
         at += bytesRead;
       }
       copy = undefined;
@@ -158,7 +165,7 @@ async function writePieces(target: string, make: NonNullable<OutputFile['pieces'
       }
     }
   } finally {
-    await to.close();
+    await to?.close();
     await from?.close();
   }
 }
