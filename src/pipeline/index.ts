@@ -259,7 +259,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   // Loaded here: it brings the serialisers (fill() may need remark-stringify), which an unchanged build never needs.
   const { laidFiles } = await import('./layout.js');
-  const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey), assets, laidSources(store!, bodies, result.outlines))).catch(lost));
+  const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey), assets, laidSources(store!, bodies))).catch(lost));
   let out = reused;
   if (!out) {
     pdfs.length = 0;
@@ -293,14 +293,14 @@ function keptShapes(cache: Cache, layout: string): Shapes {
 class LayoutIncomplete extends Error {}
 
 /** What a kept layout's files are made of: own texts from the page store, bodies as prepared. */
-function laidSources(store: PageStore, bodies: BodySource, outlines: ReadonlyMap<string, Outline>): Sources {
+function laidSources(store: PageStore, bodies: BodySource): Sources {
   return {
     text: async (key) => {
       const text = await store.get(key);
       if (text === undefined) throw new LayoutIncomplete();
       return text;
     },
-    outline: (name) => outlines.get(name)!,
+    outline: (name) => bodies.outline(name)!,
     body: (name, format) => bodies.text(name, format),
     revision: (name) => bodies.revision(name),
   };

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { OutputFile, Pieces } from './layout.js';
+import type { OutputFile, Part, Pieces } from './layout.js';
 import { inBatches } from './batches.js';
 import { compareText } from '../order.js';
 
@@ -50,7 +50,6 @@ export async function write(
     const written: WrittenFile[] = [];
     const before = new Map(previous.filter((f) => f.key).map((f) => [f.path, f]));
     let kept = 0;
-    // A page in pieces is written piece by piece: it never has to be one string.
     await inBatches(files, async (file) => {
       const target = path.join(fresh, ...file.path.split('/'));
       const folder = path.dirname(target);
@@ -62,8 +61,12 @@ export async function write(
       if (file.key !== undefined && was?.key === file.key && (await keep(source, target, was))) {
         kept++;
         pieces = was.pieces;
-      } else if (file.pieces) pieces = await writePieces(target, file.pieces, was?.pieces && (await intact(source, was)) ? { file: source, pieces: was.pieces } : undefined);
-      else await writeFile(target, typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : chunks(file.content));
+      } else if (typeof file.content === 'string' || file.content instanceof Uint8Array) await writeFile(target, file.content);
+      else if (!file.pieces) await writeParts(target, file.content[Symbol.asyncIterator](), undefined);
+      else {
+        const copyable = was?.pieces && (await intact(source, was)) ? { file: source, pieces: was.pieces } : undefined;
+        pieces = await writeParts(target, file.pieces(copyable?.pieces), copyable);
+      }
       const info = await stat(target);
       // Pieces that do not add up to the file would copy the wrong bytes next time: dropped.
       if (pieces && pieces.lengths.reduce((a, b) => a + b, 0) !== info.size) pieces = undefined;
@@ -110,17 +113,17 @@ async function intact(file: string, was: WrittenFile): Promise<boolean> {
 }
 
 /**
- * Writes a file of pieces, copying from the previous build's file each piece it shares with it:
- * a long report of which one body changed is mostly copied, a megabyte at a time. Returns what
- * the file was made of.
+ * Writes a file given in parts, in chunks of about a megabyte: a page never has to be one
+ * string. A part may be the number of a piece of the previous build's file, copied from there
+ * (see `Pieces`): a long report of which one body changed is mostly copied. Returns what the
+ * file was made of, when `parts` tells.
  */
-async function writePieces(target: string, make: NonNullable<OutputFile['pieces']>, previous: { file: string; pieces: Pieces } | undefined): Promise<Pieces> {
+async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>, previous: { file: string; pieces: Pieces } | undefined): Promise<Made> {
   const starts = [0];
   for (const length of previous?.pieces.lengths ?? []) starts.push(starts.at(-1)! + length);
   let from: FileHandle | undefined;
   let to: FileHandle | undefined;
   try {
-    from = previous && (await open(previous.file, 'r'));
     to = await open(target, 'w');
     let text: string[] = [];
     let size = 0;
@@ -136,6 +139,8 @@ async function writePieces(target: string, make: NonNullable<OutputFile['pieces'
     };
     const writeCopy = async () => {
       if (!copy) return;
+      // Opened only once a piece is to be copied: none is when the file's own text changed.
+      from ??= await open(previous!.file, 'r');
       const buffer = Buffer.allocUnsafe(Math.min(1 << 20, copy[1] - copy[0]));
       for (let at = copy[0]; at < copy[1]; ) {
         const { bytesRead } = await from!.read(buffer, 0, Math.min(buffer.length, copy[1] - at), at);
@@ -145,7 +150,6 @@ async function writePieces(target: string, make: NonNullable<OutputFile['pieces'
       }
       copy = undefined;
     };
-    const parts = make(previous?.pieces);
     for (let next = await parts.next(); ; next = await parts.next()) {
       if (next.done) {
         await writeText();
@@ -174,22 +178,6 @@ async function writePieces(target: string, make: NonNullable<OutputFile['pieces'
 export async function builtBy(outDir: string, cwd: string): Promise<string | undefined> {
   const text = await readFile(path.join(path.resolve(cwd, outDir), marker), 'utf8').catch(() => '');
   return /^build ([0-9a-f]{64})$/m.exec(text)?.[1];
-}
-
-/** A page's pieces joined into chunks of about a megabyte: one write per piece would be thousands. */
-async function* chunks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
-  let chunk: string[] = [];
-  let size = 0;
-  for await (const piece of pieces) {
-    chunk.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) {
-      yield chunk.join('');
-      chunk = [];
-      size = 0;
-    }
-  }
-  if (chunk.length > 0) yield chunk.join('');
 }
 
 async function refuseUnsafe(out: string, content: string, cwd: string, shown: string): Promise<void> {
