@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inBatches } from '../src/pipeline/batches.js';
+import { concurrently } from '../src/pipeline/concurrently.js';
 import { Pool, poolSize } from '../src/pipeline/pool.js';
 
 /** A worker script in a folder of its own. */
@@ -44,16 +44,32 @@ describe('worker pool', () => {
   });
 });
 
-describe('inBatches', () => {
-  it('lets the rest of a batch finish before it throws the first failure', async () => {
+describe('concurrently', () => {
+  it('lets the tasks running finish, and starts no other, before it throws the first failure', async () => {
     const finished: number[] = [];
     const task = async (n: number) => {
       await new Promise((resolve) => setTimeout(resolve, n === 1 ? 0 : 20));
       if (n === 1) throw new Error('one failed');
       finished.push(n);
     };
-    await expect(inBatches([0, 1, 2, 3], task)).rejects.toThrow('one failed');
-    expect(finished.sort()).toEqual([0, 2, 3]);
+    // 32 start at once; once 1 has failed, 32 to 39 never start.
+    await expect(concurrently(Array.from({ length: 40 }, (_, i) => i), task)).rejects.toThrow('one failed');
+    expect(finished.sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i).filter((i) => i !== 1));
+  });
+
+  it('starts a task as soon as one ends, never more than 32 at once', async () => {
+    let running = 0;
+    let most = 0;
+    const ends: number[] = [];
+    // Task 0 takes long: the others go on past it rather than waiting for it at a batch's end.
+    await concurrently(Array.from({ length: 100 }, (_, i) => i), async (i) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, i === 0 ? 100 : 1));
+      running--;
+      ends.push(i);
+    });
+    expect(most).toBe(32);
+    expect(ends.at(-1)).toBe(0);
   });
 
   it('takes items from a generator only as it needs them', async () => {
@@ -67,7 +83,7 @@ describe('inBatches', () => {
     // How many items existed when each task started: one more than the task's own index, had
     // the items been taken all at once it would be 100 every time.
     const seen: number[] = [];
-    await inBatches(items(), async (i) => void (seen[i] = made));
+    await concurrently(items(), async (i) => void (seen[i] = made));
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 });

@@ -8,7 +8,7 @@ import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import { Cache, codeHash, hash, hashEach } from './cache.js';
-import { inBatches } from './batches.js';
+import { concurrently } from './concurrently.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
 import type { PreparedFile } from './prepare.js';
@@ -120,7 +120,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   // only: a check's entries hold whole body trees, too many to read at once.
   const lastKey = preparing && hash('last', kind, preparing.edition);
   const last = (lastKey && (await cache?.get<Map<string, PreparedFile | FileResult>>('last', lastKey))) || new Map<string, PreparedFile | FileResult>();
-  await inBatches([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
+  await concurrently([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
   // Rewritten only once it lags behind by a sixteenth: rewriting it whole for every changed note
   // would cost more than the reads it saves.
   const missing = entryKeys.filter((k) => !last.has(k)).length;
@@ -145,7 +145,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
     const { checkJobs } = await import('./check-file.js');
     const run = await checkJobs(schemas, cache, preparing);
     // The cache's writes go on while the next file is parsed, 32 files' worth at most.
-    await inBatches(jobs.entries(), async ([j, job]) => {
+    await concurrently(jobs.entries(), async ([j, job]) => {
       const result = run(job);
       await onResult(j, result);
       await result.saved;

@@ -6,7 +6,7 @@ import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import { compareText } from '../order.js';
-import { inBatches } from './batches.js';
+import { concurrently } from './concurrently.js';
 
 /** A content file as read from disk: decoded text, byte-order mark removed. */
 export interface SourceFile {
@@ -85,7 +85,7 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
   }
   // Read many at a time, kept in the order listed.
   const results: Array<SourceFile | Diagnostic> = [];
-  await inBatches([...toRead.entries()], async ([i, file]) => void (results[i] = await read(file)));
+  await concurrently([...toRead.entries()], async ([i, file]) => void (results[i] = await read(file)));
   const files: SourceFile[] = [];
   for (const r of results) if ('text' in r) files.push(r);
   else diagnostics.push(r);

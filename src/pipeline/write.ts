@@ -3,7 +3,7 @@ import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile, Part, Pieces } from './layout.js';
-import { inBatches } from './batches.js';
+import { concurrently } from './concurrently.js';
 import { compareText } from '../order.js';
 
 /** Marks a folder as ecap's output, so that a later build may replace it. */
@@ -50,7 +50,7 @@ export async function write(
     const written: WrittenFile[] = [];
     const before = new Map(previous.filter((f) => f.key).map((f) => [f.path, f]));
     let kept = 0;
-    await inBatches(files, async (file) => {
+    await concurrently(files, async (file) => {
       const target = path.join(fresh, ...file.path.split('/'));
       const folder = path.dirname(target);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
