@@ -22,6 +22,7 @@ import { load, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
+import type { PageText, TextJob } from '../render/page-text.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
 import { compareText } from '../order.js';
@@ -70,10 +71,13 @@ function cacheOf(options: CheckOptions): Cache | undefined {
 }
 
 /**
- * The worker's script beside this module's: compiled, or bundled (see scripts/bundle.js). The
+ * A worker's script beside this module's: compiled, or bundled (see scripts/bundle.js). The
  * tests, which run the sources, use the compiled one (they compile first).
  */
-const workerScript = ((beside: string) => (existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', 'check-worker.js')))(fileURLToPath(new URL('./check-worker.js', import.meta.url)));
+function workerScript(name: 'check-worker' | 'page-worker'): string {
+  const beside = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+  return existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', `${name}.js`);
+}
 
 /**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
@@ -81,7 +85,7 @@ const workerScript = ((beside: string) => (existsSync(beside) ? beside : path.jo
  */
 async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
-  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript, workers, data);
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data);
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
@@ -235,11 +239,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const layoutKey = hash(code, 'layout', result.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
   const laid = cache && (await cache.get<Layout>('layouts', layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
-  const layOut = async () => {
+  const layOut = async (serialise: ((job: TextJob) => Promise<PageText>) | undefined) => {
     options.onProgress?.('laying out');
     // The layout's own code (page builders, handlebars) is loaded only when there are pages to lay out.
     const { plan, renderPlan } = await import('./render.js');
-    const laidOut = await renderPlan(plan(result.model!, context), context, { bodies, ...(store ? { store, code } : {}) });
+    const laidOut = await renderPlan(plan(result.model!, context), context, { bodies, ...(store ? { store, code } : {}), ...(serialise ? { serialise } : {}) });
     options.onProgress?.('writing');
     return laidOut;
   };
@@ -263,8 +267,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let out = reused;
   if (!out) {
     pdfs.length = 0;
-    const { layout, shapes, files } = await layOut();
-    out = await writeOut(layout, files);
+    // The pages' own text is serialised on other threads while this one writes, when the
+    // content is large enough to repay starting them (as for the check). They start only when a
+    // page's text is not in the cache.
+    const workers = poolSize(content.keys.length, options.jobs);
+    let pool: Pool<TextJob, PageText> | undefined;
+    let laidOut: Awaited<ReturnType<typeof layOut>>;
+    try {
+      laidOut = await layOut(workers > 1 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined)).run(job) : undefined);
+      out = await writeOut(laidOut.layout, laidOut.files);
+    } finally {
+      await pool?.close();
+    }
+    const { layout, shapes } = laidOut;
     if (cache) await Promise.all([cache.set('layouts', layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
   }
   const { written, kept } = out;

@@ -3,8 +3,8 @@ import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
 import { assignAnchors, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
-import { toHtmlBody } from '../render/html.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
+import { joinTexts, runText, textJobs, type PageText, type TextJob } from '../render/page-text.js';
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
@@ -78,6 +78,8 @@ export interface RenderOptions {
   store?: PageStore;
   /** A hash of the code that renders: given, every page and data file gets its key. */
   code?: string;
+  /** Serialises the runs of the pages' own text, e.g. on other threads; default: here, as they are asked for. */
+  serialise?: (job: TextJob) => Promise<PageText>;
 }
 
 /**
@@ -86,7 +88,7 @@ export interface RenderOptions {
  * are rendered here. It numbers, anchors and links the plan's pages in place, so a plan serves
  * one call. Pure but for `bodies` and `store`, which it fills with the files' own texts.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
   const { model, find, pages } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
@@ -138,8 +140,15 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const files: LaidFile[] = [];
   const charts = new Set<string>();
   for (const [i, page] of pages.entries()) {
+    // Made when the first of the page's two files asks, and let go once the second has it:
+    // held to the end, the pages' texts were 300 MB at 10,000 records.
     let text: Promise<PageText> | undefined;
-    const pageTextOf = () => (text ??= pageText(page, keys[i]!, anchors, store));
+    let taken = 0;
+    const pageTextOf = async (format: FragmentFormat) => {
+      const made = (text ??= pageText(page, keys[i]!, anchors, store, serialise));
+      if (++taken % 2 === 0) text = undefined;
+      return (await made)[format];
+    };
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
       title: page.title,
@@ -157,7 +166,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       const shellKey = hash('shell', shell);
       keepText(shellKey, shell);
       const textKey = pageTextKey(keys[i]!, format);
-      texts.set(textKey, async () => (await pageTextOf())[format]);
+      texts.set(textKey, () => pageTextOf(format));
       files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
     walk(page.root, (node) => {
@@ -219,8 +228,6 @@ function pageTextKey(page: string, format: FragmentFormat): string {
   return hash(page, format);
 }
 
-type PageText = Record<FragmentFormat, string>;
-
 /**
  * A key of each page's own text: its tree (less its bodies' own nodes) and the anchors of every
  * page, which its links follow from. Taken before the links are resolved, and hashed node by
@@ -247,13 +254,10 @@ function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
  * the same from one build to the next while a body changes, so it is looked up in `store` by
  * its key first. Made only when a file of the page is written, and let go with it.
  */
-async function pageText(page: Page, key: string, anchors: Anchors, store: PageStore | undefined): Promise<PageText> {
+async function pageText(page: Page, key: string, anchors: Anchors, store: PageStore | undefined, serialise: (job: TextJob) => Promise<PageText>): Promise<PageText> {
   const [markdown, html] = await Promise.all([store?.get(pageTextKey(key, 'markdown')), store?.get(pageTextKey(key, 'html'))]);
   if (markdown !== undefined && html !== undefined) return { markdown, html };
-  resolveLinks(page.root, page.path, anchors, 'md');
-  const text = { markdown: toMarkdownPage(page.root, page.path), html: '' };
-  resolveLinks(page.root, page.path, anchors, 'html');
-  text.html = toHtmlBody(page.root);
+  const text = joinTexts(await Promise.all(textJobs(page, anchors).map(serialise)));
   await store?.set(pageTextKey(key, 'markdown'), text.markdown);
   await store?.set(pageTextKey(key, 'html'), text.html);
   return text;

@@ -19,3 +19,6 @@ export const bodyMarks = new RegExp(`${open}body(\\d+)${close}`);
 
 /** Where a page shell's body goes. */
 export const pageMark = `${open}page${close}`;
+
+/** The end of a run of a page's nodes serialised apart from the rest (see page-text.ts). */
+export const chunkEnd = `${open}end${close}`;
