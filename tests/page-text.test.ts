@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
 import { plan } from '../src/pipeline/render.js';
-import { assignAnchors } from '../src/render/anchors.js';
+import { assignAnchors, resolveLinks, type Anchors } from '../src/render/anchors.js';
 import { languagesUsed } from '../src/render/fonts.js';
 import { renderFragment } from '../src/render/fragment.js';
+import { toHtmlBody } from '../src/render/html.js';
+import { toMarkdownPage } from '../src/render/markdown.js';
 import { joinTexts, runText, textJobs } from '../src/render/page-text.js';
-import { finishPage } from '../src/report/page.js';
+import { finishPage, type Page } from '../src/report/page.js';
 import type { BodyNode } from '../src/report/nodes.js';
+import type { RootContent } from 'mdast';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -24,6 +27,15 @@ async function laidOut(contentDir: string, cwd: string) {
   const outline = (node: BodyNode) => renderFragment(node.nodes, node.name);
   pages.forEach((page) => finishPage(page, outline));
   return { pages, anchors: assignAnchors(pages, outline) };
+}
+
+/** The page serialised whole, with every page's anchors, as builds did before pages were cut into runs. */
+function whole(page: Page, anchors: Anchors) {
+  const root = structuredClone(page.root);
+  resolveLinks(root, page.path, anchors, 'md');
+  const markdown = toMarkdownPage(root, page.path);
+  resolveLinks(root, page.path, anchors, 'html');
+  return { markdown, html: toHtmlBody(root) };
 }
 
 describe('page text in runs', () => {
@@ -49,22 +61,30 @@ describe('page text in runs', () => {
         const runs = textJobs(page, anchors, 1);
         if (runs.length > 1) cut++;
         const joined = joinTexts(runs.map((job) => runText(structuredClone(job))));
-        const [whole] = textJobs(page, anchors, Infinity);
-        expect(joined, page.path).toEqual(runText(whole!));
+        expect(joined, page.path).toEqual(whole(page, anchors));
       }
       expect(cut).toBeGreaterThan(pages.length / 2);
     });
   }
 
-  it('keeps a page with raw HTML or references in one run, with all its anchors', async () => {
-    const { pages, anchors } = await laidOut('content', repo);
-    const page = pages.find((p) => p.path === 'comprehensive')!;
-    expect(textJobs(page, anchors, 1).length).toBeGreaterThan(1);
-    page.root.children.push({ type: 'html', value: '<div>' }, { type: 'heading', depth: 2, children: [{ type: 'text', value: 'After' }] }, { type: 'html', value: '</div>' });
-    const runs = textJobs(page, anchors, 1);
-    expect(runs).toHaveLength(1);
-    expect(runs[0]!.anchors).toBe(anchors);
-  });
+  const heading = (value: string): RootContent => ({ type: 'heading', depth: 2, children: [{ type: 'text', value }] });
+  const tying: Array<[string, RootContent[]]> = [
+    ['raw HTML', [{ type: 'html', value: '<div>' }, heading('Inside'), { type: 'html', value: '</div>' }]],
+    ['a definition', [{ type: 'paragraph', children: [{ type: 'linkReference', identifier: 'x', label: 'x', referenceType: 'shortcut', children: [{ type: 'text', value: 'x' }] }] }, heading('Later'), { type: 'definition', identifier: 'x', label: 'x', url: 'https://example.org/', title: null }]],
+    ['a footnote', [{ type: 'paragraph', children: [{ type: 'footnoteReference', identifier: 'n', label: 'n' }] }, heading('Later'), { type: 'footnoteDefinition', identifier: 'n', label: 'n', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Note.' }] }] }]],
+    ['text at the top level', [heading('Before'), { type: 'text', value: 'loose' } as unknown as RootContent, heading('After')]],
+  ];
+  for (const [what, nodes] of tying) {
+    it(`keeps a page with ${what} in one run, serialised as the whole page`, async () => {
+      const { pages, anchors } = await laidOut('content', repo);
+      const page = pages.find((p) => p.path === 'comprehensive')!;
+      expect(textJobs(page, anchors, 1).length).toBeGreaterThan(1);
+      page.root.children.push(...nodes);
+      const runs = textJobs(page, anchors, 1);
+      expect(runs).toHaveLength(1);
+      expect(runText(structuredClone(runs[0]!))).toEqual(whole(page, anchors));
+    });
+  }
 
   it('sends a run only the anchors its links point at', async () => {
     const { pages, anchors } = await laidOut('content', repo);

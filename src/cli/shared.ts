@@ -32,14 +32,14 @@ export const maxWarningsOption = () =>
   });
 /**
  * `--cache-dir DIR` (default .ecap-cache) and `--no-cache`: where checked files and builds are
- * remembered; `--jobs N`: how many threads check files.
+ * remembered; `--jobs N`: how many threads check files and serialise pages.
  */
 export function addCacheOptions(command: Command): Command {
   return command
     .option('--cache-dir <dir>', 'where to remember checked files and builds between runs (CI can keep it)', '.ecap-cache')
     .option('--no-cache', 'neither read nor write the cache')
     .addOption(
-      new Option('--jobs <n>', 'check files on at most n threads; 1 keeps all work on one (default: the number of cores)').argParser((value) => {
+      new Option('--jobs <n>', 'check files and serialise pages on at most n threads; 1 keeps all work on one (default: the number of cores)').argParser((value) => {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
         return n;

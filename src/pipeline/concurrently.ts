@@ -10,6 +10,7 @@ export async function concurrently<T>(items: Iterable<T> | AsyncIterable<T>, tas
   let failure: { reason: unknown } | undefined;
   try {
     for await (const item of items) {
+      if (failure) break;
       const run: Promise<void> = (async () => task(item))().then(
         () => void running.delete(run),
         (reason: unknown) => {
@@ -19,7 +20,6 @@ export async function concurrently<T>(items: Iterable<T> | AsyncIterable<T>, tas
       );
       running.add(run);
       if (running.size === 32) await Promise.race(running);
-      if (failure) break;
     }
   } finally {
     // Also when taking the next item threw: the tasks started so far are waited for.

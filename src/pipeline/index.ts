@@ -37,7 +37,7 @@ export interface CheckOptions {
   cwd: string;
   /** Where to keep work between runs (checked files, rendered bodies, pages, builds); no cache when absent. */
   cacheDir?: string;
-  /** At most this many threads check files at once (default: the cores); 1 keeps all work on the main thread. */
+  /** At most this many threads check files, or serialise pages, at once (default: the cores); 1 keeps all work on the main thread. */
   jobs?: number;
   /** Told of each step, for a progress display: the stage, and records done of total where counted. */
   onProgress?: (stage: string, done?: number, total?: number) => void;
@@ -255,7 +255,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // What the build now in the output folder wrote: a file of it that is to be the same is kept.
   const before = cache && (await builtBy(options.outDir, options.cwd));
   const previous = before ? ((await cache!.get<BuildRecord>('builds', before))?.files ?? []) : [];
-  const writeOut = (layout: Layout, files: Iterable<OutputFile>) => write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, options.pdf ? print(layout.pages) : undefined, stamp, previous);
+  // `written`: told once every file is written, before any PDF is printed.
+  const writeOut = (layout: Layout, files: Iterable<OutputFile>, written?: () => Promise<void>) =>
+    write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, async (folder) => {
+      await written?.();
+      if (options.pdf) await print(layout.pages)(folder);
+    }, stamp, previous);
   // A kept layout whose texts or shapes the cache has lost is of no use: nothing was swapped in then.
   const lost = (error: unknown) => {
     if (error instanceof LayoutIncomplete) return undefined;
@@ -268,14 +273,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!out) {
     pdfs.length = 0;
     // The pages' own text is serialised on other threads while this one writes, when the
-    // content is large enough to repay starting them (as for the check). They start only when a
-    // page's text is not in the cache.
+    // content has as many files as would repay a pool for checking them all. The threads start
+    // only when a page's text is not in the cache, and stop before any PDF is printed.
     const workers = poolSize(content.keys.length, options.jobs);
     let pool: Pool<TextJob, PageText> | undefined;
     let laidOut: Awaited<ReturnType<typeof layOut>>;
     try {
       laidOut = await layOut(workers > 1 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined)).run(job) : undefined);
-      out = await writeOut(laidOut.layout, laidOut.files);
+      out = await writeOut(laidOut.layout, laidOut.files, async () => pool?.close());
     } finally {
       await pool?.close();
     }

@@ -85,8 +85,9 @@ export interface RenderOptions {
 /**
  * Lays out every page of an edition as HTML and as Markdown, the data files and charts, and
  * gives the layout and its files, each made as `files` is iterated. Bodies come from `bodies` or
- * are rendered here. It numbers, anchors and links the plan's pages in place, so a plan serves
- * one call. Pure but for `bodies` and `store`, which it fills with the files' own texts.
+ * are rendered here. It numbers and anchors the plan's pages in place (and links them, unless
+ * `serialise` works on copies), so a plan serves one call. Pure but for `bodies`, `serialise`,
+ * and `store`, which it fills with the files' own texts.
  */
 export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
   const { model, find, pages } = planned;
@@ -140,14 +141,17 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const files: LaidFile[] = [];
   const charts = new Set<string>();
   for (const [i, page] of pages.entries()) {
-    // Made when the first of the page's two files asks, and let go once the second has it:
-    // held to the end, the pages' texts were 300 MB at 10,000 records.
-    let text: Promise<PageText> | undefined;
+    // Read from the store one format at a time. Else serialised, in both formats at once,
+    // when the first of the page's two files asks, and let go once the second has it: held to
+    // the end of the build, the pages' texts were 300 MB at 10,000 records.
+    let made: Promise<PageText> | undefined;
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
-      const made = (text ??= pageText(page, keys[i]!, anchors, store, serialise));
-      if (++taken % 2 === 0) text = undefined;
-      return (await made)[format];
+      const kept = made ? undefined : await store?.get(pageTextKey(keys[i]!, format));
+      if (kept !== undefined) return kept;
+      const text = (made ??= pageText(page, anchors, serialise, store && ((f, t) => store.set(pageTextKey(keys[i]!, f), t))));
+      if (++taken === 2) made = undefined;
+      return (await text)[format];
     };
     const root = page.path.includes('/') ? '../' : '';
     const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
@@ -250,16 +254,14 @@ function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
 }
 
 /**
- * A page's own serialisation in both formats, its bodies left as marks. A long page is mostly
- * the same from one build to the next while a body changes, so it is looked up in `store` by
- * its key first. Made only when a file of the page is written, and let go with it.
+ * A page's own serialisation in both formats, its bodies left as marks, in runs (see
+ * page-text.ts), each given to `serialise`. A long page is mostly the same from one build to
+ * the next while a body changes, so each format is given to `keep`.
  */
-async function pageText(page: Page, key: string, anchors: Anchors, store: PageStore | undefined, serialise: (job: TextJob) => Promise<PageText>): Promise<PageText> {
-  const [markdown, html] = await Promise.all([store?.get(pageTextKey(key, 'markdown')), store?.get(pageTextKey(key, 'html'))]);
-  if (markdown !== undefined && html !== undefined) return { markdown, html };
+async function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: string) => Promise<void>): Promise<PageText> {
   const text = joinTexts(await Promise.all(textJobs(page, anchors).map(serialise)));
-  await store?.set(pageTextKey(key, 'markdown'), text.markdown);
-  await store?.set(pageTextKey(key, 'html'), text.html);
+  await keep?.('markdown', text.markdown);
+  await keep?.('html', text.html);
   return text;
 }
 

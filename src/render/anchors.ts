@@ -49,15 +49,41 @@ export function resolveLinks(root: Root, from: string, anchors: Anchors, format:
     }
     let fragment = '';
     if (target.key) {
-      const own = anchors.get(target.page);
-      let slug = own?.get(target.key);
-      // Markdown has no anchor on a list item: a citation points at the references heading.
-      if (target.key.startsWith('source:')) slug = format === 'html' ? `ref-${target.key.slice(7)}` : own?.get('references');
+      const key = anchorKey(target.key, format);
+      const slug = key === undefined ? `ref-${target.key.slice(7)}` : anchors.get(target.page)?.get(key);
       if (!slug) throw new Error(`no anchor ${target.key} on page ${target.page}`);
       fragment = `#${slug}`;
     }
     link.url = target.page === from && fragment ? fragment : `${relative(from, target.page)}.${format}${fragment}`;
   });
+}
+
+/** Only the anchors that `resolveLinks` looks up for the links under `root`, in either format. */
+export function anchorsUsed(root: Root, anchors: Anchors): Anchors {
+  const used: Anchors = new Map();
+  walk(root, (link) => {
+    const target = link.type === 'link' ? link.data?.target : undefined;
+    if (!target || 'file' in target || !target.key) return;
+    const own = anchors.get(target.page);
+    const kept = used.get(target.page) ?? new Map<string, string>();
+    used.set(target.page, kept);
+    for (const format of ['md', 'html'] as const) {
+      const key = anchorKey(target.key, format);
+      const slug = key === undefined ? undefined : own?.get(key);
+      if (slug !== undefined) kept.set(key!, slug);
+    }
+  });
+  return used;
+}
+
+/**
+ * Which of a page's anchors a link to `key` takes: its own, or none for a citation in HTML,
+ * whose list item has an id of its own. Markdown has no anchor on a list item, so a citation
+ * there points at the references heading.
+ */
+function anchorKey(key: string, format: Format): string | undefined {
+  if (!key.startsWith('source:')) return key;
+  return format === 'html' ? undefined : 'references';
 }
 
 function relative(from: string, to: string): string {

@@ -21,4 +21,4 @@ export const bodyMarks = new RegExp(`${open}body(\\d+)${close}`);
 export const pageMark = `${open}page${close}`;
 
 /** The end of a run of a page's nodes serialised apart from the rest (see page-text.ts). */
-export const chunkEnd = `${open}end${close}`;
+export const runEnd = `${open}end${close}`;

@@ -1,10 +1,10 @@
-import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Page } from '../report/page.js';
 import { walk } from '../report/walk.js';
-import { resolveLinks, type Anchors } from './anchors.js';
+import { anchorsUsed, resolveLinks, type Anchors } from './anchors.js';
 import type { FragmentFormat } from './fragment.js';
 import { toHtmlBody } from './html.js';
-import { chunkEnd } from './marks.js';
+import { runEnd } from './marks.js';
 import { toMarkdownPage } from './markdown.js';
 
 // Serialising the pages' own text is most of what a cold build does after the check: the
@@ -25,51 +25,60 @@ export interface TextJob {
   more: boolean;
 }
 
-
 /**
- * Nodes that tie a page together: raw HTML is parsed again over the whole page, and
- * references and footnotes are gathered from all of it. A page with any is one run.
+ * Nodes that tie a page together: raw HTML is parsed again over the whole page, and link and
+ * image references, definitions and footnotes are gathered from all of it. A page with any
+ * is one run.
  */
 const tying = new Set<string>(['html', 'definition', 'linkReference', 'imageReference', 'footnoteDefinition', 'footnoteReference']);
 
 /**
- * The page's top-level nodes in runs, each to be serialised by `runText`. A run begins only at
- * a heading: between a heading and what precedes it, both formats always put the same
- * separator, and no list's marker depends on a list across it. `runSize`: about this many
- * nodes a run, enough work to repay sending it to another thread.
+ * What a page holds at its top level, each serialised on its own. Anything else (text, say,
+ * which makes Markdown serialise the whole page inline) keeps the page in one run.
+ */
+const blocks = new Set<string>(['heading', 'paragraph', 'list', 'table', 'blockquote', 'code', 'thematicBreak', 'body', 'chart', 'captionedTable']);
+
+/**
+ * The page's top-level nodes in runs, each to be serialised by `runText`. Each run but the
+ * first begins at a heading: between a heading and what precedes it, both formats always put
+ * the same separator, and no list's marker depends on a list across it. A run holds at least
+ * `runSize` nodes, where the page has them: enough work to repay sending it to another thread.
  */
 export function textJobs(page: Page, anchors: Anchors, runSize = 4000): TextJob[] {
   const runs: RootContent[][] = [[]];
   let size = 0;
   let tied = false;
   for (const node of page.root.children) {
+    if (!blocks.has(node.type)) tied = true;
     let count = 0;
     walk(node, (n) => {
       count++;
       if (tying.has(n.type)) tied = true;
     });
-    if (node.type === 'heading' && size >= runSize) runs.push([]), (size = 0);
+    if (node.type === 'heading' && size >= runSize) {
+      runs.push([]);
+      size = 0;
+    }
     runs.at(-1)!.push(node);
     size += count;
   }
-  if (tied) return [{ from: page.path, root: page.root, anchors, more: false }];
-  return runs.map((children, i) => {
-    const root: Root = { ...page.root, children };
-    return { from: page.path, root, anchors: anchorsFor(root, anchors), more: i < runs.length - 1 };
-  });
+  const job = (root: Root, more: boolean): TextJob => ({ from: page.path, root, anchors: anchorsUsed(root, anchors), more });
+  if (tied) return [job(page.root, false)];
+  return runs.map((children, i) => job({ ...page.root, children }, i < runs.length - 1));
 }
 
 /** Serialises a run in both formats. Pure but for the links, whose addresses it sets. */
 export function runText({ from, root, anchors, more }: TextJob): PageText {
   resolveLinks(root, from, anchors, 'md');
-  // A run with more to come ends with a mark, so that its own last node's text ends as it would
-  // with a page's worth of nodes after it: Markdown's final newline belongs to the page.
-  const end: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: chunkEnd }] };
+  // A run with more to come gets a last paragraph holding only a mark: the serialiser then puts
+  // after the run's own nodes exactly the blank line it would put before the next run's
+  // heading, and the page's final newline goes after the mark. Both are cut off with the mark.
+  const end: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: runEnd }] };
   const markdown = toMarkdownPage(more ? { ...root, children: [...root.children, end] } : root, from);
   resolveLinks(root, from, anchors, 'html');
   const html = toHtmlBody(root);
   if (!more) return { markdown, html };
-  const cut = `\n\n${chunkEnd}\n`;
+  const cut = `\n\n${runEnd}\n`;
   if (!markdown.endsWith(cut)) throw new Error(`ecap bug: a run of ${from} did not end with its mark`);
   return { markdown: markdown.slice(0, -cut.length), html };
 }
@@ -77,22 +86,4 @@ export function runText({ from, root, anchors, more }: TextJob): PageText {
 /** The page's text from its runs' (as `textJobs` cut them), in order. */
 export function joinTexts(texts: readonly PageText[]): PageText {
   return { markdown: texts.map((t) => t.markdown).join('\n\n'), html: texts.map((t) => t.html).join('\n') };
-}
-
-/** Only the anchors that the run's links point at: the whole report's would be most of what a worker is sent. */
-function anchorsFor(root: Root, anchors: Anchors): Anchors {
-  const used: Anchors = new Map();
-  walk(root, (node: Nodes) => {
-    const target = node.type === 'link' ? node.data?.target : undefined;
-    if (!target || 'file' in target || !target.key) return;
-    const own = anchors.get(target.page);
-    if (!used.has(target.page)) used.set(target.page, new Map());
-    const kept = used.get(target.page)!;
-    // A citation's Markdown link points at the references heading (see resolveLinks).
-    for (const key of [target.key, 'references']) {
-      const slug = own?.get(key);
-      if (slug !== undefined) kept.set(key, slug);
-    }
-  });
-  return used;
 }
