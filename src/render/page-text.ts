@@ -7,8 +7,8 @@ import { toHtmlBody } from './html.js';
 import { runEnd } from './marks.js';
 import { toMarkdownPage } from './markdown.js';
 
-// Serialising the pages' own text is most of what a cold build does after the check: the
-// comprehensive report of 10,000 records takes over a minute. A page's top-level nodes each
+// Serialising the pages' own text is most of what a cold build does after the check: at
+// 10,000 records it took over 90 s on one thread. A page's top-level nodes each
 // serialise on their own, so a page is cut into runs that can be serialised apart, on other
 // threads, and joined into exactly the text the whole page gives.
 
