@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { compareText } from '../order.js';
+import { packageRoot } from '../package.js';
 
 /**
  * A content-addressed store under `--cache-dir`: each entry's name is the hash of everything
@@ -85,24 +86,28 @@ export function hashEach(parts: Iterable<string | Uint8Array>): string {
 let code: Promise<string> | undefined;
 
 /**
- * A hash of ecap's own compiled code, package.json and, in a clone, package-lock.json (the
+ * A hash of ecap's own code as it runs, package.json and, in a clone, package-lock.json (the
  * exact versions of the libraries that render), not just its version string: a cache written
  * by any other build of ecap is never used.
  */
 export function codeHash(): Promise<string> {
   return (code ??= (async () => {
-    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'); // build/ (or src/ under the tests)
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    // The code that runs: the bundle when this is it (see scripts/bundle.js), else the compiled
+    // modules (src/ under the tests), less the bundle made from them, which they never load.
+    const root = path.basename(here) === 'bundle' ? here : path.join(here, '..');
     const files: string[] = [];
     const walk = async (dir: string) => {
       for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name))) {
         const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else if (entry.name.endsWith('.js')) files.push(full);
+        if (entry.isDirectory()) {
+          if (full !== path.join(root, 'bundle')) await walk(full);
+        } else if (entry.name.endsWith('.js')) files.push(full);
       }
     };
     await walk(root);
-    const lock = readFile(path.join(root, '..', 'package-lock.json')).catch(() => new Uint8Array());
-    const parts = await Promise.all([...files.map((f) => readFile(f)), readFile(path.join(root, '..', 'package.json')), lock]);
+    const lock = readFile(path.join(packageRoot, 'package-lock.json')).catch(() => new Uint8Array());
+    const parts = await Promise.all([...files.map((f) => readFile(f)), readFile(path.join(packageRoot, 'package.json')), lock]);
     return hash(...files.map((f) => path.relative(root, f)), ...parts);
   })());
 }

@@ -144,12 +144,13 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     // Read from the store one format at a time. Else serialised, in both formats at once,
     // when the first of the page's two files asks, and let go once the second has it: held to
     // the end of the build, the pages' texts were 300 MB at 10,000 records.
+    const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
     let made: Promise<PageText> | undefined;
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
-      const kept = made ? undefined : await store?.get(pageTextKey(keys[i]!, format));
+      const kept = made ? undefined : await store?.get(textKeys[format]);
       if (kept !== undefined) return kept;
-      const text = (made ??= pageText(page, anchors, serialise, store && ((f, t) => store.set(pageTextKey(keys[i]!, f), t))));
+      const text = (made ??= pageText(page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
       if (++taken === 2) made = undefined;
       return (await text)[format];
     };
@@ -169,7 +170,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       const shell = shellOf[format];
       const shellKey = hash('shell', shell);
       keepText(shellKey, shell);
-      const textKey = pageTextKey(keys[i]!, format);
+      const textKey = textKeys[format];
       texts.set(textKey, () => pageTextOf(format));
       files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
