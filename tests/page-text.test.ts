@@ -4,14 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
-import { plan } from '../src/pipeline/render.js';
-import { assignAnchors, resolveLinks, type Anchors } from '../src/render/anchors.js';
+import { finishedPage, plan } from '../src/pipeline/render.js';
+import { resolveLinks, type Anchors } from '../src/render/anchors.js';
 import { languagesUsed } from '../src/render/fonts.js';
 import { renderFragment } from '../src/render/fragment.js';
 import { toHtmlBody } from '../src/render/html.js';
 import { toMarkdownPage } from '../src/render/markdown.js';
 import { joinTexts, runText, textJobs } from '../src/render/page-text.js';
-import { finishPage, type Page } from '../src/report/page.js';
+import type { Page } from '../src/report/page.js';
 import type { BodyNode } from '../src/report/nodes.js';
 import type { RootContent } from 'mdast';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
@@ -23,10 +23,10 @@ const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function laidOut(contentDir: string, cwd: string) {
   const { model } = await check({ contentDir, cwd });
   const context = await renderContext(languagesUsed(model!), { contentDir, cwd, provenance: {} });
-  const { pages } = plan(model!, context);
+  const planned = plan(model!, context);
   const outline = (node: BodyNode) => renderFragment(node.nodes, node.name);
-  pages.forEach((page) => finishPage(page, outline));
-  return { pages, anchors: assignAnchors(pages, outline) };
+  const finished = planned.pages.map((_, i) => finishedPage(planned, i, outline));
+  return { pages: finished.map((f) => f.page), anchors: new Map(finished.map((f) => [f.page.path, f.anchors])) as Anchors };
 }
 
 /** The page serialised whole, with every page's anchors, as builds did before pages were cut into runs. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
-import { assignAnchors, resolveLinks, type Anchors } from '../render/anchors.js';
+import { anchorPage, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
 import { joinTexts, runText, textJobs, type PageText, type TextJob } from '../render/page-text.js';
@@ -39,22 +39,27 @@ export interface RenderContext {
   provenance: Provenance;
 }
 
-/** The pages of an edition, laid out, and the bodies the data files show. */
+/** The pages of an edition, to be laid out, and the bodies the data files show. */
 export interface Plan {
   model: Model;
   /** The edition model's indexes, built once for the layout and the writing. */
   find: Lookup;
-  pages: Page[];
+  /**
+   * Each page's maker, pure: a page's tree is made afresh whenever it is needed and let go
+   * after, so that a build never holds every page's tree at once (at 10,000 records they
+   * were over 300 MB, four fifths of it the country reports).
+   */
+  pages: Array<() => Page>;
   /** Each practice's and recommendation's body as written, for the data files. */
   descriptions: Map<string, BodyNode>;
 }
 
-/** Lays out every page of an edition, its bodies still to be rendered. Pure. */
+/** Plans every page of an edition, its bodies still to be rendered. Pure. */
 export function plan(content: Model, context: Pick<RenderContext, 'edition'>): Plan {
   const model = forEdition(content, context.edition);
   const find = lookup(model);
-  const pages: Page[] = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
-  if (context.edition === 'internal') pages.forEach(markInternalEdition);
+  const makers = [() => indexPage(model, find), () => comprehensiveReport(model, find), ...model.missions.map((m) => () => countryReport(model, m, find))];
+  const pages = context.edition === 'internal' ? makers.map((make) => () => markInternalEdition(make())) : makers;
   const descriptions = new Map<string, BodyNode>();
   for (const r of [...model.practices, ...model.recommendations]) {
     const [node] = body(r, r.body.children, undefined);
@@ -83,14 +88,25 @@ export interface RenderOptions {
 }
 
 /**
+ * Makes page `index` of the plan and finishes it as every build does: tables and figures
+ * numbered, headings made unique and anchored. The same tree each time. Returns the page and
+ * the anchors of its keyed headings.
+ */
+export function finishedPage(planned: Plan, index: number, outlineOf: (body: BodyNode) => Outline): { page: Page; anchors: Map<string, string> } {
+  const page = planned.pages[index]!();
+  finishPage(page, outlineOf);
+  return { page, anchors: anchorPage(page, outlineOf) };
+}
+
+/**
  * Lays out every page of an edition as HTML and as Markdown, the data files and charts, and
  * gives the layout and its files, each made as `files` is iterated. Bodies come from `bodies` or
- * are rendered here. It numbers and anchors the plan's pages in place (and links them, unless
- * `serialise` works on copies), so a plan serves one call. Pure but for `bodies`, `serialise`,
- * and `store`, which it fills with the files' own texts.
+ * are rendered here. Each page's tree is made twice: once to lay the page out, and again, when
+ * its own text is not in `store`, to serialise it. Pure but for `bodies`, `serialise`, and
+ * `store`, which it fills with the files' own texts.
  */
 export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
-  const { model, find, pages } = planned;
+  const { model, find } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
   const own = (name: string): Fragment => {
@@ -103,21 +119,34 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     return fragment;
   };
   const outlineOf = (name: string): Outline => bodies?.outline(name) ?? own(name);
-  for (const page of pages) walk(page.root, (node) => void (node.type === 'body' && nodes.set(node.name, node)));
-  const byNode = (node: BodyNode) => outlineOf(node.name);
-  pages.forEach((page) => finishPage(page, byNode));
-  const anchors = assignAnchors(pages, byNode);
-  // Placed once their depths and fills are known.
-  const placed = pages.map((page) => placeBodies(page.root));
-  const tables = placed.map((p) => p.placed);
-  const shapes = placed.map((p) => p.shapes);
+  const byNode = (node: BodyNode) => {
+    nodes.set(node.name, node);
+    return outlineOf(node.name);
+  };
+  // A page finished, its bodies placed once their depths and fills are known.
+  const laid = (index: number) => {
+    const finished = finishedPage(planned, index, byNode);
+    return { ...finished, ...placeBodies(finished.page.root) };
+  };
+  // Each page laid out, and only what the layout keeps of it kept.
+  const pages = planned.pages.map((_, i) => {
+    const { page, anchors, placed, shapes } = laid(i);
+    const charts = new Map<string, string>();
+    walk(page.root, (node) => void (node.type === 'chart' && !charts.has(chartFile(node)) && charts.set(chartFile(node), toHtml(chartSvg(node, true), { space: 'svg' }) + '\n')));
+    return { path: page.path, title: page.title, anchors, placed, shapes, tree: treeKey(page), charts };
+  });
+  const anchors: Anchors = new Map(pages.map((p) => [p.path, p.anchors]));
+  const tables = pages.map((p) => p.placed);
+  const shapes = pages.map((p) => p.shapes);
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
     { page: 'comprehensive', label: 'Comprehensive report' },
     ...model.missions.map((m) => ({ page: `countries/${m.data.country.toLowerCase()}`, label: find.country(m.data.country).name })),
   ];
-  const keys = pageKeys(pages, anchors);
+  // A page's own text follows from its tree and the anchors of every page, which its links follow.
+  const linked = hash(JSON.stringify([...anchors].map(([page, own]) => [page, [...own]])));
+  const keys = pages.map((p) => hash(p.tree, linked));
   // The same on every page of a folder (the Markdown marks no current page): serialised once per folder.
   const navs = new Map<string, string>();
   const navMarkdown = (from: string): string => {
@@ -150,7 +179,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
       if (kept !== undefined) return kept;
-      const text = (made ??= pageText(page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
+      const text = (made ??= pageText(laid(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
       if (++taken === 2) made = undefined;
       return (await text)[format];
     };
@@ -174,11 +203,11 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       texts.set(textKey, () => pageTextOf(format));
       files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
-    walk(page.root, (node) => {
-      if (node.type !== 'chart' || charts.has(chartFile(node))) return;
-      charts.add(chartFile(node));
-      files.push({ path: chartFile(node), content: toHtml(chartSvg(node, true), { space: 'svg' }) + '\n' });
-    });
+    for (const [chart, content] of page.charts) {
+      if (charts.has(chart)) continue;
+      charts.add(chart);
+      files.push({ path: chart, content });
+    }
   }
   // The data files give each description as a mark, filled in as they are written.
   const described: PlacedBody[] = [];
@@ -234,12 +263,11 @@ function pageTextKey(page: string, format: FragmentFormat): string {
 }
 
 /**
- * A key of each page's own text: its tree (less its bodies' own nodes) and the anchors of every
- * page, which its links follow from. Taken before the links are resolved, and hashed node by
- * node: a large report's tree would be hundreds of megabytes as one string.
+ * A hash of a finished page's tree, less its bodies' own nodes. Taken before the links are
+ * resolved, and hashed node by node: a large report's tree would be hundreds of megabytes as
+ * one string.
  */
-function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
-  const linked = hash(JSON.stringify([...anchors].map(([page, own]) => [page, [...own]])));
+function treeKey(page: Page): string {
   const withoutBodies = (value: unknown) => JSON.stringify(value, (name, v: unknown) => (name === 'nodes' || name === 'revision' ? undefined : v));
   // JSON.stringify runs several times faster without a replacer, and a child with no body in
   // it, most of a page, needs none.
@@ -248,10 +276,10 @@ function pageKeys(pages: readonly Page[], anchors: Anchors): string[] {
     return plain.includes('"type":"body"') ? withoutBodies(value) : plain;
   };
   function* parts({ path, root: { children, ...root } }: Page): Generator<string> {
-    yield* [path, linked, json(root)];
+    yield* [path, json(root)];
     for (const child of children) yield json(child);
   }
-  return pages.map((page) => hashEach(parts(page)));
+  return hashEach(parts(page));
 }
 
 /**
@@ -292,11 +320,12 @@ export function editionStatement({ edition, version, provenance }: Pick<RenderCo
 }
 
 /** Right under the title of every page of the internal edition: it must not be published. */
-function markInternalEdition(page: Page): void {
+function markInternalEdition(page: Page): Page {
   const banner: Paragraph = {
     type: 'paragraph',
     data: { hProperties: { className: ['edition-banner'] } },
     children: [strong('Internal edition.'), { type: 'text', value: ' It contains passages marked internal: do not publish it. Build the public edition with ' }, { type: 'inlineCode', value: 'ecap build --edition public' }, { type: 'text', value: '.' }],
   };
   page.root.children.splice(1, 0, banner);
+  return page;
 }

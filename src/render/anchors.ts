@@ -11,28 +11,24 @@ import type { Outline } from './fragment.js';
 export type Anchors = Map<string, Map<string, string>>;
 
 /**
- * Gives every heading GitHub's slug of its text, in document order (one slugger per page,
- * so a repeated title becomes `title-1`). The same slug serves as the HTML id and as the
- * anchor GitHub generates for the Markdown, so links work in both.
+ * Gives every heading of the page GitHub's slug of its text, in document order (so a repeated
+ * title becomes `title-1`), and returns the anchors of its keyed headings. The same slug serves
+ * as the HTML id and as the anchor GitHub generates for the Markdown, so links work in both.
  */
-export function assignAnchors(pages: readonly Page[], outlineOf: (body: BodyNode) => Outline): Anchors {
-  const anchors: Anchors = new Map();
-  for (const page of pages) {
-    const slugger = new GithubSlugger();
-    const own = new Map<string, string>();
-    walk(page.root, (node) => {
-      if (node.type === 'body') {
-        const headings = outlineOf(node).headings;
-        node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
-      }
-      if (node.type !== 'heading') return;
-      const slug = slugger.slug(toString(node));
-      const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } });
-      if (data.key) own.set(data.key, slug);
-    });
-    anchors.set(page.path, own);
-  }
-  return anchors;
+export function anchorPage(page: Page, outlineOf: (body: BodyNode) => Outline): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const own = new Map<string, string>();
+  walk(page.root, (node) => {
+    if (node.type === 'body') {
+      const headings = outlineOf(node).headings;
+      node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
+    }
+    if (node.type !== 'heading') return;
+    const slug = slugger.slug(toString(node));
+    const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } });
+    if (data.key) own.set(data.key, slug);
+  });
+  return own;
 }
 
 export type Format = 'html' | 'md';
