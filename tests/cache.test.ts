@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,22 @@ describe('cache', () => {
     const again = await build(options(dir, 'again'));
     expect(again.unchanged).toBeUndefined();
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'again'));
+  });
+
+  it('stops, writing nothing, when a note it must read again to render a lost body changed during the build', async () => {
+    const dir = await project();
+    await build(options(dir));
+    await rm(path.join(dir, '.ecap-cache', 'bodies'), { recursive: true });
+    // A build keeps no note's text once it is checked: it reads a note again to render a body
+    // the cache has lost, and that note must still be the one it checked.
+    const note = path.join(dir, 'content', 'missions', 'th.md');
+    const edited = (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.');
+    const changing = { ...options(dir, 'again'), onProgress: (stage: string) => void (stage === 'writing' && writeFileSync(note, edited)) };
+    await expect(build(changing)).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
+    await expect(stat(path.join(dir, 'again'))).rejects.toThrow();
+    // Built again, it builds from the note as it is now.
+    await build({ ...options(dir, 'again') });
+    expect(await readFile(path.join(dir, 'again', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');
   });
 
   it('keeps the files a change leaves as they were, and writes again one edited by hand', async () => {

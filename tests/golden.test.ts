@@ -36,7 +36,7 @@ describe('golden builds', () => {
       const result = await build({ contentDir: 'content', outDir: out, cwd: root, provenance: {} });
       // Text outputs are compared whole; binary ones (fonts) by their SHA-256.
       const actual = new Map<string, string>((await readOutput(out, result.written)).map((f) => (typeof f.content === 'string' ? [f.path, f.content] : [`${f.path}.sha256`, `${createHash('sha256').update(f.content).digest('hex')}\n`])));
-      actual.set('diagnostics.txt', pretty(result.diagnostics, { color: false, sources: new Map(result.files.map((f) => [f.path, f.text])) }));
+      actual.set('diagnostics.txt', pretty(result.diagnostics, { color: false, excerpts: result.excerpts }));
       if (update) {
         await rm(expectedDir, { recursive: true, force: true });
         for (const [file, content] of actual) {

@@ -10,6 +10,7 @@ import { json } from '../src/reporters/json.js';
 import { pretty } from '../src/reporters/pretty.js';
 import { sarif } from '../src/reporters/sarif.js';
 import { collections } from '../src/content/collections.js';
+import { excerpts } from '../src/diagnostics/excerpts.js';
 import { schemas, source } from './helpers.js';
 
 const note = `---
@@ -110,7 +111,7 @@ describe('properties', () => {
       fc.property(fc.array(diagnostic), fc.string(), (list, text) => {
         const sorted = sortDiagnostics(list);
         expect(sortDiagnostics(sorted)).toEqual(sorted);
-        pretty(list, { color: true, sources: new Map(list.map((d) => [d.file, text])) });
+        pretty(list, { color: true, excerpts: excerpts(list, list.map((d) => ({ path: d.file, text }))) });
         JSON.parse(json(list));
         JSON.parse(sarif(list, { version: '0', docsBase: 'file:///docs/' }));
         for (const line of github(list).split('\n').filter(Boolean)) expect(line).toMatch(/^::(error|warning|notice) [^\n]*::/);

@@ -59,7 +59,7 @@ export function elapsed(started: number): string {
 }
 
 /** Prints the problems with the chosen reporter: machine-readable ones to stdout, pretty to stderr. */
-export function report(result: CheckResult, options: Pick<CommonOptions, 'reporter'>): void {
+export function report(result: Pick<CheckResult, 'diagnostics' | 'excerpts'>, options: Pick<CommonOptions, 'reporter'>): void {
   const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   switch (reporter) {
     case 'json':
@@ -73,7 +73,7 @@ export function report(result: CheckResult, options: Pick<CommonOptions, 'report
       return;
     case 'pretty': {
       const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-      const text = pretty(result.diagnostics, { color, sources: new Map(result.files.map((f) => [f.path, f.text])) });
+      const text = pretty(result.diagnostics, { color, excerpts: result.excerpts });
       if (text) process.stderr.write(text + '\n');
     }
   }
@@ -92,7 +92,7 @@ export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptio
  * 1 when the content has errors, no usable activity, or more warnings than allowed. An
  * unchanged build has no model (it did not need one) but was built from a usable one.
  */
-export function exitCode(result: CheckResult & { unchanged?: boolean }, options: CommonOptions): number {
+export function exitCode(result: Pick<CheckResult, 'diagnostics' | 'model'> & { unchanged?: boolean }, options: CommonOptions): number {
   return countDiagnostics(result.diagnostics).error > 0 || !(result.model || result.unchanged) || tooMany(result.diagnostics, options) ? 1 : 0;
 }
 

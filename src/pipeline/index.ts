@@ -15,10 +15,11 @@ import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
-import { load, type SourceFile } from './load.js';
+import { decodeSource, load, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
@@ -47,6 +48,8 @@ export interface CheckResult {
   files: SourceFile[];
   model: Model | undefined;
   diagnostics: Diagnostic[];
+  /** The lines the diagnostics point at, for code frames. */
+  excerpts: Excerpts;
   /** A hash of everything the check read: equal keys, equal results. */
   key: string;
 }
@@ -55,6 +58,8 @@ export interface CheckResult {
 interface Content {
   loaded: StageResult<SourceFile[]>;
   schemas: SchemaSet;
+  /** What every file's key starts from: ecap's code and the schemas. */
+  base: string;
   keys: string[];
   key: string;
 }
@@ -62,8 +67,13 @@ interface Content {
 async function readContent(options: CheckOptions): Promise<Content> {
   const [schemas, loaded, code] = await Promise.all([readSchemas(), load(options.contentDir, options.cwd), codeHash()]);
   const base = hash(code, JSON.stringify(schemas));
-  const keys = loaded.value.map((file) => hash(base, file.collection, file.path, file.text));
-  return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+  const keys = loaded.value.map((file) => fileKey(base, file));
+  return { loaded, schemas, base, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+}
+
+/** A file's key: equal keys, equal checks. */
+function fileKey(base: string, file: SourceFile): string {
+  return hash(base, file.collection, file.path, file.text);
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {
@@ -167,7 +177,8 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   diagnostics.push(...linked.diagnostics);
   // What the pages are laid out from: every file's (see PreparedFile).
   const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
-  return { files: loaded.value, model: linked.value, diagnostics: sortDiagnostics(diagnostics), key, outlines, layout };
+  const sorted = sortDiagnostics(diagnostics);
+  return { files: loaded.value, model: linked.value, diagnostics: sorted, excerpts: excerpts(sorted, loaded.value), key, outlines, layout };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -183,8 +194,11 @@ export interface BuildOptions extends CheckOptions {
   pdf?: boolean;
 }
 
-/** A build's `model` holds its records without their bodies' trees (see prepare.ts); `check` gives the whole model. */
-export interface BuildResult extends CheckResult {
+/**
+ * A build's `model` holds its records without their bodies' trees (see prepare.ts); `check` gives
+ * the whole model, and the files' texts.
+ */
+export interface BuildResult extends Omit<CheckResult, 'files'> {
   /** The files written, relative to the output folder; none when the content had errors (then nothing is written). */
   written: Array<{ path: string }>;
   /** Nothing had changed since the last build of the same output: it was left as it was. */
@@ -204,11 +218,16 @@ interface CheckRecord {
   languages: string[];
 }
 
-/** check → render → write. Writes nothing unless the content is free of errors. */
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  // Say at once, before any work, when a PDF was asked for and cannot be made.
-  const chromium = options.pdf ? requireChromium() : undefined;
-  const cache = cacheOf(options);
+/** What a build keeps of a content file once it is checked: not its text. */
+type CheckedSource = Omit<SourceFile, 'text'> & { revision: string };
+
+/**
+ * The check of a build, and what the build needs of it. The files' texts are let go when it
+ * returns (they were 200 MB at 10,000 records), all but the lines the diagnostics point at.
+ * `done`: the build's result, when there is nothing to write, the content having problems or
+ * the output being up to date.
+ */
+async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts) {
   const content = await readContent(options);
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
@@ -220,23 +239,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (known && passes(known.diagnostics)) {
     const stamp = buildStamp(content.key, await renderContext(known.languages, options), options);
     const previous = await upToDateBuild(cache!, stamp, options);
-    if (previous) return { files: content.loaded.value, model: undefined, diagnostics: known.diagnostics, key: content.key, written: previous, unchanged: true };
+    if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: excerpts(known.diagnostics, content.loaded.value), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
-  const edition = options.edition ?? 'internal';
-  const texts = new BodyTexts(cache, edition);
-  const result = await checkContent(content, options, { edition, texts });
-  if (!result.model || !passes(result.diagnostics)) return { ...checked(result), written: [] };
+  const { files: _, ...result } = await checkContent(content, options, { edition, texts });
+  const { outlines, layout, ...told } = result;
+  if (!result.model || !passes(result.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
   const languages = languagesUsed(result.model);
   await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages } satisfies CheckRecord);
   const context = await renderContext(languages, options);
   const stamp = buildStamp(result.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
-  if (same) return { ...checked(result), written: same, unchanged: true };
+  if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
+  const sources: CheckedSource[] = content.loaded.value.map(({ text: _, ...file }, i) => ({ ...file, revision: content.keys[i]! }));
+  return { result: { ...told, model: result.model }, outlines, layout, context, stamp, sources, schemas: content.schemas, base: content.base };
+}
+
+/** check → render → write. Writes nothing unless the content is free of errors. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Say at once, before any work, when a PDF was asked for and cannot be made.
+  const chromium = options.pdf ? requireChromium() : undefined;
+  const cache = cacheOf(options);
+  const edition = options.edition ?? 'internal';
+  const texts = new BodyTexts(cache, edition);
+  const toBuild = await checkToBuild(options, cache, edition, texts);
+  if (toBuild.done) return toBuild.done;
+  const { result, context, stamp, sources } = toBuild;
   const code = await codeHash();
-  const bodies = preparedBodies(content, cache, result.outlines, texts, edition);
+  const bodies = preparedBodies(toBuild, options, cache, texts, edition);
   const store = cache && pageStore(cache, code);
   // Laid out before from the same records and outlines: the pages need not be laid out again.
-  const layoutKey = hash(code, 'layout', result.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
+  const layoutKey = hash(code, 'layout', toBuild.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
   const laid = cache && (await cache.get<Layout>('layouts', layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
   const layOut = async (serialise: ((job: TextJob) => Promise<PageText>) | undefined) => {
@@ -275,7 +307,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The pages' own text is serialised on other threads while this one writes, when the
     // content has as many files as would repay a pool for checking them all. The threads start
     // only when a page's text is not in the cache, and stop before any PDF is printed.
-    const workers = poolSize(content.keys.length, options.jobs);
+    const workers = poolSize(sources.length, options.jobs);
     let pool: Pool<TextJob, PageText> | undefined;
     let laidOut: Awaited<ReturnType<typeof layOut>>;
     try {
@@ -292,7 +324,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printed = await Promise.all(pdfs.map(async (file) => ({ path: file, size: (await stat(path.join(outFolder, ...file.split('/')))).size })));
   const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
   await cache?.set('builds', stamp, { files: all } satisfies BuildRecord);
-  return { ...checked(result), written: all.map((f) => ({ path: f.path })), kept };
+  return { ...result, written: all.map((f) => ({ path: f.path })), kept };
 }
 
 /** Where the cache keeps the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
@@ -338,20 +370,26 @@ function preparedKey(key: string, edition: Edition): string {
 
 /**
  * The bodies a build prepared as it checked the files: outlines at hand, texts from `texts`.
- * A text the cache has lost is made again by preparing its file once more, never taken on trust.
+ * A text the cache has lost is made again by preparing its file once more, never taken on
+ * trust: read again, as it must still be what was checked.
  */
-function preparedBodies(content: Content, cache: Cache | undefined, outlines: ReadonlyMap<string, Outline>, texts: BodyTexts, edition: Edition): BodySource {
-  const files = new Map(content.loaded.value.map((file, i) => [file.path, { file, revision: content.keys[i]! }]));
-  // `content/practices/x.md#body`: the body's record's file and its revision.
+function preparedBodies({ sources, outlines, schemas, base }: { sources: readonly CheckedSource[]; outlines: ReadonlyMap<string, Outline>; schemas: SchemaSet; base: string }, options: CheckOptions, cache: Cache | undefined, texts: BodyTexts, edition: Edition): BodySource {
+  const files = new Map(sources.map((file) => [file.path, file]));
+  // `content/practices/x.md#body`: the body's record's file.
   const recordOf = (name: string) => files.get(name.slice(0, name.lastIndexOf('#')))!;
+  const readAgain = async ({ revision, ...file }: CheckedSource): Promise<SourceFile> => {
+    const text = decodeSource(await readFile(path.resolve(options.cwd, file.path)).catch(() => new Uint8Array([0])), file.path);
+    if (typeof text !== 'string' || fileKey(base, { ...file, text }) !== revision) throw new UsageError(`\`${file.path}\` changed while ecap was building from it: build again.`);
+    return { ...file, text };
+  };
   let run: ReturnType<typeof checkJobs> | undefined;
   // By file: a file is prepared again once, however many of its bodies were lost.
   const again = new Map<string, Promise<unknown>>();
   const prepareAgain = (name: string): Promise<unknown> => {
-    const { file, revision } = recordOf(name);
+    const file = recordOf(name);
     if (!again.has(file.path)) {
-      run ??= import('./check-file.js').then((m) => m.checkJobs(content.schemas, cache, { edition, texts }));
-      again.set(file.path, run.then((job) => job({ key: revision, entryKey: preparedKey(revision, edition), file }).saved));
+      run ??= import('./check-file.js').then((m) => m.checkJobs(schemas, cache, { edition, texts }));
+      again.set(file.path, Promise.all([run, readAgain(file)]).then(([job, source]) => job({ key: file.revision, entryKey: preparedKey(file.revision, edition), file: source }).saved));
     }
     return again.get(file.path)!;
   };
@@ -370,8 +408,8 @@ function preparedBodies(content: Content, cache: Cache | undefined, outlines: Re
   };
 }
 
-/** What a check tells: the outlines of bodies are a build's own business. */
-function checked({ outlines: _, ...result }: CheckResult & { outlines?: unknown }): CheckResult {
+/** What a check tells: the outlines of bodies and the layout's key are a build's own business. */
+function checked({ outlines: _, layout: __, ...result }: CheckResult & { outlines?: unknown; layout?: unknown }): CheckResult {
   return result;
 }
 

@@ -20,6 +20,25 @@ export interface SourceFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A content file's text from its bytes, byte-order mark removed; or why it cannot be read. */
+export function decodeSource(bytes: Uint8Array, shown: string): string | Diagnostic {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return diagnostic('file/unreadable', shown, fileStart, 'Unexpected bytes that are not UTF-8 text: save the file as UTF-8 in your editor.');
+  }
+  if (text.includes('\0')) return diagnostic('file/unreadable', shown, fileStart, 'Unexpected binary file: a content file is Markdown or YAML text.');
+  const reserved = /[\uE000\uE001]/.exec(text);
+  if (reserved) {
+    const before = text.slice(0, reserved.index).split('\n');
+    const line = before.length;
+    const column = before.at(-1)!.length + 1;
+    return diagnostic('file/unreadable', shown, { line, column, endLine: line, endColumn: column + 1 }, `Unexpected private-use character U+${reserved[0].charCodeAt(0).toString(16).toUpperCase()}: ecap uses it to mark places in the reports it writes; delete it.`);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
 /** Reads every content file. The only stage that reads the content folder. */
 export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>> {
   const root = path.resolve(cwd, contentDir);
@@ -43,23 +62,10 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
     }
     // Read synchronously: a content file is small, and a thousand trips through the thread
     // pool cost several times the reading itself.
-    const bytes = readFileSync(abs);
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return diagnostic('file/unreadable', shown, fileStart, 'Unexpected bytes that are not UTF-8 text: save the file as UTF-8 in your editor.');
-    }
-    if (text.includes('\0')) return diagnostic('file/unreadable', shown, fileStart, 'Unexpected binary file: a content file is Markdown or YAML text.');
-    const reserved = /[\uE000\uE001]/.exec(text);
-    if (reserved) {
-      const before = text.slice(0, reserved.index).split('\n');
-      const line = before.length;
-      const column = before.at(-1)!.length + 1;
-      return diagnostic('file/unreadable', shown, { line, column, endLine: line, endColumn: column + 1 }, `Unexpected private-use character U+${reserved[0].charCodeAt(0).toString(16).toUpperCase()}: ecap uses it to mark places in the reports it writes; delete it.`);
-    }
+    const text = decodeSource(readFileSync(abs), shown);
+    if (typeof text !== 'string') return text;
     const ext = path.extname(abs);
-    return { path: shown, collection: collection.name, id: path.basename(abs, ext), text: text.replace(/^\uFEFF/, '') };
+    return { path: shown, collection: collection.name, id: path.basename(abs, ext), text };
   };
 
   for (const collection of collections) {

@@ -1,11 +1,12 @@
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { count } from '../report/format.js';
+import type { Excerpts } from '../diagnostics/excerpts.js';
 
 export interface PrettyOptions {
   /** Colour codes for a terminal; off when piped or when NO_COLOR is set. */
   color: boolean;
-  /** File texts by path, for the code frame under each diagnostic. */
-  sources?: ReadonlyMap<string, string>;
+  /** The lines diagnostics point at, for the code frame under each. */
+  excerpts?: Excerpts;
 }
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -17,7 +18,7 @@ export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOption
   for (const d of sortDiagnostics(diagnostics)) {
     const severity = d.severity === 'error' ? paint(color, 31, 'error') : d.severity === 'warning' ? paint(color, 33, 'warning') : paint(color, 36, 'info');
     out.push(`${paint(color, 1, `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint(color, 2, d.rule)}`);
-    const frame = codeFrame(options.sources?.get(d.file), d, color);
+    const frame = codeFrame(options.excerpts?.get(d.file), d, color);
     if (frame) out.push(frame);
     for (const r of d.related ?? []) out.push(`  ${paint(color, 2, `${r.file}:${r.line}:${r.column}: ${r.message}`)}`);
     out.push('');
@@ -26,36 +27,19 @@ export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOption
 }
 
 /** The offending line with one line of context above, and a caret under the range. */
-export function codeFrame(text: string | undefined, d: Diagnostic, color: boolean): string | undefined {
-  if (text === undefined) return undefined;
-  const lines = linesOf(text, d.line - 1, d.line);
-  const line = lines.at(-1);
-  if (line === undefined || lines.length < Math.min(2, d.line)) return undefined;
+export function codeFrame(lines: ReadonlyMap<number, string> | undefined, d: Diagnostic, color: boolean): string | undefined {
+  const line = lines?.get(d.line);
+  if (line === undefined) return undefined;
+  const above = lines!.get(d.line - 1) ?? '';
   const width = String(d.line).length;
   const gutter = (n: number | '') => `${String(n).padStart(width)} | `;
   const out: string[] = [];
-  if (d.line > 1 && lines[0]!.trim() !== '') out.push(paint(color, 2, `  ${gutter(d.line - 1)}${lines[0]}`));
+  if (above.trim() !== '') out.push(paint(color, 2, `  ${gutter(d.line - 1)}${above}`));
   out.push(`> ${gutter(d.line)}${line}`);
   const end = d.endLine === d.line && d.endColumn > d.column ? d.endColumn : Math.max(d.column + 1, line.trimEnd().length + 1);
   const caret = ' '.repeat(d.column - 1) + '^'.repeat(Math.max(1, Math.min(end, line.length + 1) - d.column));
   out.push(`  ${' '.repeat(width)} | ${paint(color, d.severity === 'error' ? 31 : 33, caret)}`);
   return out.join('\n');
-}
-
-/**
- * Lines `from` to `to` (counted from 1; those that exist) without their line endings, found
- * without splitting the whole text: a long note can have hundreds of diagnostics.
- */
-function linesOf(text: string, from: number, to: number): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let n = 1; n <= to; n++) {
-    const end = text.indexOf('\n', start);
-    if (n >= from) out.push(text.slice(start, end < 0 ? undefined : end).replace(/\r$/, ''));
-    if (end < 0) break;
-    start = end + 1;
-  }
-  return out;
 }
 
 /** `2 errors, 1 warning and 3 infos`. */
