@@ -28,6 +28,7 @@ import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
 import { compareText } from '../order.js';
 import { printPdfs, requireChromium } from './pdf.js';
+import { tightHeap } from './heap.js';
 import { readProvenance, type Provenance } from './provenance.js';
 import type { Edition } from '../model/edition.js';
 import { readFonts } from './assets.js';
@@ -221,13 +222,26 @@ interface CheckRecord {
 /** What a build keeps of a content file once it is checked: not its text. */
 type CheckedSource = Omit<SourceFile, 'text'> & { revision: string };
 
+/** What a build needs of its check to lay out and write. */
+interface Checked {
+  result: Omit<CheckResult, 'files' | 'model'> & { model: Model };
+  outlines: ReadonlyMap<string, Outline>;
+  /** The key of what the pages are laid out from (see PreparedFile). */
+  layout: string;
+  context: RenderContext;
+  stamp: string;
+  sources: CheckedSource[];
+  schemas: SchemaSet;
+  base: string;
+}
+
 /**
  * The check of a build, and what the build needs of it. The files' texts are let go when it
  * returns (they were 200 MB at 10,000 records), all but the lines the diagnostics point at.
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */
-async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts) {
+async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (Checked & { done?: undefined })> {
   const content = await readContent(options);
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
@@ -263,6 +277,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const texts = new BodyTexts(cache, edition);
   const toBuild = await checkToBuild(options, cache, edition, texts);
   if (toBuild.done) return toBuild.done;
+  return tightHeap(() => layOutAndWrite(toBuild, options, cache, { edition, texts }, chromium));
+}
+
+/** render → write, from a build's check. */
+async function layOutAndWrite(toBuild: Checked, options: BuildOptions, cache: Cache | undefined, { edition, texts }: { edition: Edition; texts: BodyTexts }, chromium: string | undefined): Promise<BuildResult> {
   const { result, context, stamp, sources } = toBuild;
   const code = await codeHash();
   const bodies = preparedBodies(toBuild, options, cache, texts, edition);
