@@ -153,6 +153,7 @@ describe('cache', () => {
     const changing = { ...options(dir, 'again'), onProgress: (stage: string) => void (stage === 'writing' && writeFileSync(note, edited)) };
     await expect(build(changing)).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
     await expect(stat(path.join(dir, 'again'))).rejects.toThrow();
+    expect((await readdir(dir)).filter((name) => name.startsWith('again'))).toEqual([]);
     // Built again, it builds from the note as it is now.
     await build({ ...options(dir, 'again') });
     expect(await readFile(path.join(dir, 'again', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');

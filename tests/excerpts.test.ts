@@ -20,7 +20,7 @@ describe('excerpts', () => {
     ]);
   });
 
-  it('give the pretty reporter its code frames, and none for a line past the end of the file', () => {
+  it('gives the pretty reporter its code frames, and none for a line past the end of the file', () => {
     const files = [{ path: 'content/missions/la.md', text: '---\ncountry: LA\nstatus: draft\n---\n' }];
     const diagnostics = [at('content/missions/la.md', 3, 9, 14), at('content/missions/la.md', 9, 1, 2)];
     expect(pretty(diagnostics, { color: false, excerpts: excerpts(diagnostics, files) })).toBe(

@@ -19,12 +19,16 @@ import { writeCorpus } from '../bench/generate.mjs';
 
 const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every page of the content, numbered and anchored as a build lays them out, with its bodies rendered in place. */
-async function laidOut(contentDir: string, cwd: string) {
+/** The content's plan, and its bodies' outlines rendered in place. */
+async function planOf(contentDir: string, cwd: string) {
   const { model } = await check({ contentDir, cwd });
   const context = await renderContext(languagesUsed(model!), { contentDir, cwd, provenance: {} });
-  const planned = plan(model!, context);
-  const outline = (node: BodyNode) => renderFragment(node.nodes, node.name);
+  return { planned: plan(model!, context), outline: (node: BodyNode) => renderFragment(node.nodes, node.name) };
+}
+
+/** Every page of the content, numbered and anchored as a build lays them out, with its bodies rendered in place. */
+async function laidOut(contentDir: string, cwd: string) {
+  const { planned, outline } = await planOf(contentDir, cwd);
   const finished = planned.pages.map((_, i) => finishedPage(planned, i, outline));
   return { pages: finished.map((f) => f.page), anchors: new Map(finished.map((f) => [f.page.path, f.anchors])) as Anchors };
 }
@@ -66,6 +70,21 @@ describe('page text in runs', () => {
       expect(cut).toBeGreaterThan(pages.length / 2);
     });
   }
+
+  it('makes each page the same every time, as a build laying it out from one make and serialising another needs', async () => {
+    for (const cwd of [repo, path.join(repo, 'tests', 'fixtures', 'golden')]) {
+      const { planned, outline } = await planOf('content', cwd);
+      for (const [i] of planned.pages.entries()) {
+        const first = finishedPage(planned, i, outline);
+        // Taken before the page is made again: a maker that shared nodes with its last make
+        // would change them under the first.
+        const firstTree = JSON.stringify(first.page);
+        const again = finishedPage(planned, i, outline);
+        expect(JSON.stringify(again.page), first.page.path).toBe(firstTree);
+        expect(again.anchors).toEqual(first.anchors);
+      }
+    }
+  });
 
   const heading = (value: string): RootContent => ({ type: 'heading', depth: 2, children: [{ type: 'text', value }] });
   const tying: Array<[string, RootContent[]]> = [

@@ -46,8 +46,10 @@ export interface Plan {
   find: Lookup;
   /**
    * Each page's maker, pure: a page's tree is made afresh whenever it is needed and let go
-   * after, so that a build never holds every page's tree at once (at 10,000 records they
-   * were over 300 MB, four fifths of it the country reports).
+   * after. A build holds one page's tree at a time while it lays them out, and while it
+   * writes, those of the pages being written (at most 16, two files each); before, every
+   * page's tree was held from layout to the last file written: over 300 MB at 10,000 records,
+   * four fifths of it the country reports.
    */
   pages: Array<() => Page>;
   /** Each practice's and recommendation's body as written, for the data files. */
@@ -88,9 +90,10 @@ export interface RenderOptions {
 }
 
 /**
- * Makes page `index` of the plan and finishes it as every build does: tables and figures
- * numbered, headings made unique and anchored. The same tree each time. Returns the page and
- * the anchors of its keyed headings.
+ * Makes page `index` of the plan and finishes it: tables and figures numbered, headings made
+ * unique and anchored (a build then numbers its bodies, see placeBodies). The same tree each
+ * time: a build lays a page out from one make and serialises it from another. Returns the page
+ * and the anchors of its keyed headings.
  */
 export function finishedPage(planned: Plan, index: number, outlineOf: (body: BodyNode) => Outline): { page: Page; anchors: Map<string, string> } {
   const page = planned.pages[index]!();
@@ -124,15 +127,21 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     return outlineOf(node.name);
   };
   // A page finished, its bodies placed once their depths and fills are known.
-  const laid = (index: number) => {
+  const finish = (index: number) => {
     const finished = finishedPage(planned, index, byNode);
     return { ...finished, ...placeBodies(finished.page.root) };
   };
-  // Each page laid out, and only what the layout keeps of it kept.
+  // Each chart's file, made from the first page that shows it.
+  const chartFiles = new Map<string, string>();
+  // Each page laid out, and only what the layout needs of it kept.
   const pages = planned.pages.map((_, i) => {
-    const { page, anchors, placed, shapes } = laid(i);
-    const charts = new Map<string, string>();
-    walk(page.root, (node) => void (node.type === 'chart' && !charts.has(chartFile(node)) && charts.set(chartFile(node), toHtml(chartSvg(node, true), { space: 'svg' }) + '\n')));
+    const { page, anchors, placed, shapes } = finish(i);
+    const charts: string[] = [];
+    walk(page.root, (node) => {
+      if (node.type !== 'chart' || chartFiles.has(chartFile(node))) return;
+      chartFiles.set(chartFile(node), toHtml(chartSvg(node, true), { space: 'svg' }) + '\n');
+      charts.push(chartFile(node));
+    });
     return { path: page.path, title: page.title, anchors, placed, shapes, tree: treeKey(page), charts };
   });
   const anchors: Anchors = new Map(pages.map((p) => [p.path, p.anchors]));
@@ -168,7 +177,6 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     if (store) kept.push(store.set(key, text));
   };
   const files: LaidFile[] = [];
-  const charts = new Set<string>();
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
     // when the first of the page's two files asks, and let go once the second has it: held to
@@ -179,7 +187,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
       if (kept !== undefined) return kept;
-      const text = (made ??= pageText(laid(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
+      const text = (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
       if (++taken === 2) made = undefined;
       return (await text)[format];
     };
@@ -203,11 +211,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       texts.set(textKey, () => pageTextOf(format));
       files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
     }
-    for (const [chart, content] of page.charts) {
-      if (charts.has(chart)) continue;
-      charts.add(chart);
-      files.push({ path: chart, content });
-    }
+    for (const chart of page.charts) files.push({ path: chart, content: chartFiles.get(chart)! });
   }
   // The data files give each description as a mark, filled in as they are written.
   const described: PlacedBody[] = [];
@@ -263,9 +267,8 @@ function pageTextKey(page: string, format: FragmentFormat): string {
 }
 
 /**
- * A hash of a finished page's tree, less its bodies' own nodes. Taken before the links are
- * resolved, and hashed node by node: a large report's tree would be hundreds of megabytes as
- * one string.
+ * A hash of a finished page's tree, less its bodies' own nodes, hashed node by node: a large
+ * report's tree would be hundreds of megabytes as one string.
  */
 function treeKey(page: Page): string {
   const withoutBodies = (value: unknown) => JSON.stringify(value, (name, v: unknown) => (name === 'nodes' || name === 'revision' ? undefined : v));
