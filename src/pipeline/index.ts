@@ -223,7 +223,7 @@ interface CheckRecord {
 type CheckedSource = Omit<SourceFile, 'text'> & { revision: string };
 
 /** What a build needs of its check to lay out and write. */
-interface Checked {
+interface ToBuild {
   result: Omit<CheckResult, 'files' | 'model'> & { model: Model };
   outlines: ReadonlyMap<string, Outline>;
   /** The key of what the pages are laid out from (see PreparedFile). */
@@ -241,7 +241,7 @@ interface Checked {
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */
-async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (Checked & { done?: undefined })> {
+async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (ToBuild & { done?: undefined })> {
   const content = await readContent(options);
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
@@ -255,17 +255,16 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
     const previous = await upToDateBuild(cache!, stamp, options);
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: excerpts(known.diagnostics, content.loaded.value), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
-  const { files: _, ...result } = await checkContent(content, options, { edition, texts });
-  const { outlines, layout, ...told } = result;
-  if (!result.model || !passes(result.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
-  const languages = languagesUsed(result.model);
-  await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages } satisfies CheckRecord);
+  const { files: _, outlines, layout, ...told } = await checkContent(content, options, { edition, texts });
+  if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
+  const languages = languagesUsed(told.model);
+  await cache?.set('checks', content.key, { diagnostics: told.diagnostics, languages } satisfies CheckRecord);
   const context = await renderContext(languages, options);
-  const stamp = buildStamp(result.key, context, options);
+  const stamp = buildStamp(told.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
   if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
   const sources: CheckedSource[] = content.loaded.value.map(({ text: _, ...file }, i) => ({ ...file, revision: content.keys[i]! }));
-  return { result: { ...told, model: result.model }, outlines, layout, context, stamp, sources, schemas: content.schemas, base: content.base };
+  return { result: { ...told, model: told.model }, outlines, layout, context, stamp, sources, schemas: content.schemas, base: content.base };
 }
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
@@ -281,7 +280,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** render → write, from a build's check. */
-async function layOutAndWrite(toBuild: Checked, options: BuildOptions, cache: Cache | undefined, { edition, texts }: { edition: Edition; texts: BodyTexts }, chromium: string | undefined): Promise<BuildResult> {
+async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Cache | undefined, { edition, texts }: { edition: Edition; texts: BodyTexts }, chromium: string | undefined): Promise<BuildResult> {
   const { result, context, stamp, sources } = toBuild;
   const code = await codeHash();
   const bodies = preparedBodies(toBuild, options, cache, texts, edition);
