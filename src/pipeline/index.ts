@@ -101,14 +101,11 @@ async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
     const tasks = Array.from({ length: Math.ceil(jobs.length / 8) }, (_, t) => jobs.slice(t * 8, t * 8 + 8).map((job, j) => ({ job, index: t * 8 + j })));
-    const settled = await Promise.allSettled(
-      tasks.map(async (task) => {
-        const results = await pool.run(task.map(({ job }) => job));
-        for (const [j, { index }] of task.entries()) await onResult(index, results[j]!);
-      }),
-    );
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    // At most 32 tasks waiting on the pool at once: plenty to keep every worker busy.
+    await concurrently(tasks, async (task) => {
+      const results = await pool.run(task.map(({ job }) => job));
+      for (const [j, { index }] of task.entries()) await onResult(index, results[j]!);
+    });
   } finally {
     await pool.close();
   }
