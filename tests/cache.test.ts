@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Cache } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
+import { load } from '../src/pipeline/load.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -157,6 +158,20 @@ describe('cache', () => {
     // Built again, it builds from the note as it is now.
     await build({ ...options(dir, 'again') });
     expect(await readFile(path.join(dir, 'again', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');
+  });
+
+  it('stops, writing nothing, when a note changes after it was read and before it was parsed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-corpus-'));
+    await writeCorpus(path.join(dir, 'content'), 40);
+    // A build reads every file to hash it, keeps no text, and reads each file again to parse it,
+    // at most 32 at a time: the last file is read again only once the first is checked.
+    const last = (await load('content', dir)).value.at(-1)!;
+    let edited = false;
+    const changing = { ...options(dir), cacheDir: undefined, onProgress: (stage: string) => void (stage === 'checking' && !edited && (edited = true) && writeFileSync(path.join(dir, last.path), `${last.text}\n`)) };
+    await expect(build(changing)).rejects.toThrow(`\`${last.path}\` changed while ecap was building from it: build again.`);
+    await expect(stat(path.join(dir, 'dist'))).rejects.toThrow();
+    expect((await build({ ...options(dir), cacheDir: undefined })).written.length).toBeGreaterThan(0);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('keeps the files a change leaves as they were, and writes again one edited by hand', async () => {

@@ -1,8 +1,8 @@
-import { symlink } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
-import { load } from '../src/pipeline/load.js';
+import { load, readAgain, withoutText } from '../src/pipeline/load.js';
 import { tree } from './helpers.js';
 
 describe('load', () => {
@@ -50,6 +50,17 @@ describe('load', () => {
     const { value, diagnostics } = await load('content', dir);
     expect(value.some((f) => f.text.includes('secret'))).toBe(false);
     expect(diagnostics).toMatchObject([{ file: 'content/themes/leak.md', rule: 'file/unreadable' }]);
+  });
+
+  it('reads a file kept without its text again, and refuses it once it has changed', async () => {
+    const dir = await tree({ 'content/activity.yaml': 'title: x\n', 'content/sources.yaml': '[]\n' });
+    const [kept] = (await load('content', dir, withoutText)).value;
+    expect(kept).not.toHaveProperty('text');
+    expect(await readAgain(kept!, dir)).toEqual({ path: 'content/activity.yaml', collection: 'activity', id: 'activity', text: 'title: x\n' });
+    await writeFile(path.join(dir, 'content/activity.yaml'), 'title: y\n');
+    await expect(readAgain(kept!, dir)).rejects.toThrow(new UsageError('`content/activity.yaml` changed while ecap was building from it: build again.'));
+    await rm(path.join(dir, 'content/activity.yaml'));
+    await expect(readAgain(kept!, dir)).rejects.toBeInstanceOf(UsageError);
   });
 
   it('treats a missing content folder as a usage error', async () => {

@@ -19,7 +19,7 @@ import { excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
-import { decodeSource, load, type SourceFile } from './load.js';
+import { digest, load, readAgain, withoutText, type Source, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
@@ -55,26 +55,38 @@ export interface CheckResult {
   key: string;
 }
 
-/** The content as read, each file's key, and the key of the whole. */
-interface Content {
-  loaded: StageResult<SourceFile[]>;
+/**
+ * The content as read, each file's key, and the key of the whole. A check keeps the files'
+ * texts; a build keeps none (see Source), and reads a file again when it is to be parsed.
+ */
+interface Content<File extends Source> {
+  loaded: StageResult<File[]>;
   schemas: SchemaSet;
-  /** What every file's key starts from: ecap's code and the schemas. */
-  base: string;
+  /** A file's key: equal keys, equal checks. */
   keys: string[];
   key: string;
 }
 
-async function readContent(options: CheckOptions): Promise<Content> {
-  const [schemas, loaded, code] = await Promise.all([readSchemas(), load(options.contentDir, options.cwd), codeHash()]);
+async function readContent<File extends Source>(options: CheckOptions, keep: (file: SourceFile) => File): Promise<Content<File>> {
+  const [schemas, loaded, code] = await Promise.all([readSchemas(), load(options.contentDir, options.cwd, keep), codeHash()]);
+  // What every file's key starts from: ecap's code and the schemas.
   const base = hash(code, JSON.stringify(schemas));
-  const keys = loaded.value.map((file) => fileKey(base, file));
-  return { loaded, schemas, base, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+  const keys = loaded.value.map((file) => hash(base, file.digest));
+  return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
 }
 
-/** A file's key: equal keys, equal checks. */
-function fileKey(base: string, file: SourceFile): string {
-  return hash(base, file.collection, file.path, file.text);
+/** A file whose text the check keeps. */
+const withText = (file: SourceFile): SourceFile & Source => ({ ...file, digest: digest(file) });
+
+/** A file's text: kept, or else read again. */
+function textOf(file: Source | SourceFile, cwd: string): Promise<SourceFile> {
+  return 'text' in file ? Promise.resolve(file) : readAgain(file, cwd);
+}
+
+/** The excerpts diagnostics need, from the files they point at, read again where not kept. */
+async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<Source | SourceFile>, cwd: string): Promise<Excerpts> {
+  const pointed = new Set(diagnostics.map((d) => d.file));
+  return excerpts(diagnostics, await Promise.all(files.filter((f) => pointed.has(f.path)).map((f) => textOf(f, cwd))));
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {
@@ -92,9 +104,9 @@ function workerScript(name: 'check-worker' | 'page-worker'): string {
 
 /**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
- * order they finish.
+ * order they finish. Each job is made as it is sent: a build reads its file only then.
  */
-async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
+async function checkInPool(jobs: Array<() => Promise<CheckJob>>, workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
   const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data);
   try {
@@ -103,7 +115,7 @@ async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet
     const tasks = Array.from({ length: Math.ceil(jobs.length / 8) }, (_, t) => jobs.slice(t * 8, t * 8 + 8).map((job, j) => ({ job, index: t * 8 + j })));
     // At most 32 tasks waiting on the pool at once: plenty to keep every worker busy.
     await concurrently(tasks, async (task) => {
-      const results = await pool.run(task.map(({ job }) => job));
+      const results = await pool.run(await Promise.all(task.map(({ job }) => job())));
       for (const [j, { index }] of task.entries()) await onResult(index, results[j]!);
     });
   } finally {
@@ -113,7 +125,10 @@ async function checkInPool(jobs: CheckJob[], workers: number, schemas: SchemaSet
 
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  return checked(await checkContent(await readContent(options), options));
+  const content = await readContent(options, withText);
+  // The digests, the bodies' outlines and the layout's key are a build's business.
+  const { outlines: _, layout: __, ...result } = await checkContent(content, options);
+  return { files: content.loaded.value.map(({ digest: ___, ...file }) => file), ...result };
 }
 
 /**
@@ -121,7 +136,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
  * trees, and `outlines` has what the pages need of the bodies.
  */
-async function checkContent({ loaded, schemas, keys, key }: Content, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<CheckResult & { outlines: Map<string, Outline>; layout: string }> {
+async function checkContent({ loaded, schemas, keys, key }: Content<Source | (SourceFile & Source)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -139,9 +154,9 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   const stale = last.size - (entryKeys.length - missing);
   const lastIsRecent = missing <= entryKeys.length / 16 && stale <= entryKeys.length / 16;
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
-  const jobs: CheckJob[] = [];
+  const jobs: Array<() => Promise<CheckJob>> = [];
   const indices: number[] = [];
-  for (const [i, result] of results.entries()) if (!result) jobs.push({ key: keys[i]!, entryKey: entryKeys[i]!, file: loaded.value[i]! }), indices.push(i);
+  for (const [i, result] of results.entries()) if (!result) jobs.push(async () => ({ key: keys[i]!, entryKey: entryKeys[i]!, file: await textOf(loaded.value[i]!, options.cwd) })), indices.push(i);
   let done = keys.length - jobs.length;
   const onResult = async (j: number, { entry, fragments }: CheckJobResult) => {
     const i = indices[j]!;
@@ -158,7 +173,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
     const run = await checkJobs(schemas, cache, preparing);
     // The cache's writes go on while the next file is parsed, 32 files' worth at most.
     await concurrently(jobs.entries(), async ([j, job]) => {
-      const result = run(job);
+      const result = run(await job());
       await onResult(j, result);
       await result.saved;
     });
@@ -176,7 +191,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content, options: Ch
   // What the pages are laid out from: every file's (see PreparedFile).
   const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
   const sorted = sortDiagnostics(diagnostics);
-  return { files: loaded.value, model: linked.value, diagnostics: sorted, excerpts: excerpts(sorted, loaded.value), key, outlines, layout };
+  return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -217,7 +232,7 @@ interface CheckRecord {
 }
 
 /** What a build keeps of a content file once it is checked: not its text. */
-type CheckedSource = Omit<SourceFile, 'text'> & { revision: string };
+type CheckedSource = Source & { revision: string };
 
 /** What a build needs of its check to lay out and write. */
 interface ToBuild {
@@ -229,17 +244,16 @@ interface ToBuild {
   stamp: string;
   sources: CheckedSource[];
   schemas: SchemaSet;
-  base: string;
 }
 
 /**
- * The check of a build, and what the build needs of it. The files' texts are let go when it
- * returns (190 MB at 10,000 records), all but the lines the diagnostics point at.
+ * The check of a build, and what the build needs of it. The files' texts are never all held
+ * (190 MB at 10,000 records): each is read, hashed and let go, and read again to be parsed.
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */
 async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (ToBuild & { done?: undefined })> {
-  const content = await readContent(options);
+  const content = await readContent(options, withoutText);
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
     return counts.error === 0 && counts.warning <= (options.maxWarnings ?? Infinity);
@@ -250,9 +264,9 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   if (known && passes(known.diagnostics)) {
     const stamp = buildStamp(content.key, await renderContext(known.languages, options), options);
     const previous = await upToDateBuild(cache!, stamp, options);
-    if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: excerpts(known.diagnostics, content.loaded.value), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
+    if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, options.cwd), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
-  const { files: _, outlines, layout, ...told } = await checkContent(content, options, { edition, texts });
+  const { outlines, layout, ...told } = await checkContent(content, options, { edition, texts });
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
   const languages = languagesUsed(told.model);
   await cache?.set('checks', content.key, { diagnostics: told.diagnostics, languages } satisfies CheckRecord);
@@ -260,8 +274,8 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   const stamp = buildStamp(told.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
   if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
-  const sources: CheckedSource[] = content.loaded.value.map(({ text: _, ...file }, i) => ({ ...file, revision: content.keys[i]! }));
-  return { result: { ...told, model: told.model }, outlines, layout, context, stamp, sources, schemas: content.schemas, base: content.base };
+  const sources: CheckedSource[] = content.loaded.value.map((file, i) => ({ ...file, revision: content.keys[i]! }));
+  return { result: { ...told, model: told.model }, outlines, layout, context, stamp, sources, schemas: content.schemas };
 }
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
@@ -388,19 +402,10 @@ function preparedKey(key: string, edition: Edition): string {
  * A text the cache has lost is made again by preparing its file once more, never taken on
  * trust: read again, as it must still be what was checked.
  */
-function preparedBodies({ sources, outlines, schemas, base }: { sources: readonly CheckedSource[]; outlines: ReadonlyMap<string, Outline>; schemas: SchemaSet; base: string }, options: CheckOptions, cache: Cache | undefined, texts: BodyTexts, edition: Edition): BodySource {
+function preparedBodies({ sources, outlines, schemas }: { sources: readonly CheckedSource[]; outlines: ReadonlyMap<string, Outline>; schemas: SchemaSet }, options: CheckOptions, cache: Cache | undefined, texts: BodyTexts, edition: Edition): BodySource {
   const files = new Map(sources.map((file) => [file.path, file]));
   // `content/practices/x.md#body`: the body's record's file.
   const recordOf = (name: string) => files.get(name.slice(0, name.lastIndexOf('#')))!;
-  const readAgain = async ({ revision, ...file }: CheckedSource): Promise<SourceFile> => {
-    const changed = () => new UsageError(`\`${file.path}\` changed while ecap was building from it: build again.`);
-    const bytes = await readFile(path.resolve(options.cwd, file.path)).catch(() => {
-      throw changed();
-    });
-    const text = decodeSource(bytes, file.path);
-    if (typeof text !== 'string' || fileKey(base, { ...file, text }) !== revision) throw changed();
-    return { ...file, text };
-  };
   let run: ReturnType<typeof checkJobs> | undefined;
   // By file: a file is prepared again once, however many of its bodies were lost.
   const again = new Map<string, Promise<unknown>>();
@@ -408,7 +413,7 @@ function preparedBodies({ sources, outlines, schemas, base }: { sources: readonl
     const file = recordOf(name);
     if (!again.has(file.path)) {
       run ??= import('./check-file.js').then((m) => m.checkJobs(schemas, cache, { edition, texts }));
-      again.set(file.path, Promise.all([run, readAgain(file)]).then(([job, source]) => job({ key: file.revision, entryKey: preparedKey(file.revision, edition), file: source }).saved));
+      again.set(file.path, Promise.all([run, readAgain(file, options.cwd)]).then(([job, source]) => job({ key: file.revision, entryKey: preparedKey(file.revision, edition), file: source }).saved));
     }
     return again.get(file.path)!;
   };
@@ -425,11 +430,6 @@ function preparedBodies({ sources, outlines, schemas, base }: { sources: readonl
     },
     revision: (name) => recordOf(name).revision,
   };
-}
-
-/** What a check tells: the outlines of bodies and the layout's key are a build's own business. */
-function checked({ outlines: _, layout: __, ...result }: CheckResult & { outlines?: unknown; layout?: unknown }): CheckResult {
-  return result;
 }
 
 /** Everything that shapes a build's output: equal stamps, equal output. */

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
 import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import { compareText } from '../order.js';
+import { hash } from './cache.js';
 import { concurrently } from './concurrently.js';
 
 /** A content file as read from disk: decoded text, byte-order mark removed. */
@@ -16,6 +17,22 @@ export interface SourceFile {
   /** The record's id: its file name without the extension. */
   id: string;
   text: string;
+}
+
+/**
+ * A content file as a build holds it: where it is and a hash of its text, not the text itself,
+ * which is read again when needed (see readAgain). At 10,000 records the texts are 190 MB.
+ */
+export type Source = Omit<SourceFile, 'text'> & { digest: string };
+
+/** A hash of what a file is: where it is and what it says. */
+export function digest(file: SourceFile): string {
+  return hash(file.collection, file.path, file.text);
+}
+
+/** A file kept without its text: see Source. */
+export function withoutText(file: SourceFile): Source {
+  return { path: file.path, collection: file.collection, id: file.id, digest: digest(file) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -39,8 +56,11 @@ export function decodeSource(bytes: Uint8Array, shown: string): string | Diagnos
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Reads every content file. The only stage that reads the content folder. */
-export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>> {
+/**
+ * Reads every content file, and keeps of each what `keep` makes of it (default: all of it).
+ * The only stage that reads the content folder, but for readAgain.
+ */
+export async function load<T = SourceFile>(contentDir: string, cwd: string, keep: (file: SourceFile) => T = (file) => file as T): Promise<StageResult<T[]>> {
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
@@ -54,7 +74,7 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
   const toRead: Array<{ abs: string; collection: Collection; inside?: boolean }> = [];
   const isInside = async (abs: string) => (await realpath(abs)).startsWith(realRoot + path.sep);
 
-  const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<SourceFile | Diagnostic> => {
+  const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<{ kept: T } | Diagnostic> => {
     const shown = display(abs);
     // Symbolic links could reach outside the content folder: never follow them.
     if (!inside && ((await lstat(abs)).isSymbolicLink() || !(await isInside(abs)))) {
@@ -65,7 +85,7 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
     const text = decodeSource(readFileSync(abs), shown);
     if (typeof text !== 'string') return text;
     const ext = path.extname(abs);
-    return { path: shown, collection: collection.name, id: path.basename(abs, ext), text };
+    return { kept: keep({ path: shown, collection: collection.name, id: path.basename(abs, ext), text }) };
   };
 
   for (const collection of collections) {
@@ -90,10 +110,24 @@ export async function load(contentDir: string, cwd: string): Promise<StageResult
     }
   }
   // Read many at a time, kept in the order listed.
-  const results: Array<SourceFile | Diagnostic> = [];
+  const results: Array<{ kept: T } | Diagnostic> = [];
   await concurrently([...toRead.entries()], async ([i, file]) => void (results[i] = await read(file)));
-  const files: SourceFile[] = [];
-  for (const r of results) if ('text' in r) files.push(r);
+  const files: T[] = [];
+  for (const r of results) if ('kept' in r) files.push(r.kept);
   else diagnostics.push(r);
   return { value: files, diagnostics };
+}
+
+/**
+ * A file kept without its text, read again. It must still be what was read first: a build that
+ * went on from a file changed meanwhile would mix two versions of it, so it stops instead.
+ */
+export async function readAgain({ digest: first, ...file }: Source, cwd: string): Promise<SourceFile> {
+  const changed = () => new UsageError(`\`${file.path}\` changed while ecap was building from it: build again.`);
+  const bytes = await readFile(path.resolve(cwd, file.path)).catch(() => {
+    throw changed();
+  });
+  const text = decodeSource(bytes, file.path);
+  if (typeof text !== 'string' || digest({ ...file, text }) !== first) throw changed();
+  return { ...file, text };
 }
