@@ -168,14 +168,19 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     return navs.get(folder)!;
   };
   const ownOf = (file: string, shell: string, text: string) => ownKey(code ?? '', context.edition, file, shell, text);
+  // A page's shell in one format. Made again when its file is written: every HTML shell lists
+  // every page, and held until then, the shells were 40 MB at 10,000 records.
+  const site = `${model.activity.programme.name} · ${model.activity.title}`;
+  const shellOf = ({ path: at, title }: { path: string; title: string }, format: FragmentFormat): string => {
+    const root = at.includes('/') ? '../' : '';
+    const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = { title, site, root, version: context.version, notice: model.activity.notice ?? '', edition: editionStatement(context) };
+    if (format === 'markdown') return shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(at), body: pageMark });
+    return shells.html({ ...shared, nav: destinations.map((d) => ({ label: d.label, current: d.page === at, href: `${root}${d.page}.html` })), navMarkdown: '', body: pageMark });
+  };
   // A page's own text is made only when one of its files is written, once for both formats.
   const texts = new Map<string, () => Promise<string>>();
   // Texts at hand now that a later build with this layout may need: shells and data files.
   const kept: Array<Promise<void>> = [];
-  const keepText = (key: string, text: string) => {
-    texts.set(key, async () => text);
-    if (store) kept.push(store.set(key, text));
-  };
   const files: LaidFile[] = [];
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
@@ -191,22 +196,12 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       if (++taken === 2) made = undefined;
       return (await text)[format];
     };
-    const root = page.path.includes('/') ? '../' : '';
-    const shared: Omit<ShellData, 'body' | 'nav' | 'navMarkdown'> = {
-      title: page.title,
-      site: `${model.activity.programme.name} · ${model.activity.title}`,
-      root,
-      version: context.version,
-      notice: model.activity.notice ?? '',
-      edition: editionStatement(context),
-    };
-    const nav = destinations.map((d) => ({ label: d.label, current: d.page === page.path, href: `${root}${d.page}.html` }));
-    const shellOf = { markdown: shells.markdown({ ...shared, nav: [], navMarkdown: navMarkdown(page.path), body: pageMark }), html: shells.html({ ...shared, nav, navMarkdown: '', body: pageMark }) };
     for (const format of ['markdown', 'html'] as const) {
       const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
-      const shell = shellOf[format];
+      const shell = shellOf(page, format);
       const shellKey = hash('shell', shell);
-      keepText(shellKey, shell);
+      texts.set(shellKey, async () => shellOf(page, format));
+      if (store) kept.push(store.set(shellKey, shell));
       const textKey = textKeys[format];
       texts.set(textKey, () => pageTextOf(format));
       files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
@@ -223,10 +218,22 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     describedShapes.push({ depth: node.depth });
     return bodyMark(described.push({ name: node.name, before: '', after: '' }) - 1);
   };
+  // Each data file's text, until every file that shows it has had it (one, unless two are the same).
+  const dataTexts = new Map<string, { text: string; left: number }>();
   for (const file of dataFiles(model, find, describe)) {
     const text = file.content as string;
     const textKey = hash('data', text);
-    keepText(textKey, text);
+    const same = dataTexts.get(textKey);
+    if (same) same.left++;
+    else {
+      dataTexts.set(textKey, { text, left: 1 });
+      texts.set(textKey, async () => {
+        const held = dataTexts.get(textKey)!;
+        if (--held.left === 0) dataTexts.delete(textKey);
+        return held.text;
+      });
+      if (store) kept.push(store.set(textKey, text));
+    }
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
     files.push({ path: file.path, textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
