@@ -4,15 +4,17 @@ import v8 from 'node:v8';
 let running = 0;
 
 /**
- * Runs `work` with V8 letting the heap grow by half at most between full collections, instead
- * of the up to fourfold it allows by itself. Laying out and writing make garbage fast long after
- * a build's largest live set: at 10,000 records the heap reached 1.2 GB around 250 MB of live
- * data, and 540 MB with this, in the same time. Not for the check: its workers, parsing, spent a
- * quarter longer collecting. The setting is the process's, workers' included, while `work` runs.
- * Node 20 leaves V8's flags unfrozen after start-up, and V8 reads this one at each collection.
+ * Runs `work` with V8 letting the heap grow by a fifth at most between full collections,
+ * instead of the up to fourfold it allows by itself. Laying out and writing make garbage fast
+ * long after a build's largest live set: at 10,000 records, laying out and writing from a warm
+ * check peaked at 1,521 MB in 111 s left to V8, 805 MB in 111 s growing by half, and 721 MB in
+ * 124 s growing by a fifth, the peak of a cold build since the check no longer holds the
+ * notes' texts. Not for the check: its workers, parsing, spent a quarter longer collecting.
+ * The setting is the process's, workers' included, while `work` runs. Node 20 leaves V8's
+ * flags unfrozen after start-up, and V8 reads this one at each collection.
  */
 export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
-  if (running++ === 0) v8.setFlagsFromString('--heap-growing-percent=50');
+  if (running++ === 0) v8.setFlagsFromString('--heap-growing-percent=20');
   try {
     return await work();
   } finally {
