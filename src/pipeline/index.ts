@@ -19,7 +19,7 @@ import { excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link } from './link.js';
-import { digest, load, readAgain, withoutText, type Source, type SourceFile } from './load.js';
+import { load, readAgain, withoutText, withText, type HashedFile, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
@@ -57,9 +57,10 @@ export interface CheckResult {
 
 /**
  * The content as read, each file's key, and the key of the whole. A check keeps the files'
- * texts; a build keeps none (see Source), and reads a file again when it is to be parsed.
+ * texts; a build keeps none (see HashedFile), and reads a file again when it is to be parsed or
+ * its diagnostics need their lines.
  */
-interface Content<File extends Source> {
+interface Content<File extends HashedFile> {
   loaded: StageResult<File[]>;
   schemas: SchemaSet;
   /** A file's key: equal keys, equal checks. */
@@ -67,7 +68,7 @@ interface Content<File extends Source> {
   key: string;
 }
 
-async function readContent<File extends Source>(options: CheckOptions, keep: (file: SourceFile) => File): Promise<Content<File>> {
+async function readContent<File extends HashedFile>(options: CheckOptions, keep: (file: SourceFile) => File): Promise<Content<File>> {
   const [schemas, loaded, code] = await Promise.all([readSchemas(), load(options.contentDir, options.cwd, keep), codeHash()]);
   // What every file's key starts from: ecap's code and the schemas.
   const base = hash(code, JSON.stringify(schemas));
@@ -75,18 +76,28 @@ async function readContent<File extends Source>(options: CheckOptions, keep: (fi
   return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
 }
 
-/** A file whose text the check keeps. */
-const withText = (file: SourceFile): SourceFile & Source => ({ ...file, digest: digest(file) });
-
 /** A file's text: kept, or else read again. */
-function textOf(file: Source | SourceFile, cwd: string): Promise<SourceFile> {
+function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile> {
   return 'text' in file ? Promise.resolve(file) : readAgain(file, cwd);
 }
 
-/** The excerpts diagnostics need, from the files they point at, read again where not kept. */
-async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<Source | SourceFile>, cwd: string): Promise<Excerpts> {
-  const pointed = new Set(diagnostics.map((d) => d.file));
-  return excerpts(diagnostics, await Promise.all(files.filter((f) => pointed.has(f.path)).map((f) => textOf(f, cwd))));
+/**
+ * The excerpts diagnostics need, from the files they point at, read again where not kept, a
+ * few at a time, each let go once its lines are cut out. A file changed since it was checked
+ * gets no excerpt: its diagnostics are still told, without a code frame.
+ */
+async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<HashedFile | SourceFile>, cwd: string): Promise<Excerpts> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.get(d.file)?.push(d) ?? byFile.set(d.file, [d]);
+  const out = new Map<string, ReadonlyMap<number, string>>();
+  await concurrently(
+    files.filter((f) => byFile.has(f.path)),
+    async (file) => {
+      const text = await textOf(file, cwd).catch(() => undefined);
+      if (text) for (const [path, lines] of excerpts(byFile.get(file.path)!, [text])) out.set(path, lines);
+    },
+  );
+  return out;
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {
@@ -102,11 +113,14 @@ function workerScript(name: 'check-worker' | 'page-worker'): string {
   return existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', `${name}.js`);
 }
 
+/** A job to check one file, made when it is sent: a build reads the file only then. */
+type JobMaker = () => Promise<CheckJob>;
+
 /**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
  * order they finish. Each job is made as it is sent: a build reads its file only then.
  */
-async function checkInPool(jobs: Array<() => Promise<CheckJob>>, workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
+async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
   const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data);
   try {
@@ -136,7 +150,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
  * trees, and `outlines` has what the pages need of the bodies.
  */
-async function checkContent({ loaded, schemas, keys, key }: Content<Source | (SourceFile & Source)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string }> {
+async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -147,10 +161,10 @@ async function checkContent({ loaded, schemas, keys, key }: Content<Source | (So
   // a check's entries hold whole body trees, too many to read at once. Sixteen shards, by an
   // entry key's first digit, each made and written apart: serialised as one, the entries made
   // the process's memory jump by about 300 MB at the end of a 10,000-record check.
-  const shards = preparing ? Array.from({ length: 16 }, (_, s) => hash('last', kind, preparing.edition, String(s))) : [];
+  const shardKeys = preparing ? Array.from({ length: 16 }, (_, s) => hash('last', kind, preparing.edition, String(s))) : [];
   const shardOf = (entryKey: string) => parseInt(entryKey[0]!, 16);
   const last = new Map<string, PreparedFile | FileResult>();
-  for (const shard of await Promise.all(shards.map((k) => cache?.get<Map<string, PreparedFile | FileResult>>('last', k)))) for (const [k, entry] of shard ?? []) last.set(k, entry);
+  for (const shard of await Promise.all(shardKeys.map((k) => cache?.get<Map<string, PreparedFile | FileResult>>('last', k)))) for (const [k, entry] of shard ?? []) last.set(k, entry);
   await concurrently([...entryKeys.entries()], async ([i, k]) => void (results[i] = last.get(k) ?? (await cache?.get<PreparedFile | FileResult>(kind, k))));
   // Rewritten only once it lags behind by a sixteenth: rewriting it whole for every changed note
   // would cost more than the reads it saves.
@@ -158,7 +172,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<Source | (So
   const stale = last.size - (entryKeys.length - missing);
   const lastIsRecent = missing <= entryKeys.length / 16 && stale <= entryKeys.length / 16;
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
-  const jobs: Array<() => Promise<CheckJob>> = [];
+  const jobs: JobMaker[] = [];
   const indices: number[] = [];
   for (const [i, result] of results.entries()) if (!result) jobs.push(async () => ({ key: keys[i]!, entryKey: entryKeys[i]!, file: await textOf(loaded.value[i]!, options.cwd) })), indices.push(i);
   let done = keys.length - jobs.length;
@@ -182,7 +196,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<Source | (So
       await result.saved;
     });
   }
-  if (cache && !lastIsRecent) for (const [s, shard] of shards.entries()) await cache.set('last', shard, new Map(entryKeys.flatMap((k, i) => (shardOf(k) === s ? [[k, results[i]!] as const] : []))));
+  if (cache && !lastIsRecent) for (const [s, shardKey] of shardKeys.entries()) await cache.set('last', shardKey, new Map(entryKeys.flatMap((k, i) => (shardOf(k) === s ? [[k, results[i]!] as const] : []))));
   // A bad file never stops the others.
   const outlines = new Map<string, Outline>();
   for (const [i, result] of results.entries()) {
@@ -236,7 +250,7 @@ interface CheckRecord {
 }
 
 /** What a build keeps of a content file once it is checked: not its text. */
-type CheckedSource = Source & { revision: string };
+type CheckedSource = HashedFile & { revision: string };
 
 /** What a build needs of its check to lay out and write. */
 interface ToBuild {
@@ -252,7 +266,8 @@ interface ToBuild {
 
 /**
  * The check of a build, and what the build needs of it. The files' texts are never all held
- * (190 MB at 10,000 records): each is read, hashed and let go, and read again to be parsed.
+ * (190 MB at 10,000 records): each is read, hashed and let go, and read again only to be
+ * parsed (when the cache does not hold its check) or for its diagnostics' lines.
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */

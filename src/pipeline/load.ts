@@ -23,22 +23,27 @@ export interface SourceFile {
  * A content file as a build holds it: where it is and a hash of its text, not the text itself,
  * which is read again when needed (see readAgain). At 10,000 records the texts are 190 MB.
  */
-export type Source = Omit<SourceFile, 'text'> & { digest: string };
+export type HashedFile = Omit<SourceFile, 'text'> & { digest: string };
 
 /** A hash of what a file is: where it is and what it says. */
-export function digest(file: SourceFile): string {
+function digest(file: SourceFile): string {
   return hash(file.collection, file.path, file.text);
 }
 
-/** A file kept without its text: see Source. */
-export function withoutText(file: SourceFile): Source {
+/** A file kept with its text and its hash: what a check keeps. */
+export function withText(file: SourceFile): SourceFile & HashedFile {
+  return { ...file, digest: digest(file) };
+}
+
+/** A file kept without its text: what a build keeps (see HashedFile). */
+export function withoutText(file: SourceFile): HashedFile {
   return { path: file.path, collection: file.collection, id: file.id, digest: digest(file) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A content file's text from its bytes, byte-order mark removed; or why it cannot be read. */
-export function decodeSource(bytes: Uint8Array, shown: string): string | Diagnostic {
+function decodeSource(bytes: Uint8Array, shown: string): string | Diagnostic {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -60,7 +65,9 @@ export function decodeSource(bytes: Uint8Array, shown: string): string | Diagnos
  * Reads every content file, and keeps of each what `keep` makes of it (default: all of it).
  * The only stage that reads the content folder, but for readAgain.
  */
-export async function load<T = SourceFile>(contentDir: string, cwd: string, keep: (file: SourceFile) => T = (file) => file as T): Promise<StageResult<T[]>> {
+export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>>;
+export async function load<T>(contentDir: string, cwd: string, keep: (file: SourceFile) => T): Promise<StageResult<T[]>>;
+export async function load(contentDir: string, cwd: string, keep: (file: SourceFile) => unknown = (file) => file): Promise<StageResult<unknown[]>> {
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
@@ -74,7 +81,7 @@ export async function load<T = SourceFile>(contentDir: string, cwd: string, keep
   const toRead: Array<{ abs: string; collection: Collection; inside?: boolean }> = [];
   const isInside = async (abs: string) => (await realpath(abs)).startsWith(realRoot + path.sep);
 
-  const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<{ kept: T } | Diagnostic> => {
+  const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<{ kept: unknown } | Diagnostic> => {
     const shown = display(abs);
     // Symbolic links could reach outside the content folder: never follow them.
     if (!inside && ((await lstat(abs)).isSymbolicLink() || !(await isInside(abs)))) {
@@ -110,9 +117,9 @@ export async function load<T = SourceFile>(contentDir: string, cwd: string, keep
     }
   }
   // Read many at a time, kept in the order listed.
-  const results: Array<{ kept: T } | Diagnostic> = [];
+  const results: Array<{ kept: unknown } | Diagnostic> = [];
   await concurrently([...toRead.entries()], async ([i, file]) => void (results[i] = await read(file)));
-  const files: T[] = [];
+  const files: unknown[] = [];
   for (const r of results) if ('kept' in r) files.push(r.kept);
   else diagnostics.push(r);
   return { value: files, diagnostics };
@@ -122,12 +129,14 @@ export async function load<T = SourceFile>(contentDir: string, cwd: string, keep
  * A file kept without its text, read again. It must still be what was read first: a build that
  * went on from a file changed meanwhile would mix two versions of it, so it stops instead.
  */
-export async function readAgain({ digest: first, ...file }: Source, cwd: string): Promise<SourceFile> {
-  const changed = () => new UsageError(`\`${file.path}\` changed while ecap was building from it: build again.`);
-  const bytes = await readFile(path.resolve(cwd, file.path)).catch(() => {
-    throw changed();
+export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFile> {
+  const changed = () => new UsageError(`\`${kept.path}\` changed while ecap was building from it: build again.`);
+  const bytes = await readFile(path.resolve(cwd, kept.path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw changed();
+    throw new UsageError(`Cannot read \`${kept.path}\` again (${error.code ?? error.message}): check that ecap may read it, then build again.`);
   });
-  const text = decodeSource(bytes, file.path);
-  if (typeof text !== 'string' || digest({ ...file, text }) !== first) throw changed();
-  return { ...file, text };
+  const text = decodeSource(bytes, kept.path);
+  const file = { path: kept.path, collection: kept.collection, id: kept.id, text: typeof text === 'string' ? text : '' };
+  if (typeof text !== 'string' || digest(file) !== kept.digest) throw changed();
+  return file;
 }

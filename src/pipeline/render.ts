@@ -179,36 +179,17 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   };
   // A page's own text is made only when one of its files is written, once for both formats.
   const texts = new Map<string, () => Promise<string>>();
-  // Texts at hand now that a later build with this layout may need: shells and data files.
-  const kept: Array<Promise<void>> = [];
+  // Texts at hand now that a later build with this layout may need, shells and data files,
+  // stored 32 at a time: each is a buffer until written.
+  const storing: Array<Promise<void>> = [];
+  const keep = async (key: string, text: string) => {
+    if (!store) return;
+    storing.push(store.set(key, text));
+    if (storing.length >= 32) await Promise.all(storing.splice(0));
+  };
   const files: LaidFile[] = [];
-  for (const [i, page] of pages.entries()) {
-    // Read from the store one format at a time. Else serialised, in both formats at once,
-    // when the first of the page's two files asks, and let go once the second has it: held to
-    // the end of the build, the pages' texts were 300 MB at 10,000 records.
-    const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
-    let made: Promise<PageText> | undefined;
-    let taken = 0;
-    const pageTextOf = async (format: FragmentFormat) => {
-      const kept = made ? undefined : await store?.get(textKeys[format]);
-      if (kept !== undefined) return kept;
-      const text = (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
-      if (++taken === 2) made = undefined;
-      return (await text)[format];
-    };
-    for (const format of ['markdown', 'html'] as const) {
-      const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
-      const shell = shellOf(page, format);
-      const shellKey = hash('shell', shell);
-      texts.set(shellKey, async () => shellOf(page, format));
-      if (store) kept.push(store.set(shellKey, shell));
-      const textKey = textKeys[format];
-      texts.set(textKey, () => pageTextOf(format));
-      files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
-    }
-    for (const chart of page.charts) files.push({ path: chart, content: chartFiles.get(chart)! });
-  }
-  // The data files give each description as a mark, filled in as they are written.
+  // The data files first, so that their texts are let go early in the writing. They give each
+  // description as a mark, filled in as they are written.
   const described: PlacedBody[] = [];
   const describedShapes: Shape[] = [];
   const describe = (record: { file: string }) => {
@@ -228,16 +209,43 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     else {
       dataTexts.set(textKey, { text, left: 1 });
       texts.set(textKey, async () => {
-        const held = dataTexts.get(textKey)!;
+        const held = dataTexts.get(textKey);
+        if (!held) throw new Error(`ecap bug: the text of ${file.path} was asked for more often than files show it`);
         if (--held.left === 0) dataTexts.delete(textKey);
         return held.text;
       });
-      if (store) kept.push(store.set(textKey, text));
+      await keep(textKey, text);
     }
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
     files.push({ path: file.path, textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
-  await Promise.all(kept);
+  for (const [i, page] of pages.entries()) {
+    // Read from the store one format at a time. Else serialised, in both formats at once,
+    // when the first of the page's two files asks, and let go once the second has it: held to
+    // the end of the build, the pages' texts were 300 MB at 10,000 records.
+    const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
+    let made: Promise<PageText> | undefined;
+    let taken = 0;
+    const pageTextOf = async (format: FragmentFormat) => {
+      const kept = made ? undefined : await store?.get(textKeys[format]);
+      if (kept !== undefined) return kept;
+      const text = (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
+      if (++taken === 2) made = undefined;
+      return (await text)[format];
+    };
+    for (const format of ['markdown', 'html'] as const) {
+      const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
+      const shell = shellOf(page, format);
+      const shellKey = hash('shell', shell);
+      texts.set(shellKey, async () => shellOf(page, format));
+      await keep(shellKey, shell);
+      const textKey = textKeys[format];
+      texts.set(textKey, () => pageTextOf(format));
+      files.push({ path: file, textKey, format, shell: { key: shellKey, ...(shell.includes(pageMark) ? {} : { alone: true as const }) }, table: i, own: ownOf(file, shell, textKey) });
+    }
+    for (const chart of page.charts) files.push({ path: chart, content: chartFiles.get(chart)! });
+  }
+  await Promise.all(storing);
   const layout: Layout = { pages: pages.map((p) => p.path), files, tables: [...tables, described] };
   shapes.push(describedShapes);
   const sources: Sources = {

@@ -8,7 +8,7 @@ import { languagesUsed } from '../src/render/fonts.js';
 
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden');
 
-describe('data files', () => {
+describe('render', () => {
   it('gives two data files of the same text each their text', async () => {
     const { model } = await check({ contentDir: 'content', cwd: golden });
     // No practice and no recommendation: both lists are `[]`, one text for two files.
