@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { link } from '../src/pipeline/link.js';
+import { link, unlocated } from '../src/pipeline/link.js';
 import { parse } from '../src/pipeline/parse.js';
 import { structure, type CheckedFile } from '../src/pipeline/structure.js';
 import { validate } from '../src/pipeline/validate.js';
@@ -56,6 +56,17 @@ describe('link', () => {
     const result = await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dip]'));
     expect(result.diagnostics).toEqual([]);
     expect(result.value!.missions.map((m) => m.id)).toEqual(['la', 'th']); // by English name
+  });
+
+  it('drops every record\'s locations for a build, and nothing else', async () => {
+    const model = (await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dip]'))).value!;
+    expect(Object.keys(model.missions[0]!.locations.values).length).toBeGreaterThan(0);
+    const without = unlocated(model);
+    const records = [...without.themes, ...without.missions, ...without.practices, ...without.meetings, ...without.recommendations, ...without.statistics];
+    expect(records.length).toBe(3);
+    for (const r of records) expect(r.locations).toEqual({ values: {}, keys: {}, offsets: {} });
+    const noPlaces = (m: typeof model) => JSON.parse(JSON.stringify(m, (key, value: unknown) => (key === 'locations' ? undefined : value)));
+    expect(noPlaces(without)).toEqual(noPlaces(model));
   });
 
   it('names the closest agency ids when a reference does not resolve', async () => {

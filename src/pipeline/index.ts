@@ -18,7 +18,7 @@ import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnosti
 import { excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
-import { link } from './link.js';
+import { link, unlocated } from './link.js';
 import { load, readAgain, withoutText, withText, type HashedFile, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
@@ -217,7 +217,8 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // What the pages are laid out from: every file's (see PreparedFile).
   const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
   const sorted = sortDiagnostics(diagnostics);
-  return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
+  const model = preparing && linked.value ? unlocated(linked.value) : linked.value;
+  return { model, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
 }
 
 export interface BuildOptions extends CheckOptions {
