@@ -18,13 +18,15 @@ export class Pool<Task, Result> {
   private closing = false;
   private closed: Promise<void> | undefined;
 
-  constructor(script: string, size: number, workerData: unknown) {
+  /**
+   * `youngMb`: the workers' young generation, where V8 puts new objects. Larger, the collector
+   * runs less often, but every megabyte of it is resident. V8's own, 48 MB here, suits parsing:
+   * one worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB with 96 MB,
+   * 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
+   */
+  constructor(script: string, size: number, workerData: unknown, youngMb?: number) {
     for (let i = 0; i < size; i++) {
-      // V8's own young generation, 48 MB here. Parsing and serialising make many short-lived
-      // nodes, and a larger one lets the collector run less often, but every megabyte of it is
-      // resident. One worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB
-      // with 96 MB, 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
-      const worker = new Worker(script, { workerData });
+      const worker = new Worker(script, { workerData, ...(youngMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngMb } } : {}) });
       worker.on('message', (result: Result) => {
         this.busy.get(worker)?.resolve(result);
         this.busy.delete(worker);
