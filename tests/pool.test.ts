@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { concurrently, limited } from '../src/pipeline/concurrently.js';
+import { concurrently } from '../src/pipeline/concurrently.js';
 import { Pool, poolSize } from '../src/pipeline/pool.js';
 
 /** A worker script in a folder of its own. */
@@ -95,30 +95,5 @@ describe('concurrently', () => {
     const seen: number[] = [];
     await concurrently(items(), async (i) => void (seen[i] = made));
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-  });
-});
-
-describe('limited', () => {
-  it('runs at most n tasks at once, the others in the order they came, and goes on after a failure', async () => {
-    const run = limited(2);
-    let running = 0;
-    let most = 0;
-    const started: number[] = [];
-    const task = (i: number) => async () => {
-      started.push(i);
-      most = Math.max(most, ++running);
-      await new Promise((resolve) => setTimeout(resolve, i === 0 ? 20 : 1));
-      running--;
-      if (i === 3) throw new Error('three failed');
-      return i * 10;
-    };
-    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => run(task(i))));
-    expect(most).toBe(2);
-    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([0, 10, 20, 'three failed', 40, 50]);
-    // Every slot was given back: two more run at once.
-    running = most = 0;
-    await Promise.all([run(task(6)), run(task(7))]);
-    expect(most).toBe(2);
   });
 });

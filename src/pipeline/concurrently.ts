@@ -27,25 +27,3 @@ export async function concurrently<T>(items: Iterable<T> | AsyncIterable<T>, tas
   }
   if (failure) throw failure.reason;
 }
-
-/**
- * Runs the tasks given to it at most `n` at once; the others wait their turn, in the order
- * they came. For work that holds much memory while it runs and gains nothing from more of it
- * at once than the threads that do it.
- */
-export function limited(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async (task) => {
-    // A slot is handed straight from a task that ends to the next one waiting.
-    if (running < n) running++;
-    else await new Promise<void>((go) => waiting.push(go));
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}

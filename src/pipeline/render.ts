@@ -8,7 +8,6 @@ import { joinTexts, runText, textJobs, type PageText, type TextJob } from '../re
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
-import { limited } from './concurrently.js';
 import { walk } from '../report/walk.js';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
@@ -222,9 +221,6 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
     files.push({ path: file.path, textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
-  // Pages whose trees are made and being serialised: the writer asks for the texts of 16 at
-  // once, and sent all together their runs only waited for the threads while holding their trees.
-  const making = limited(4);
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
     // when the first of the page's two files asks, and let go once the second has it: held to
@@ -235,7 +231,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
       if (kept !== undefined) return kept;
-      const text = (made ??= making(() => pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t)))));
+      const text = (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
       if (++taken === 2) made = undefined;
       return (await text)[format];
     };
