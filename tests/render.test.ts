@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
-import { render } from '../src/pipeline/render.js';
+import { plan, render, renderPlan, type PageStore } from '../src/pipeline/render.js';
 import { dataPaths } from '../src/report/data.js';
 import { languagesUsed } from '../src/render/fonts.js';
 
@@ -17,5 +17,34 @@ describe('render', () => {
     const files = new Map((await render(bare, context)).map((f) => [f.path, f.content]));
     expect(files.get(dataPaths.practices)).toBe('[]\n');
     expect(files.get(dataPaths.recommendations)).toBe('[]\n');
+  });
+
+  it('writes a page whose text the store holds in one format only', async () => {
+    const { model } = await check({ contentDir: 'content', cwd: golden });
+    const context = await renderContext(languagesUsed(model!), { contentDir: 'content', cwd: golden, provenance: {} });
+    const whole = new Map((await render(model!, context)).map((f) => [f.path, f.content]));
+    // A first render fills the store; then every HTML text is lost from it.
+    const kept = new Map<string, string>();
+    const made: string[] = [];
+    const store: PageStore = { get: async (key) => kept.get(key), set: async (key, text) => void kept.set(key, text) };
+    const texts = async (s: PageStore) => {
+      const out = new Map<string, string>();
+      for await (const file of (await renderPlan(plan(model!, context), context, { store: s, code: 'c' })).files) {
+        let text = '';
+        if (typeof file.content === 'string') text = file.content;
+        else if (!(file.content instanceof Uint8Array)) for await (const piece of file.content) text += piece;
+        if (!(file.content instanceof Uint8Array)) out.set(file.path, text);
+      }
+      return out;
+    };
+    await texts(store);
+    const htmlKeys = new Set<string>();
+    const recording: PageStore = { get: async (key) => (htmlKeys.has(key) ? undefined : kept.get(key)), set: async (key, text) => void (made.push(key), kept.set(key, text)) };
+    for (const [key, text] of kept) if (text.includes('<h1')) htmlKeys.add(key);
+    expect(htmlKeys.size).toBeGreaterThan(0);
+    const again = await texts(recording);
+    for (const [file, text] of again) if (file.endsWith('.html') || file.endsWith('.md')) expect(text, file).toBe(whole.get(file));
+    // Each lost HTML text was made again, and kept.
+    for (const key of htmlKeys) expect(made).toContain(key);
   });
 });

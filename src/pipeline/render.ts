@@ -230,10 +230,11 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      if (kept !== undefined) return kept;
-      const text = (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t))));
+      const text = kept === undefined ? (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t)))) : undefined;
+      // A take from the store counts too: a page whose one format the store held and the other
+      // not had its text made for the other, and held to the end of the build.
       if (++taken === 2) made = undefined;
-      return (await text)[format];
+      return kept ?? (await text!)[format];
     };
     for (const format of ['markdown', 'html'] as const) {
       const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
