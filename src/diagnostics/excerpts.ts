@@ -9,24 +9,33 @@ export type Excerpts = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 /** Each diagnostic's line and the one above it, from the texts of the files they point at. */
 export function excerpts(diagnostics: readonly Diagnostic[], files: Iterable<{ path: string; text: string }>): Excerpts {
-  const wanted = new Map<string, Set<number>>();
-  for (const d of diagnostics) {
-    const lines = wanted.get(d.file) ?? new Set<number>();
-    wanted.set(d.file, lines.add(d.line - 1).add(d.line));
-  }
-  const out = new Map<string, Map<number, string>>();
+  const byFile = diagnosticsByFile(diagnostics);
+  const out = new Map<string, ReadonlyMap<number, string>>();
   for (const { path, text } of files) {
-    const lines = wanted.get(path);
-    if (lines) out.set(path, linesOf(text, lines));
+    const pointing = byFile.get(path);
+    if (pointing) out.set(path, excerptOf(text, pointing));
   }
   return out;
 }
 
+/** The diagnostics pointing at each file, by path. */
+export function diagnosticsByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  return byFile;
+}
+
 /**
- * The `wanted` lines that exist, found without splitting the whole text: a long note can have
- * hundreds of diagnostics.
+ * The line of each of one file's diagnostics and the one above it, those that exist, found
+ * without splitting the whole text: a long note can have hundreds of diagnostics.
  */
-function linesOf(text: string, wanted: ReadonlySet<number>): Map<number, string> {
+export function excerptOf(text: string, diagnostics: readonly Diagnostic[]): ReadonlyMap<number, string> {
+  const wanted = new Set<number>();
+  for (const d of diagnostics) wanted.add(d.line - 1).add(d.line);
   let last = 0;
   for (const n of wanted) last = Math.max(last, n);
   const out = new Map<number, string>();

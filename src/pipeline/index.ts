@@ -15,7 +15,7 @@ import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { excerpts, type Excerpts } from '../diagnostics/excerpts.js';
+import { diagnosticsByFile, excerptOf, type Excerpts } from '../diagnostics/excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link, unlocated } from './link.js';
@@ -88,12 +88,7 @@ function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile>
  * frame.
  */
 async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<HashedFile | SourceFile>, cwd: string): Promise<Excerpts> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
+  const byFile = diagnosticsByFile(diagnostics);
   const out = new Map<string, ReadonlyMap<number, string>>();
   await concurrently(
     files.filter((f) => byFile.has(f.path)),
@@ -102,7 +97,7 @@ async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArr
         if (error instanceof UsageError) return undefined;
         throw error;
       });
-      if (text) for (const [path, lines] of excerpts(byFile.get(file.path)!, [text])) out.set(path, lines);
+      if (text) out.set(file.path, excerptOf(text.text, byFile.get(file.path)!));
     },
   );
   return out;
@@ -217,8 +212,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // What the pages are laid out from: every file's (see PreparedFile).
   const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
   const sorted = sortDiagnostics(diagnostics);
-  const model = preparing && linked.value ? unlocated(linked.value) : linked.value;
-  return { model, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
+  return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -304,7 +298,8 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   const same = cache && (await upToDateBuild(cache, stamp, options));
   if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
   const sources: CheckedSource[] = content.loaded.value.map((file, i) => ({ ...file, revision: content.keys[i]! }));
-  return { result: { ...told, model: told.model }, outlines, layout, context, stamp, sources, schemas: content.schemas };
+  // Its records' locations served the diagnostics, all made by now: the build lets them go.
+  return { result: { ...told, model: unlocated(told.model) }, outlines, layout, context, stamp, sources, schemas: content.schemas };
 }
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
@@ -521,8 +516,7 @@ export async function fix(options: CheckOptions): Promise<FixResult> {
 }
 
 async function applyRound(result: CheckResult, cwd: string): Promise<Diagnostic[]> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const byFile = diagnosticsByFile(result.diagnostics.filter((d) => d.fix));
   const applied: Diagnostic[] = [];
   for (const [file, list] of byFile) {
     const checkedText = result.files.find((f) => f.path === file)?.text;
