@@ -65,7 +65,7 @@ describe('page text in runs', () => {
         const runs = textJobs(page, anchors, 1);
         if (runs.length > 1) cut++;
         const joined = joinTexts(runs.map((job) => runText(structuredClone(job))));
-        expect(joined, page.path).toEqual(whole(page, anchors));
+        expect({ markdown: joined.markdown.join(''), html: joined.html.join('') }, page.path).toEqual(whole(page, anchors));
       }
       expect(cut).toBeGreaterThan(pages.length / 2);
     });

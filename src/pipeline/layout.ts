@@ -1,6 +1,7 @@
 import type { FontFace } from '../render/fonts.js';
 import { fill, type Fragment, type FragmentFormat, type HeadingFill, type ListKind, type Outline } from '../render/fragment.js';
 import { bodyMarks, pageMark } from '../render/marks.js';
+import type { Runs } from '../render/page-text.js';
 import { Buffer } from 'node:buffer';
 import { hash } from './cache.js';
 
@@ -102,7 +103,7 @@ export type Part = string | number;
 /** Where a layout's files find what they are made of. */
 export interface Sources {
   /** A file's own text or shell, by `KeyedLaidFile.textKey` or `shell.key`. */
-  text(key: string): Promise<string>;
+  text(key: string): Promise<Runs>;
   outline(name: string): Outline;
   body(name: string, format: FragmentFormat): Promise<string>;
   /** The revision of a body's record; undefined when unknown, and then its files get no key. */
@@ -152,7 +153,7 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
   const shellPiece = async (n: number) => (await (shellPieces ??= sources.text(shell!.key).then(splitShell)))[n]!;
   const from = previous?.own === file.own ? previous : undefined;
   let ownText: string[] | undefined;
-  const ownPieces = async () => (ownText ??= (await sources.text(file.textKey)).split(bodyMarks));
+  const ownPieces = async () => (ownText ??= betweenMarks(await sources.text(file.textKey)));
   const slots = from?.slots ?? (await ownPieces()).filter((_, i) => i % 2 === 1).map(Number);
   const made: Pieces = { own: file.own, slots, digests: [], lengths: [] };
   const reused = (digest: string) => from?.digests[made.digests.length] === digest;
@@ -202,8 +203,24 @@ async function* texts(parts: AsyncIterable<Part>): AsyncGenerator<string> {
   for await (const part of parts) if (typeof part === 'string') yield part;
 }
 
+/**
+ * A text cut at its bodies' marks, as `split` cuts it: the marks' numbers at odd places. A text
+ * in runs is cut run by run, and the pieces where two runs meet are joined.
+ */
+function betweenMarks(text: Runs): string[] {
+  if (typeof text === 'string') return text.split(bodyMarks);
+  const pieces = [''];
+  for (const run of text) {
+    const [first, ...rest] = run.split(bodyMarks);
+    pieces[pieces.length - 1] += first!;
+    pieces.push(...rest);
+  }
+  return pieces;
+}
+
 /** A page shell split where the page goes. */
-function splitShell(shell: string): string[] {
+function splitShell(text: Runs): string[] {
+  const shell = typeof text === 'string' ? text : text.join('');
   const at = shell.indexOf(pageMark);
   return at < 0 ? [shell] : [shell.slice(0, at), shell.slice(at + pageMark.length)];
 }

@@ -4,7 +4,7 @@ import { compareText } from '../order.js';
 import { anchorPage, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
-import { joinTexts, runText, textJobs, type PageText, type TextJob } from '../render/page-text.js';
+import { joinTexts, runText, textJobs, type PageText, type Runs, type TextJob } from '../render/page-text.js';
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
@@ -183,7 +183,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     return shells.html({ ...shared, nav: destinations.map((d) => ({ label: d.label, current: d.page === at, href: `${root}${d.page}.html` })), navMarkdown: '', body: pageMark });
   };
   // A page's own text is made only when one of its files is written, once for both formats.
-  const texts = new Map<string, () => Promise<string>>();
+  const texts = new Map<string, () => Promise<Runs>>();
   // Texts at hand now that a later build with this layout may need, shells and data files,
   // stored 32 at a time: each is a buffer until written.
   const storing: Array<Promise<void>> = [];
@@ -231,7 +231,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     // when the first of the page's two files asks, and let go once the second has it: held to
     // the end of the build, the pages' texts were 300 MB at 10,000 records.
     const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
-    let made: Promise<PageText> | undefined;
+    let made: Promise<Record<FragmentFormat, string[]>> | undefined;
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
@@ -280,8 +280,8 @@ async function joined(pieces: AsyncIterable<string>): Promise<string> {
 
 /** Keeps files' own texts (without their bodies), page shells and data files' texts between builds, by a hash of what they are made from. */
 export interface PageStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, text: string): Promise<void>;
+  get(key: string): Promise<Runs | undefined>;
+  set(key: string, text: Runs): Promise<void>;
 }
 
 /** Where the store keeps a page's own text in one format. */
@@ -310,17 +310,17 @@ function treeKey(page: Page): string {
 
 /**
  * A page's own serialisation in both formats, its bodies left as marks, in runs (see
- * page-text.ts), each given to `serialise`. A long page is mostly the same from one build to
+ * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is mostly the same from one build to
  * the next while a body changes, so each format is given to `keep`. Every run is given to
  * `serialise` before anything is awaited, so that the page's tree is let go as they are sent:
  * an async function holds its arguments until it returns, and the comprehensive report's tree
  * (51 MB at 10,000 records) was held beside its text (35 MB) while that was kept.
  */
-function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: string) => Promise<void>): Promise<PageText> {
+function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<Record<FragmentFormat, string[]>> {
   return joinedAndKept(Promise.all(textJobs(page, anchors).map(serialise)), keep);
 }
 
-async function joinedAndKept(runs: Promise<PageText[]>, keep?: (format: FragmentFormat, text: string) => Promise<void>): Promise<PageText> {
+async function joinedAndKept(runs: Promise<PageText[]>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<Record<FragmentFormat, string[]>> {
   const text = joinTexts(await runs);
   await keep?.('markdown', text.markdown);
   await keep?.('html', text.html);

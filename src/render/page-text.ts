@@ -83,7 +83,15 @@ export function runText({ from, root, anchors, more }: TextJob): PageText {
   return { markdown: markdown.slice(0, -cut.length), html };
 }
 
-/** The page's text from its runs' (as `textJobs` cut them), in order. */
-export function joinTexts(texts: readonly PageText[]): PageText {
-  return { markdown: texts.map((t) => t.markdown).join('\n\n'), html: texts.map((t) => t.html).join('\n') };
+/**
+ * A text that may come in runs, to be written one after the other: a page's own text is never
+ * joined into one string, the comprehensive report's being 35 MB at 10,000 records.
+ */
+export type Runs = string | readonly string[];
+
+/** The page's text from its runs' (as `textJobs` cut them), in order, each but the last followed by what stands between it and the next. */
+export function joinTexts(texts: readonly PageText[]): Record<FragmentFormat, string[]> {
+  const between = { markdown: '\n\n', html: '\n' };
+  const runs = (format: FragmentFormat) => texts.map((t, i) => (i < texts.length - 1 ? t[format] + between[format] : t[format]));
+  return { markdown: runs('markdown'), html: runs('html') };
 }
