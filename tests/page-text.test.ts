@@ -10,7 +10,7 @@ import { languagesUsed } from '../src/render/fonts.js';
 import { renderFragment } from '../src/render/fragment.js';
 import { toHtmlBody } from '../src/render/html.js';
 import { toMarkdownPage } from '../src/render/markdown.js';
-import { joinTexts, runText, textJobs } from '../src/render/page-text.js';
+import { pageRuns, runText, textJobs } from '../src/render/page-text.js';
 import type { Page } from '../src/report/page.js';
 import type { BodyNode } from '../src/report/nodes.js';
 import type { RootContent } from 'mdast';
@@ -64,7 +64,7 @@ describe('page text in runs', () => {
         // A run at every heading: the most cuts a page can have.
         const runs = textJobs(page, anchors, 1);
         if (runs.length > 1) cut++;
-        const joined = joinTexts(runs.map((job) => runText(structuredClone(job))));
+        const joined = pageRuns(runs.map((job) => runText(structuredClone(job))));
         expect({ markdown: joined.markdown.join(''), html: joined.html.join('') }, page.path).toEqual(whole(page, anchors));
       }
       expect(cut).toBeGreaterThan(pages.length / 2);

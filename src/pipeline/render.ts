@@ -4,7 +4,7 @@ import { compareText } from '../order.js';
 import { anchorPage, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
-import { joinTexts, runText, textJobs, type PageText, type Runs, type TextJob } from '../render/page-text.js';
+import { pageRuns, runText, textJobs, type PageRuns, type PageText, type Runs, type TextJob } from '../render/page-text.js';
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
@@ -231,7 +231,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     // when the first of the page's two files asks, and let go once the second has it: held to
     // the end of the build, the pages' texts were 300 MB at 10,000 records.
     const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
-    let made: Promise<Record<FragmentFormat, string[]>> | undefined;
+    let made: Promise<PageRuns> | undefined;
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
@@ -310,18 +310,19 @@ function treeKey(page: Page): string {
 
 /**
  * A page's own serialisation in both formats, its bodies left as marks, in runs (see
- * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is mostly the same from one build to
- * the next while a body changes, so each format is given to `keep`. Every run is given to
+ * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is
+ * mostly the same from one build to the next while a body changes, so each format is given to
+ * `keep`. Every run is given to
  * `serialise` before anything is awaited, so that the page's tree is let go as they are sent:
  * an async function holds its arguments until it returns, and the comprehensive report's tree
  * (51 MB at 10,000 records) was held beside its text (35 MB) while that was kept.
  */
-function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<Record<FragmentFormat, string[]>> {
-  return joinedAndKept(Promise.all(textJobs(page, anchors).map(serialise)), keep);
+function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
+  return runsKept(Promise.all(textJobs(page, anchors).map(serialise)), keep);
 }
 
-async function joinedAndKept(runs: Promise<PageText[]>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<Record<FragmentFormat, string[]>> {
-  const text = joinTexts(await runs);
+async function runsKept(runs: Promise<PageText[]>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
+  const text = pageRuns(await runs);
   await keep?.('markdown', text.markdown);
   await keep?.('html', text.html);
   return text;

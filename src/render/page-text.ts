@@ -89,8 +89,14 @@ export function runText({ from, root, anchors, more }: TextJob): PageText {
  */
 export type Runs = string | readonly string[];
 
-/** The page's text from its runs' (as `textJobs` cut them), in order, each but the last followed by what stands between it and the next. */
-export function joinTexts(texts: readonly PageText[]): Record<FragmentFormat, string[]> {
+/** A page's own text in both formats, as its runs. */
+export type PageRuns = Record<FragmentFormat, string[]>;
+
+/**
+ * The page's text from its runs' (as `textJobs` cut them), in order, each but the last
+ * followed by what stands between it and the next: joined, they are the whole page's text.
+ */
+export function pageRuns(texts: readonly PageText[]): PageRuns {
   const between = { markdown: '\n\n', html: '\n' };
   const runs = (format: FragmentFormat) => texts.map((t, i) => (i < texts.length - 1 ? t[format] + between[format] : t[format]));
   return { markdown: runs('markdown'), html: runs('html') };
