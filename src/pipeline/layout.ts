@@ -208,9 +208,8 @@ async function* texts(parts: AsyncIterable<Part>): AsyncGenerator<string> {
  * in runs is cut run by run, and the pieces where two runs meet are joined.
  */
 function betweenMarks(text: Runs): string[] {
-  if (typeof text === 'string') return text.split(bodyMarks);
   const pieces = [''];
-  for (const run of text) {
+  for (const run of [text].flat()) {
     const [first, ...rest] = run.split(bodyMarks);
     pieces[pieces.length - 1] += first!;
     pieces.push(...rest);
@@ -220,7 +219,7 @@ function betweenMarks(text: Runs): string[] {
 
 /** A page shell split where the page goes. */
 function splitShell(text: Runs): string[] {
-  const shell = typeof text === 'string' ? text : text.join('');
+  const shell = [text].flat().join('');
   const at = shell.indexOf(pageMark);
   return at < 0 ? [shell] : [shell.slice(0, at), shell.slice(at + pageMark.length)];
 }

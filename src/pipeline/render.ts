@@ -312,10 +312,10 @@ function treeKey(page: Page): string {
  * A page's own serialisation in both formats, its bodies left as marks, in runs (see
  * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is
  * mostly the same from one build to the next while a body changes, so each format is given to
- * `keep`. Every run is given to
- * `serialise` before anything is awaited, so that the page's tree is let go as they are sent:
- * an async function holds its arguments until it returns, and the comprehensive report's tree
- * (51 MB at 10,000 records) was held beside its text (35 MB) while that was kept.
+ * `keep`. Every run is given to `serialise` before anything is awaited, so that the page's tree
+ * is let go as they are sent: an async function holds its arguments until it returns, and the
+ * comprehensive report's tree (51 MB at 10,000 records) was held beside its text (35 MB) while
+ * that was kept.
  */
 function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
   return runsKept(Promise.all(textJobs(page, anchors).map(serialise)), keep);
