@@ -4,16 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
-import { finishedPage, plan } from '../src/pipeline/render.js';
+import { finishedPage, plan, type Plan } from '../src/pipeline/render.js';
 import { resolveLinks, type Anchors } from '../src/render/anchors.js';
 import { languagesUsed } from '../src/render/fonts.js';
-import { renderFragment } from '../src/render/fragment.js';
+import { renderFragment, type Outline } from '../src/render/fragment.js';
 import { toHtmlBody } from '../src/render/html.js';
 import { toMarkdownPage } from '../src/render/markdown.js';
-import { pageRuns, runText, textJobs } from '../src/render/page-text.js';
-import type { Page } from '../src/report/page.js';
+import { pageRuns, runText, textJobs, ties, type TextJob } from '../src/render/page-text.js';
 import type { BodyNode } from '../src/report/nodes.js';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -26,15 +25,32 @@ async function planOf(contentDir: string, cwd: string) {
   return { planned: plan(model!, context), outline: (node: BodyNode) => renderFragment(node.nodes, node.name) };
 }
 
+/** A page finished, made whole. */
+interface WholePage {
+  path: string;
+  root: Root;
+}
+
+/** Page `index` of the plan, finished and made whole, and its anchors. */
+function made(planned: Plan, index: number, outline: (node: BodyNode) => Outline): { page: WholePage; anchors: Map<string, string> } {
+  const finished = finishedPage(planned, index, outline);
+  return { page: { path: finished.path, root: { type: 'root', children: [...finished.nodes] } }, anchors: finished.anchors };
+}
+
 /** Every page of the content, numbered and anchored as a build lays them out, with its bodies rendered in place. */
 async function laidOut(contentDir: string, cwd: string) {
   const { planned, outline } = await planOf(contentDir, cwd);
-  const finished = planned.pages.map((_, i) => finishedPage(planned, i, outline));
+  const finished = planned.pages.map((_, i) => made(planned, i, outline));
   return { pages: finished.map((f) => f.page), anchors: new Map(finished.map((f) => [f.page.path, f.anchors])) as Anchors };
 }
 
+/** A page's runs as a build cuts them, `runSize` nodes at least. */
+function runsOf(page: WholePage, anchors: Anchors, runSize?: number): TextJob[] {
+  return [...textJobs(page.path, page.root.children, anchors, page.root.children.some(ties), runSize)];
+}
+
 /** The page serialised whole, with every page's anchors, as builds did before pages were cut into runs. */
-function whole(page: Page, anchors: Anchors) {
+function whole(page: WholePage, anchors: Anchors) {
   const root = structuredClone(page.root);
   resolveLinks(root, page.path, anchors, 'md');
   const markdown = toMarkdownPage(root, page.path);
@@ -62,7 +78,7 @@ describe('page text in runs', () => {
       let cut = 0;
       for (const page of pages) {
         // A run at every heading: the most cuts a page can have.
-        const runs = textJobs(page, anchors, 1);
+        const runs = runsOf(page, anchors, 1);
         if (runs.length > 1) cut++;
         const joined = pageRuns(runs.map((job) => runText(structuredClone(job))));
         expect({ markdown: joined.markdown.join(''), html: joined.html.join('') }, page.path).toEqual(whole(page, anchors));
@@ -75,11 +91,11 @@ describe('page text in runs', () => {
     for (const cwd of [repo, path.join(repo, 'tests', 'fixtures', 'golden')]) {
       const { planned, outline } = await planOf('content', cwd);
       for (const [i] of planned.pages.entries()) {
-        const first = finishedPage(planned, i, outline);
+        const first = made(planned, i, outline);
         // Taken before the page is made again: a maker that shared nodes with its last make
         // would change them under the first.
         const firstTree = JSON.stringify(first.page);
-        const again = finishedPage(planned, i, outline);
+        const again = made(planned, i, outline);
         expect(JSON.stringify(again.page), first.page.path).toBe(firstTree);
         expect(again.anchors).toEqual(first.anchors);
       }
@@ -97,9 +113,9 @@ describe('page text in runs', () => {
     it(`keeps a page with ${what} in one run, serialised as the whole page`, async () => {
       const { pages, anchors } = await laidOut('content', repo);
       const page = pages.find((p) => p.path === 'comprehensive')!;
-      expect(textJobs(page, anchors, 1).length).toBeGreaterThan(1);
+      expect(runsOf(page, anchors, 1).length).toBeGreaterThan(1);
       page.root.children.push(...nodes);
-      const runs = textJobs(page, anchors, 1);
+      const runs = runsOf(page, anchors, 1);
       expect(runs).toHaveLength(1);
       expect(runText(structuredClone(runs[0]!))).toEqual(whole(page, anchors));
     });
@@ -107,7 +123,7 @@ describe('page text in runs', () => {
 
   it('sends a run only the anchors its links point at', async () => {
     const { pages, anchors } = await laidOut('content', repo);
-    const runs = pages.flatMap((page) => textJobs(page, anchors, 1));
+    const runs = pages.flatMap((page) => runsOf(page, anchors, 1));
     const sent = (run: (typeof runs)[number]) => [...run.anchors.values()].reduce((n, own) => n + own.size, 0);
     const all = [...anchors.values()].reduce((n, own) => n + own.size, 0);
     expect(Math.max(...runs.map(sent))).toBeLessThan(all);

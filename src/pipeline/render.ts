@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Model } from '../model/model.js';
 import { compareText } from '../order.js';
-import { anchorPage, resolveLinks, type Anchors } from '../render/anchors.js';
+import { pageAnchorer, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
-import { pageRuns, runText, textJobs, type PageRuns, type PageText, type Runs, type TextJob } from '../render/page-text.js';
+import { pageRuns, runText, textJobs, ties, type PageRuns, type PageText, type Runs, type TextJob } from '../render/page-text.js';
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
@@ -17,7 +17,7 @@ import { indexPage } from '../report/index-page.js';
 import { lookup, type Lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
-import { finishPage, type Page } from '../report/page.js';
+import { pageFinisher, type Page } from '../report/page.js';
 import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outline } from '../render/fragment.js';
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
@@ -45,13 +45,12 @@ export interface Plan {
   /** The edition model's indexes, built once for the layout and the writing. */
   find: Lookup;
   /**
-   * Each page's maker, pure: a page's tree is made afresh whenever it is needed and let go
-   * after. A build holds one page's tree at a time while it lays them out, and while it
-   * writes, those of the pages being written (at most 16, two files each); before, every
-   * page's tree was held from layout to the last file written: over 300 MB at 10,000 records,
-   * four fifths of it the country reports.
+   * The pages, each of which makes its tree afresh whenever it is needed, as it is walked, and
+   * lets it go after: a build holds a section of the comprehensive report at a time, and a
+   * country report whole. Before, every page's tree was held from layout to the last file
+   * written: over 300 MB at 10,000 records, four fifths of it the country reports.
    */
-  pages: Array<() => Page>;
+  pages: Page[];
   /** Each practice's and recommendation's body as written, for the data files. */
   descriptions: Map<string, BodyNode>;
 }
@@ -60,8 +59,8 @@ export interface Plan {
 export function plan(content: Model, context: Pick<RenderContext, 'edition'>): Plan {
   const model = forEdition(content, context.edition);
   const find = lookup(model);
-  const makers = [() => indexPage(model, find), () => comprehensiveReport(model, find), ...model.missions.map((m) => () => countryReport(model, m, find))];
-  const pages = context.edition === 'internal' ? makers.map((make) => () => markInternalEdition(make())) : makers;
+  const made = [indexPage(model, find), comprehensiveReport(model, find), ...model.missions.map((m) => countryReport(model, m, find))];
+  const pages = context.edition === 'internal' ? made.map(markInternalEdition) : made;
   const descriptions = new Map<string, BodyNode>();
   for (const r of [...model.practices, ...model.recommendations]) {
     const [node] = body(r, r.body.children, undefined);
@@ -89,16 +88,48 @@ export interface RenderOptions {
   serialise?: (job: TextJob) => Promise<PageText>;
 }
 
+/** A page whose nodes are finished as they are made; what the layout needs of them is gathered as they are walked. */
+export interface FinishedPage {
+  path: string;
+  title: string;
+  /** To be walked once. */
+  nodes: Iterable<RootContent>;
+  /** The anchors of its keyed headings, complete once `nodes` is walked. */
+  anchors: Map<string, string>;
+  /** Its bodies as placed, and their shapes, complete once `nodes` is walked (see bodyPlacer). */
+  placed: PlacedBody[];
+  shapes: Shape[];
+}
+
 /**
- * Makes page `index` of the plan and finishes it: tables and figures numbered, headings made
- * unique and anchored (a build then numbers its bodies, see placeBodies). The same tree each
- * time: a build lays a page out from one make and serialises it from another. Returns the page
- * and the anchors of its keyed headings.
+ * Page `index` of the plan, its top-level nodes made one after the other and each finished:
+ * tables and figures numbered, headings made unique and anchored, bodies numbered and placed.
+ * The same nodes each time: a build lays a page out from one make and serialises it from
+ * another. A node is given once the next is made, which placing its bodies needs to know.
  */
-export function finishedPage(planned: Plan, index: number, outlineOf: (body: BodyNode) => Outline): { page: Page; anchors: Map<string, string> } {
-  const page = planned.pages[index]!();
-  finishPage(page, outlineOf);
-  return { page, anchors: anchorPage(page, outlineOf) };
+export function finishedPage(planned: Plan, index: number, outlineOf: (body: BodyNode) => Outline): FinishedPage {
+  const page = planned.pages[index]!;
+  const finish = pageFinisher(outlineOf);
+  const { anchor, own } = pageAnchorer(outlineOf);
+  const { place, placed, shapes } = bodyPlacer();
+  function* nodes(): Generator<RootContent> {
+    let before: RootContent | undefined;
+    let current: RootContent | undefined;
+    for (const node of page.children()) {
+      finish(node);
+      anchor(node);
+      if (current) {
+        place(current, before, node);
+        yield current;
+      }
+      [before, current] = [current, node];
+    }
+    if (current) {
+      place(current, before, undefined);
+      yield current;
+    }
+  }
+  return { path: page.path, title: page.title, nodes: nodes(), anchors: own, placed, shapes };
 }
 
 /**
@@ -131,23 +162,22 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     known(node);
     return outlineOf(node.name);
   };
-  // A page finished, its bodies placed once their depths and fills are known.
-  const finish = (index: number) => {
-    const finished = finishedPage(planned, index, byNode);
-    return { ...finished, ...placeBodies(finished.page.root) };
-  };
   // Each chart's file, made from the first page that shows it.
   const chartFiles = new Map<string, string>();
-  // Each page laid out, and only what the layout needs of it kept.
+  // Each page laid out, a node at a time, and only what the layout needs of it kept.
   const pages = planned.pages.map((_, i) => {
-    const { page, anchors, placed, shapes } = finish(i);
+    const { path: at, title, nodes, anchors, placed, shapes } = finishedPage(planned, i, byNode);
     const charts: string[] = [];
-    walk(page.root, (node) => {
-      if (node.type !== 'chart' || chartFiles.has(chartFile(node))) return;
-      chartFiles.set(chartFile(node), toHtml(chartSvg(node, true), { space: 'svg' }) + '\n');
-      charts.push(chartFile(node));
-    });
-    return { path: page.path, title: page.title, anchors, placed, shapes, tree: treeKey(page), charts };
+    let tied = false;
+    const tree = treeKey(at, tapped(nodes, (top) => {
+      tied ||= ties(top);
+      walk(top, (node) => {
+        if (node.type !== 'chart' || chartFiles.has(chartFile(node))) return;
+        chartFiles.set(chartFile(node), toHtml(chartSvg(node, true), { space: 'svg' }) + '\n');
+        charts.push(chartFile(node));
+      });
+    }));
+    return { path: at, title, anchors, placed, shapes, tree, charts, tied };
   });
   const anchors: Anchors = new Map(pages.map((p) => [p.path, p.anchors]));
   const tables = pages.map((p) => p.placed);
@@ -235,7 +265,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      const text = kept === undefined ? (made ??= pageText(finish(i).page, anchors, serialise, store && ((f, t) => store.set(textKeys[f], t)))) : undefined;
+      const text = kept === undefined ? (made ??= pageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && ((f, t) => store.set(textKeys[f], t)))) : undefined;
       // A take from the store counts too: a page whose one format the store held and the other
       // not had its text made for the other, and held to the end of the build.
       if (++taken === 2) made = undefined;
@@ -290,60 +320,77 @@ function pageTextKey(page: string, format: FragmentFormat): string {
 }
 
 /**
- * A hash of a finished page's tree, less its bodies' own nodes, hashed node by node: a large
- * report's tree would be hundreds of megabytes as one string.
+ * A hash of a finished page's tree, less its bodies' own nodes, hashed node by node as they
+ * come: a large report's tree would be hundreds of megabytes as one string.
  */
-function treeKey(page: Page): string {
+function treeKey(path: string, nodes: Iterable<RootContent>): string {
   const withoutBodies = (value: unknown) => JSON.stringify(value, (name, v: unknown) => (name === 'nodes' || name === 'revision' ? undefined : v));
-  // JSON.stringify runs several times faster without a replacer, and a child with no body in
+  // JSON.stringify runs several times faster without a replacer, and a node with no body in
   // it, most of a page, needs none.
   const json = (value: unknown) => {
     const plain = JSON.stringify(value);
     return plain.includes('"type":"body"') ? withoutBodies(value) : plain;
   };
-  function* parts({ path, root: { children, ...root } }: Page): Generator<string> {
-    yield* [path, json(root)];
-    for (const child of children) yield json(child);
+  function* parts(): Generator<string> {
+    yield* [path, json({ type: 'root' })];
+    for (const node of nodes) yield json(node);
   }
-  return hashEach(parts(page));
+  return hashEach(parts());
 }
+
+/** The items, each shown to `look` as it is taken. */
+function* tapped<T>(items: Iterable<T>, look: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    look(item);
+    yield item;
+  }
+}
+
+/** How many runs of a page are made before the first of them is serialised. */
+const runsAhead = 8;
 
 /**
  * A page's own serialisation in both formats, its bodies left as marks, in runs (see
  * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is
  * mostly the same from one build to the next while a body changes, so each format is given to
- * `keep`. Every run is given to `serialise` before anything is awaited, so that the page's tree
- * is let go as they are sent: an async function holds its arguments until it returns, and the
- * comprehensive report's tree (51 MB at 10,000 records) was held beside its text (35 MB) while
- * that was kept.
+ * `keep`. A run is made only a few ahead of those being serialised, so that the page is made
+ * as it is serialised and never held whole: the comprehensive report's nodes, all made at
+ * once and queued for the threads, were 57 MB at 10,000 records, beside its text (35 MB).
  */
-function pageText(page: Page, anchors: Anchors, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
-  return runsKept(Promise.all(textJobs(page, anchors).map(serialise)), keep);
-}
-
-async function runsKept(runs: Promise<PageText[]>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
-  const text = pageRuns(await runs);
+async function pageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
+  const texts: Array<Promise<PageText>> = [];
+  for (const job of jobs) {
+    const text = serialise(job);
+    // A failure is thrown by Promise.all below; until then it must not count as unhandled.
+    text.catch(() => undefined);
+    texts.push(text);
+    if (texts.length > runsAhead) await texts[texts.length - 1 - runsAhead];
+  }
+  const text = pageRuns(await Promise.all(texts));
   await keep?.('markdown', text.markdown);
   await keep?.('html', text.html);
   return text;
 }
 
 /**
- * Numbers the page's bodies for its serialisation to mark, and notes for each whether a list or
- * another body stands right before or after it (Markdown would merge two adjacent lists of one
- * kind), and its shape.
+ * Numbers a page's bodies for its serialisation to mark, its top-level nodes given one after
+ * the other with those beside them, and notes for each body whether a list or another body
+ * stands right before or after it (Markdown would merge two adjacent lists of one kind), and
+ * its shape.
  */
-function placeBodies(root: Root): { placed: PlacedBody[]; shapes: Shape[] } {
+function bodyPlacer(): { place: (top: RootContent, before: RootContent | undefined, after: RootContent | undefined) => void; placed: PlacedBody[]; shapes: Shape[] } {
   const placed: PlacedBody[] = [];
   const shapes: Shape[] = [];
   const neighbour = (node: RootContent | undefined): Neighbour => (node?.type === 'body' ? { body: node.name } : listKind(node));
-  walk(root, (node, parent, index) => {
-    if (node.type !== 'body') return;
-    node.slot = placed.length;
-    placed.push({ name: node.name, before: neighbour(parent?.children[index - 1] as RootContent | undefined), after: neighbour(parent?.children[index + 1] as RootContent | undefined) });
-    shapes.push({ depth: node.depth, fills: node.fills });
-  });
-  return { placed, shapes };
+  const place = (top: RootContent, before: RootContent | undefined, after: RootContent | undefined) =>
+    walk(top, (node, parent, index) => {
+      if (node.type !== 'body') return;
+      node.slot = placed.length;
+      const [left, right] = parent ? [parent.children[index - 1], parent.children[index + 1]] : [before, after];
+      placed.push({ name: node.name, before: neighbour(left as RootContent | undefined), after: neighbour(right as RootContent | undefined) });
+      shapes.push({ depth: node.depth, fills: node.fills });
+    });
+  return { place, placed, shapes };
 }
 
 /** `Internal edition, compiled by ecap 0.1.0 from content commit 1a2b3c4d5e6f on 25 November 2026.` */
@@ -355,11 +402,21 @@ export function editionStatement({ edition, version, provenance }: Pick<RenderCo
 
 /** Right under the title of every page of the internal edition: it must not be published. */
 function markInternalEdition(page: Page): Page {
-  const banner: Paragraph = {
+  function* children(): Generator<RootContent> {
+    let first = true;
+    for (const node of page.children()) {
+      yield node;
+      if (first) yield editionBanner();
+      first = false;
+    }
+  }
+  return { ...page, children };
+}
+
+function editionBanner(): Paragraph {
+  return {
     type: 'paragraph',
     data: { hProperties: { className: ['edition-banner'] } },
     children: [strong('Internal edition.'), { type: 'text', value: ' It contains passages marked internal: do not publish it. Build the public edition with ' }, { type: 'inlineCode', value: 'ecap build --edition public' }, { type: 'text', value: '.' }],
   };
-  page.root.children.splice(1, 0, banner);
-  return page;
 }

@@ -1,9 +1,8 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
 import { walk } from '../report/walk.js';
-import type { Page } from '../report/page.js';
 import type { BodyNode } from '../report/nodes.js';
 import type { Outline } from './fragment.js';
 
@@ -11,24 +10,26 @@ import type { Outline } from './fragment.js';
 export type Anchors = Map<string, Map<string, string>>;
 
 /**
- * Gives every heading of the page GitHub's slug of its text, in document order (so a repeated
- * title becomes `title-1`), and returns the anchors of its keyed headings. The same slug serves
- * as the HTML id and as the anchor GitHub generates for the Markdown, so links work in both.
+ * Gives every heading of a page GitHub's slug of its text, in document order (so a repeated
+ * title becomes `title-1`), its top-level nodes given one after the other; `own` gathers the
+ * anchors of its keyed headings. The same slug serves as the HTML id and as the anchor GitHub
+ * generates for the Markdown, so links work in both.
  */
-export function anchorPage(page: Page, outlineOf: (body: BodyNode) => Outline): Map<string, string> {
+export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: (top: RootContent) => void; own: Map<string, string> } {
   const slugger = new GithubSlugger();
   const own = new Map<string, string>();
-  walk(page.root, (node) => {
-    if (node.type === 'body') {
-      const headings = outlineOf(node).headings;
-      node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
-    }
-    if (node.type !== 'heading') return;
-    const slug = slugger.slug(toString(node));
-    const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } });
-    if (data.key) own.set(data.key, slug);
-  });
-  return own;
+  const anchor = (top: RootContent) =>
+    walk(top, (node) => {
+      if (node.type === 'body') {
+        const headings = outlineOf(node).headings;
+        node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
+      }
+      if (node.type !== 'heading') return;
+      const slug = slugger.slug(toString(node));
+      const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } });
+      if (data.key) own.set(data.key, slug);
+    });
+  return { anchor, own };
 }
 
 export type Format = 'html' | 'md';

@@ -1,5 +1,4 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
-import type { Page } from '../report/page.js';
 import { walk } from '../report/walk.js';
 import { anchorsUsed, resolveLinks, type Anchors } from './anchors.js';
 import type { FragmentFormat } from './fragment.js';
@@ -38,33 +37,40 @@ const tying = new Set<string>(['html', 'definition', 'linkReference', 'imageRefe
  */
 const blocks = new Set<string>(['heading', 'paragraph', 'list', 'table', 'blockquote', 'code', 'thematicBreak', 'body', 'chart', 'captionedTable']);
 
+/** Whether a top-level node keeps its page in one run (see `textJobs`). */
+export function ties(top: RootContent): boolean {
+  let tied = !blocks.has(top.type);
+  walk(top, (n) => {
+    if (tying.has(n.type)) tied = true;
+  });
+  return tied;
+}
+
 /**
- * The page's top-level nodes in runs, each to be serialised by `runText`. Each run but the
- * first begins at a heading: between a heading and what precedes it, both formats always put
- * the same separator, and no list's marker depends on a list across it. A run holds at least
- * `runSize` nodes, where the page has them: enough work to repay sending it to another thread.
+ * The page's top-level nodes in runs, each to be serialised by `runText`, made as the nodes
+ * come: a run is given as soon as the next one begins, so that a page need never be whole.
+ * Each run but the first begins at a heading: between a heading and what precedes it, both
+ * formats always put the same separator, and no list's marker depends on a list across it. A
+ * run holds at least `runSize` nodes, where the page has them: enough work to repay sending it
+ * to another thread. A page that `ties` is one run, which only its layout can tell beforehand.
  */
-export function textJobs(page: Page, anchors: Anchors, runSize = 4000): TextJob[] {
-  const runs: RootContent[][] = [[]];
+export function* textJobs(from: string, nodes: Iterable<RootContent>, anchors: Anchors, tied: boolean, runSize = 4000): Generator<TextJob> {
+  const job = (children: RootContent[], more: boolean): TextJob => {
+    const root: Root = { type: 'root', children };
+    return { from, root, anchors: anchorsUsed(root, anchors), more };
+  };
+  let run: RootContent[] = [];
   let size = 0;
-  let tied = false;
-  for (const node of page.root.children) {
-    if (!blocks.has(node.type)) tied = true;
-    let count = 0;
-    walk(node, (n) => {
-      count++;
-      if (tying.has(n.type)) tied = true;
-    });
-    if (node.type === 'heading' && size >= runSize) {
-      runs.push([]);
+  for (const node of nodes) {
+    if (!tied && node.type === 'heading' && size >= runSize) {
+      yield job(run, true);
+      run = [];
       size = 0;
     }
-    runs.at(-1)!.push(node);
-    size += count;
+    run.push(node);
+    walk(node, () => void size++);
   }
-  const job = (root: Root, more: boolean): TextJob => ({ from: page.path, root, anchors: anchorsUsed(root, anchors), more });
-  if (tied) return [job(page.root, false)];
-  return runs.map((children, i) => job({ ...page.root, children }, i < runs.length - 1));
+  yield job(run, false);
 }
 
 /** Serialises a run in both formats. Pure but for the links, whose addresses it sets. */

@@ -16,34 +16,29 @@ const path = 'comprehensive';
 
 /** The comprehensive report on best practices, organised by theme. */
 export function comprehensiveReport(model: Model, find: Lookup): Page {
-  const citations = new Citations(path, sourceIndex(model));
-  const body: RootContent[] = [
-    ...introduction(model, find),
-    ...model.themes.flatMap((theme, i) => chapter(model, find, citations, theme.id, i + 1)),
-    ...gathered(model, find, 'c', 'guidelines', 'Suggestions for regional guidelines and materials', 'What the agencies met suggested for draft guidelines or materials on IPR enforcement that could be proposed for adoption at the ASEAN regional level (part (c) of every mission note).', 'Guidelines and materials'),
-    ...gathered(model, find, 'd', 'coordination', 'Suggestions for an interagency coordination plan', 'What the agencies met suggested for a plan to foster IPR enforcement interagency coordination within ASEAN (part (d) of every mission note).', 'Interagency coordination'),
-    ...coverage(model, find),
-    ...statistics(model, find),
-    ...model.meetings.flatMap((m) => meeting(model, find, citations, m.id)),
-    ...annex(model, find),
+  // Its sections in order, each made on its own, citing sources as it goes.
+  const sections: Array<(citations: Citations) => RootContent[]> = [
+    () => introduction(model, find),
+    ...model.themes.map((theme, i) => (citations: Citations) => chapter(model, find, citations, theme.id, i + 1)),
+    () => gathered(model, find, 'c', 'guidelines', 'Suggestions for regional guidelines and materials', 'What the agencies met suggested for draft guidelines or materials on IPR enforcement that could be proposed for adoption at the ASEAN regional level (part (c) of every mission note).', 'Guidelines and materials'),
+    () => gathered(model, find, 'd', 'coordination', 'Suggestions for an interagency coordination plan', 'What the agencies met suggested for a plan to foster IPR enforcement interagency coordination within ASEAN (part (d) of every mission note).', 'Interagency coordination'),
+    () => coverage(model, find),
+    () => statistics(model, find),
+    ...model.meetings.map((m) => (citations: Citations) => meeting(model, find, citations, m.id)),
+    () => annex(model, find),
   ];
-  const references = citations.section();
   const title = 'Comprehensive report on best practices on IPR enforcement';
-  return {
-    path,
-    title,
-    root: {
-      type: 'root',
-      children: [
-        heading(1, title),
-        ...notice(model),
-        paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`),
-        ...contents(path, [...body, ...references]),
-        ...body,
-        ...references,
-      ],
-    },
-  };
+  function* children(): Generator<RootContent> {
+    // The contents come first and list every section's heading: the sections are made once to
+    // find them, each let go at once, and again to be shown.
+    const counted = new Citations(path, sourceIndex(model));
+    const headings = [...sections.flatMap((make) => make(counted).filter((node) => node.type === 'heading' && node.depth === 2)), ...counted.section()];
+    yield* [heading(1, title), ...notice(model), paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`), ...contents(path, headings)];
+    const citations = new Citations(path, sourceIndex(model));
+    for (const make of sections) yield* make(citations);
+    yield* citations.section();
+  }
+  return { path, title, children };
 }
 
 function introduction(model: Model, find: Lookup): RootContent[] {

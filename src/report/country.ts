@@ -15,6 +15,13 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
   const code = mission.data.country;
   const path = `countries/${code.toLowerCase()}`;
   const country = find.country(code);
+  return { path, title: `Country report: ${country.name}`, children: () => countryNodes(model, mission, find, path) };
+}
+
+/** A country report's nodes, made whole: a tenth of the records each, at most, where the comprehensive report has them all. */
+function countryNodes(model: Model, mission: MissionRecord, find: Lookup, path: string): RootContent[] {
+  const code = mission.data.country;
+  const country = find.country(code);
   const citations = new Citations(path, sourceIndex(model));
   const { data } = mission;
   const agencies = missionAgencies(mission);
@@ -80,13 +87,12 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
 
   const sections = [...glance, ...parts, ...practiceSection, ...statsSection, ...recSection];
   const references = citations.section();
-  const title = `Country report: ${country.name}`;
   const intro: RootContent[] = [
     heading(1, ['Country report: ', ...countryName(country)]),
     ...notice(model, data.status === 'draft' ? [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] : []),
     paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
     ...contents(path, [...sections, ...references]),
   ];
-  return { path, title, root: { type: 'root', children: [...intro, ...sections, ...references] } };
+  return [...intro, ...sections, ...references];
 }
 

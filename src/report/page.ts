@@ -1,4 +1,4 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { headingDepths, type Outline } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
 import { walk } from './walk.js';
@@ -6,13 +6,19 @@ import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
 import { external, heading, list, xref, type BodyNode, type Inline } from './nodes.js';
 
-/** One report page before rendering: a path without extension and its syntax tree. */
+/** One report page before rendering: a path without extension and the maker of its syntax tree. */
 export interface Page {
   /** `index`, `comprehensive` or `countries/<code>`. */
   path: string;
   title: string;
-  root: Root;
+  /**
+   * Makes the page's top-level nodes, afresh at each call, as they are iterated. A long report
+   * makes them a section at a time: whole, the comprehensive report's nodes held 57 MB at
+   * 10,000 records while a build serialised it.
+   */
+  children(): Iterable<RootContent>;
 }
+
 
 /** Numbers the sources a page cites, in order of first citation, and lists them at its end. */
 export class Citations {
@@ -65,18 +71,15 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
 }
 
 /**
- * Numbers the page's tables and figures in order, and makes every heading's text unique:
- * a repeated one ("How it works" under each practice) names the section it belongs to, so
- * that each has its own anchor and an outline reads unambiguously. A body's headings are
- * counted from its outline and their suffixes kept in its `fills`.
+ * Finishes a page's top-level nodes, given one after the other in order: numbers its tables and
+ * figures, and makes every heading's text unique: a repeated one ("How it works" under each
+ * practice) names the section it belongs to, so that each has its own anchor and an outline
+ * reads unambiguously. A body's headings are counted from its outline and their suffixes kept
+ * in its `fills`.
  */
-export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): void {
+export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: RootContent) => void {
   let tables = 0;
   let figures = 0;
-  walk(page.root, (node) => {
-    if (node.type === 'captionedTable') node.label = `Table ${++tables}`;
-    if (node.type === 'chart') node.label = `Figure ${++figures}`;
-  });
   const seen = new Set<string>();
   const open: Array<{ depth: number; text: string }> = [];
   /** What to add to a heading's text to make it unique on the page. */
@@ -90,14 +93,20 @@ export function finishPage(page: Page, outlineOf: (body: BodyNode) => Outline): 
     open.push({ depth, text: text + suffix });
     return suffix;
   };
-  walk(page.root, (node) => {
-    if (node.type === 'heading') {
-      const suffix = unique(node.depth, toString(node));
-      if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
-    } else if (node.type === 'body') {
-      const outline = outlineOf(node);
-      const depths = headingDepths(outline, node.depth);
-      node.fills = outline.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
-    }
-  });
+  return (top) => {
+    walk(top, (node) => {
+      if (node.type === 'captionedTable') node.label = `Table ${++tables}`;
+      if (node.type === 'chart') node.label = `Figure ${++figures}`;
+    });
+    walk(top, (node) => {
+      if (node.type === 'heading') {
+        const suffix = unique(node.depth, toString(node));
+        if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
+      } else if (node.type === 'body') {
+        const outline = outlineOf(node);
+        const depths = headingDepths(outline, node.depth);
+        node.fills = outline.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
+      }
+    });
+  };
 }
