@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { concurrently } from '../src/pipeline/concurrently.js';
+import { concurrently, limited } from '../src/pipeline/concurrently.js';
 import { Pool, poolSize } from '../src/pipeline/pool.js';
 
 /** A worker script in a folder of its own. */
@@ -95,5 +95,26 @@ describe('concurrently', () => {
     const seen: number[] = [];
     await concurrently(items(), async (i) => void (seen[i] = made));
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+});
+
+describe('limited', () => {
+  it('runs at most its number of tasks at once, in the order given, and goes on after one fails', async () => {
+    const twoAtOnce = limited(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const task = (n: number) => async () => {
+      started.push(n);
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, n === 0 ? 30 : 5));
+      running--;
+      if (n === 1) throw new Error('one failed');
+      return n;
+    };
+    const results = await Promise.allSettled([0, 1, 2, 3, 4].map((n) => twoAtOnce(task(n))));
+    expect(most).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'failed'))).toEqual([0, 'failed', 2, 3, 4]);
   });
 });

@@ -27,3 +27,24 @@ export async function concurrently<T>(items: Iterable<T> | AsyncIterable<T>, tas
   }
   if (failure) throw failure.reason;
 }
+
+/**
+ * Runs the tasks it is given at most `size` at once, the others waiting their turn, first come
+ * first served.
+ */
+export function limited(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running < size) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // The place goes straight to the next in line, if any.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}

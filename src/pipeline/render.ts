@@ -8,6 +8,7 @@ import { pageRuns, runText, textJobs, ties, type PageRuns, type PageText, type R
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
+import { limited } from './concurrently.js';
 import { walk } from '../report/walk.js';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
@@ -256,6 +257,9 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     const shows = [...text.matchAll(new RegExp(bodyMarks, 'g'))].map((m) => Number(m[1]));
     files.push({ path: file.path, textKey, format: 'markdown', json: true, table: pages.length, shows, own: ownOf(file.path, '', textKey) });
   }
+  // Two pages' texts made at once, in order: one keeps the threads busy while the next is
+  // begun. With every page's runs fed to the threads together, every page's text grew at once.
+  const twoPages = limited(2);
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
     // when the first of the page's two files asks, and let go once the second has it: held to
@@ -265,7 +269,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     let taken = 0;
     const pageTextOf = async (format: FragmentFormat) => {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      const text = kept === undefined ? (made ??= pageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && ((f, t) => store.set(textKeys[f], t)))) : undefined;
+      const text = kept === undefined ? (made ??= twoPages(() => pageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && ((f, t) => store.set(textKeys[f], t))))) : undefined;
       // A take from the store counts too: a page whose one format the store held and the other
       // not had its text made for the other, and held to the end of the build.
       if (++taken === 2) made = undefined;

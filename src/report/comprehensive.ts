@@ -28,12 +28,17 @@ export function comprehensiveReport(model: Model, find: Lookup): Page {
     () => annex(model, find),
   ];
   const title = 'Comprehensive report on best practices on IPR enforcement';
-  function* children(): Generator<RootContent> {
-    // The contents come first and list every section's heading: the sections are made once to
-    // find them, each let go at once, and again to be shown.
+  // The contents come first and list every section's heading: the first make makes the
+  // sections once more to find them, each let go at once.
+  let headings: RootContent[] | undefined;
+  const sectionHeadings = () => {
     const counted = new Citations(path, sourceIndex(model));
-    const headings = [...sections.flatMap((make) => make(counted).filter((node) => node.type === 'heading' && node.depth === 2)), ...counted.section()];
-    yield* [heading(1, title), ...notice(model), paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`), ...contents(path, headings)];
+    return [...sections.flatMap((make) => make(counted).filter((node) => node.type === 'heading' && node.depth === 2)), ...counted.section()];
+  };
+  function* children(): Generator<RootContent> {
+    headings ??= sectionHeadings();
+    // A copy: each make's nodes are its own, to be finished and let go.
+    yield* [heading(1, title), ...notice(model), paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`), ...contents(path, structuredClone(headings))];
     const citations = new Citations(path, sourceIndex(model));
     for (const make of sections) yield* make(citations);
     yield* citations.section();
