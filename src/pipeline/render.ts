@@ -350,7 +350,7 @@ function* tapped<T>(items: Iterable<T>, look: (item: T) => void): Generator<T> {
   }
 }
 
-/** How many runs of a page are made before the first of them is serialised. */
+/** How many of a page's runs may wait to be serialised: enough to keep the threads busy, few enough that a page is never made whole. */
 const runsAhead = 8;
 
 /**

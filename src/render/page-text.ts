@@ -52,7 +52,8 @@ export function ties(top: RootContent): boolean {
  * Each run but the first begins at a heading: between a heading and what precedes it, both
  * formats always put the same separator, and no list's marker depends on a list across it. A
  * run holds at least `runSize` nodes, where the page has them: enough work to repay sending it
- * to another thread. A page that `ties` is one run, which only its layout can tell beforehand.
+ * to another thread. `tied`: whether any of the page's nodes `ties`, which only a walk of the
+ * whole page can tell (a build's layout makes one); then the page is one run.
  */
 export function* textJobs(from: string, nodes: Iterable<RootContent>, anchors: Anchors, tied: boolean, runSize = 4000): Generator<TextJob> {
   const job = (children: RootContent[], more: boolean): TextJob => {
