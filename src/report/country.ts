@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { partKeys, partTitles } from '../content/parts.js';
-import type { MissionRecord, Model } from '../model/model.js';
+import type { Country, MissionRecord, Model } from '../model/model.js';
 import { compareText } from '../order.js';
 import { dataPaths } from './data.js';
 import { agencyLabel, agencyShort, agencyTable, statisticsSections, countryName, missionAgencies, practiceBlock } from './blocks.js';
@@ -15,13 +15,11 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
   const code = mission.data.country;
   const path = `countries/${code.toLowerCase()}`;
   const country = find.country(code);
-  return { path, title: `Country report: ${country.name}`, children: () => countryNodes(model, mission, find, path) };
+  return { path, title: `Country report: ${country.name}`, children: () => countryNodes(model, mission, find, { code, path, country }) };
 }
 
 /** A country report's nodes, made whole: a tenth of the records each, at most, where the comprehensive report has them all. */
-function countryNodes(model: Model, mission: MissionRecord, find: Lookup, path: string): RootContent[] {
-  const code = mission.data.country;
-  const country = find.country(code);
+function countryNodes(model: Model, mission: MissionRecord, find: Lookup, { code, path, country }: { code: string; path: string; country: Country }): RootContent[] {
   const citations = new Citations(path, sourceIndex(model));
   const { data } = mission;
   const agencies = missionAgencies(mission);
