@@ -70,9 +70,12 @@ describe('cache', () => {
     await writeFile(note, text);
     const warm = await run('warm', { jobs: 2, cacheDir: '.ecap-cache' });
     expect(warm.unchanged).toBeUndefined();
+    // A new output folder has no files to copy pieces from: each is made from the kept layout
+    // and the texts in the store, the comprehensive report's stored in runs.
+    await run('stored', { jobs: 2, cacheDir: '.ecap-cache' });
     const serial = await snapshot(path.join(dir, 'serial'));
     expect(serial.size).toBeGreaterThan(40);
-    for (const other of ['parallel', 'warm', 'cli']) {
+    for (const other of ['parallel', 'warm', 'stored', 'cli']) {
       const files = await snapshot(path.join(dir, other));
       expect([...files.keys()].sort(), other).toEqual([...serial.keys()].sort());
       for (const [file, content] of serial) if (file !== '.ecap-output') expect(files.get(file) === content, `${other}/${file}`).toBe(true);

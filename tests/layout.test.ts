@@ -3,8 +3,8 @@ import { laidFiles, type Layout, type Sources } from '../src/pipeline/layout.js'
 import type { Runs } from '../src/render/page-text.js';
 import { bodyMark } from '../src/render/marks.js';
 
-/** The text of the one page a layout lays out, its own text given as `own`. */
-async function pageOf(own: Runs): Promise<string> {
+/** The one page a layout lays out, its own text given by `own`, as the writer takes its parts. */
+function partsOf(own: () => AsyncIterable<string>): AsyncIterable<string> {
   const layout: Layout = {
     pages: ['p'],
     files: [{ path: 'p.md', textKey: 'own', format: 'markdown', table: 0, own: 'o' }],
@@ -16,14 +16,22 @@ async function pageOf(own: Runs): Promise<string> {
     ],
   };
   const sources: Sources = {
-    text: async () => own,
+    text: own,
     outline: () => ({ headings: [], first: '', last: '' }),
     body: async (name) => `(body ${name})`,
     revision: () => undefined,
   };
   const [file] = laidFiles(layout, async () => [{}, {}], { css: '', fonts: [] }, sources);
+  return file!.content as AsyncIterable<string>;
+}
+
+/** The text of the one page a layout lays out, its own text given as `own`. */
+async function pageOf(own: Runs): Promise<string> {
   let text = '';
-  for await (const piece of file!.content as AsyncIterable<string>) text += piece;
+  for await (const part of partsOf(async function* () {
+    yield* [own].flat();
+  }))
+    text += part;
   return text;
 }
 
@@ -36,5 +44,27 @@ describe('laying out a file', () => {
     const written = await pageOf(whole);
     expect(written).toBe('# Title\n\nBefore.\n\n(body a)\n\nBetween.\n\n## Next\n\n(body b)\n\nAfter.\n');
     expect(await pageOf(runs)).toBe(written);
+  });
+
+  it('reads an own text given in runs only as far as the part it writes', async () => {
+    const runs = [`# Title\n\n${bodyMark(0)}\n\n`, `## Next\n\n`, `## Last\n\n${bodyMark(1)}\n`];
+    let read = 0;
+    const seen: Array<[string, number]> = [];
+    for await (const part of partsOf(async function* () {
+      for (const run of runs) {
+        read++;
+        yield run;
+      }
+    }))
+      seen.push([part, read]);
+    // The text before the first body is written once the run that ends it is read; the text
+    // between the bodies waits for the third run, where the second body's mark is.
+    expect(seen).toEqual([
+      ['# Title\n\n', 1],
+      ['(body a)', 1],
+      ['\n\n## Next\n\n## Last\n\n', 3],
+      ['(body b)', 3],
+      ['\n', 3],
+    ]);
   });
 });

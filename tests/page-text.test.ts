@@ -10,7 +10,7 @@ import { languagesUsed } from '../src/render/fonts.js';
 import { renderFragment, type Outline } from '../src/render/fragment.js';
 import { toHtmlBody } from '../src/render/html.js';
 import { toMarkdownPage } from '../src/render/markdown.js';
-import { pageRuns, runText, textJobs, ties, type TextJob } from '../src/render/page-text.js';
+import { runText, textJobs, ties, type TextJob } from '../src/render/page-text.js';
 import type { BodyNode } from '../src/report/nodes.js';
 import type { Root, RootContent } from 'mdast';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
@@ -80,8 +80,9 @@ describe('page text in runs', () => {
         // A run at every heading: the most cuts a page can have.
         const runs = runsOf(page, anchors, 1);
         if (runs.length > 1) cut++;
-        const joined = pageRuns(runs.map((job) => runText(structuredClone(job))));
-        expect({ markdown: joined.markdown.join(''), html: joined.html.join('') }, page.path).toEqual(whole(page, anchors));
+        const texts = runs.map((job) => runText(structuredClone(job)));
+        const joined = { markdown: texts.map((t) => t.markdown).join(''), html: texts.map((t) => t.html).join('') };
+        expect(joined, page.path).toEqual(whole(page, anchors));
       }
       expect(cut).toBeGreaterThan(pages.length / 2);
     });

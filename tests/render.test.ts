@@ -7,6 +7,25 @@ import type { Runs } from '../src/render/page-text.js';
 import { dataPaths } from '../src/report/data.js';
 import { languagesUsed } from '../src/render/fonts.js';
 
+/** A page store in `kept`, which holds a key only where `holds` says, and tells `stored` of each key stored. */
+function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, stored: (key: string) => void = () => undefined): PageStore {
+  const set = async (key: string, text: Runs) => {
+    stored(key);
+    kept.set(key, text);
+  };
+  return {
+    get: async (key) => (holds(key) ? kept.get(key) : undefined),
+    set,
+    runs: (key) => {
+      const runs: string[] = [];
+      return async (run, last) => {
+        runs.push(run);
+        if (last) await set(key, runs);
+      };
+    },
+  };
+}
+
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden');
 
 describe('render', () => {
@@ -27,7 +46,7 @@ describe('render', () => {
     // A first render fills the store; then every HTML text is lost from it.
     const kept = new Map<string, Runs>();
     const made: string[] = [];
-    const store: PageStore = { get: async (key) => kept.get(key), set: async (key, text) => void kept.set(key, text) };
+    const store = memoryStore(kept, () => true);
     const texts = async (s: PageStore) => {
       const out = new Map<string, string>();
       for await (const file of (await renderPlan(plan(model!, context), context, { store: s, code: 'c' })).files) {
@@ -40,7 +59,7 @@ describe('render', () => {
     };
     await texts(store);
     const htmlKeys = new Set<string>();
-    const recording: PageStore = { get: async (key) => (htmlKeys.has(key) ? undefined : kept.get(key)), set: async (key, text) => void (made.push(key), kept.set(key, text)) };
+    const recording = memoryStore(kept, (key) => !htmlKeys.has(key), (key) => made.push(key));
     for (const [key, text] of kept) if ([text].flat().join('').includes('<h1')) htmlKeys.add(key);
     expect(htmlKeys.size).toBeGreaterThan(0);
     const again = await texts(recording);

@@ -8,6 +8,7 @@ import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import { Cache, codeHash, hash, hashEach } from './cache.js';
+import { pageStore } from './page-store.js';
 import { concurrently } from './concurrently.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
@@ -415,20 +416,15 @@ class LayoutIncomplete extends Error {}
 /** What a kept layout's files are made of: own texts from the page store, bodies as prepared. */
 function laidSources(store: PageStore, bodies: BodySource): Sources {
   return {
-    text: async (key) => {
+    text: async function* (key) {
       const text = await store.get(key);
       if (text === undefined) throw new LayoutIncomplete();
-      return text;
+      yield* [text].flat();
     },
     outline: (name) => bodies.outline(name)!,
     body: (name, format) => bodies.text(name, format),
     revision: (name) => bodies.revision(name),
   };
-}
-
-/** Each file's own text between builds, under a key that includes ecap's code. */
-function pageStore(cache: Cache, code: string): PageStore {
-  return { get: (key) => cache.get<string>('pages', hash(code, key)), set: (key, text) => cache.set('pages', hash(code, key), text) };
 }
 
 /** A prepared file's entry in the cache: its check's key and the edition. */

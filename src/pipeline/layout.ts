@@ -1,7 +1,6 @@
 import type { FontFace } from '../render/fonts.js';
 import { fill, type Fragment, type FragmentFormat, type HeadingFill, type ListKind, type Outline } from '../render/fragment.js';
 import { bodyMarks, pageMark } from '../render/marks.js';
-import type { Runs } from '../render/page-text.js';
 import { Buffer } from 'node:buffer';
 import { hash } from './cache.js';
 
@@ -102,8 +101,8 @@ export type Part = string | number;
 
 /** Where a layout's files find what they are made of. */
 export interface Sources {
-  /** A file's own text or shell, by `KeyedLaidFile.textKey` or `shell.key`. */
-  text(key: string): Promise<Runs>;
+  /** A file's own text or shell, by `KeyedLaidFile.textKey` or `shell.key`, in runs as they come: joined, the text. */
+  text(key: string): AsyncIterable<string>;
   outline(name: string): Outline;
   body(name: string, format: FragmentFormat): Promise<string>;
   /** The revision of a body's record; undefined when unknown, and then its files get no key. */
@@ -150,12 +149,17 @@ export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sourc
 async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapes: () => Promise<readonly Shape[]>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
   const { format, shell } = file;
   let shellPieces: Promise<string[]> | undefined;
-  const shellPiece = async (n: number) => (await (shellPieces ??= sources.text(shell!.key).then(splitShell)))[n]!;
+  const shellPiece = async (n: number) => (await (shellPieces ??= joined(sources.text(shell!.key)).then(splitShell)))[n]!;
   const from = previous?.own === file.own ? previous : undefined;
-  let ownText: string[] | undefined;
-  const ownPieces = async () => (ownText ??= betweenMarks(await sources.text(file.textKey)));
-  const slots = from?.slots ?? (await ownPieces()).filter((_, i) => i % 2 === 1).map(Number);
-  const made: Pieces = { own: file.own, slots, digests: [], lengths: [] };
+  // Read only as far as the pieces to make: none, when every piece is copied.
+  let ownText: TextPieces | undefined;
+  const ownPieces = () => (ownText ??= textPieces(sources.text(file.textKey)));
+  const slotOf = async (m: number): Promise<number | undefined> => {
+    if (from) return from.slots[m];
+    const mark = await ownPieces().peek(2 * m + 1);
+    return mark === undefined ? undefined : Number(mark);
+  };
+  const made: Pieces = { own: file.own, slots: [], digests: [], lengths: [] };
   const reused = (digest: string) => from?.digests[made.digests.length] === digest;
   const record = (digest: string, part: Part): Part => {
     made.digests.push(digest);
@@ -167,12 +171,14 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
   const escape = file.json ? (text: string) => JSON.stringify(text).slice(1, -1) : (text: string) => text;
   if (shell) yield await piece('shell', () => shellPiece(0));
   if (shell?.alone) return made;
-  for (let m = 0; m <= slots.length; m++) {
+  for (let m = 0; ; m++) {
     // The own text before body m is cut short of its final newlines when the body is empty:
     // so the body is looked at first.
+    const slot = await slotOf(m);
     let body: { digest: string; part: Part; empty: boolean } | undefined;
-    if (m < slots.length) {
-      const placed = table[slots[m]!]!;
+    if (slot !== undefined) {
+      made.slots.push(slot);
+      const placed = table[slot]!;
       const outline = sources.outline(placed.name);
       // An empty comment keeps two lists apart in Markdown, as CommonMark suggests.
       const apart = format === 'markdown' && [outline.first && edge(placed.before, 'last') === outline.first, outline.last && edge(placed.after, 'first') === outline.last];
@@ -180,7 +186,7 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
       const at = made.digests.length + 1;
       if (from?.digests[at] === digest) body = { digest, part: at, empty: from.lengths[at] === 0 };
       else {
-        const { depth, fills } = (await shapes())[slots[m]!]!;
+        const { depth, fills } = (await shapes())[slot]!;
         let text = fill({ ...outline, [format]: await sources.body(placed.name, format) } as Fragment, format, depth, fills);
         if (text && apart && apart[0]) text = `<!-- -->\n\n${text}`;
         if (text && apart && apart[1]) text = `${text}\n\n<!-- -->`;
@@ -189,10 +195,11 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
     }
     const cut = body?.empty ?? false;
     yield await piece(cut ? 'cut' : 'own', async () => {
-      const text = (await ownPieces())[2 * m]!;
+      const text = (await ownPieces().take(2 * m))!;
       return cut ? text.replace(/\n+$/, '') : text;
     });
-    if (body) yield record(body.digest, body.part);
+    if (!body) break;
+    yield record(body.digest, body.part);
   }
   if (shell) yield await piece('shell', () => shellPiece(1));
   return made;
@@ -203,23 +210,71 @@ async function* texts(parts: AsyncIterable<Part>): AsyncGenerator<string> {
   for await (const part of parts) if (typeof part === 'string') yield part;
 }
 
+/** A text cut at its bodies' marks, read as far as asked: see `textPieces`. */
+interface TextPieces {
+  /** Piece `n`, undefined past the end; it may be asked for again. */
+  peek(n: number): Promise<string | undefined>;
+  /** Piece `n`; no piece before it, nor it, may be asked for again. */
+  take(n: number): Promise<string | undefined>;
+}
+
 /**
- * A text cut at its bodies' marks, as `split` cuts it: the marks' numbers at odd places. A text
- * in runs is cut run by run, and the pieces where two runs meet are joined.
+ * A text given in runs, cut at its bodies' marks as `split` cuts it (the marks' numbers at odd
+ * places), the pieces where two runs meet joined. Runs are read only as far as the pieces asked
+ * for, and only the pieces that may still be asked for are kept: a page's text is never whole.
  */
-function betweenMarks(text: Runs): string[] {
-  const pieces = [''];
-  for (const run of [text].flat()) {
-    const [first, ...rest] = run.split(bodyMarks);
-    pieces[pieces.length - 1] += first!;
-    pieces.push(...rest);
-  }
-  return pieces;
+function textPieces(text: AsyncIterable<string>): TextPieces {
+  const runs = text[Symbol.asyncIterator]();
+  const kept = new Map<number, string>();
+  // Pieces complete so far; the last piece, which the next run may go on; the first that may still be asked for.
+  let complete = 0;
+  let open = '';
+  let ended = false;
+  let wanted = 0;
+  const done = (piece: string) => {
+    if (complete >= wanted) kept.set(complete, piece);
+    complete++;
+  };
+  const readTo = async (n: number) => {
+    while (!ended && complete <= n) {
+      const next = await runs.next();
+      if (next.done) {
+        ended = true;
+        done(open);
+        continue;
+      }
+      const [first, ...rest] = next.value.split(bodyMarks);
+      open += first!;
+      if (rest.length === 0) continue;
+      done(open);
+      for (const piece of rest.slice(0, -1)) done(piece);
+      open = rest.at(-1)!;
+    }
+  };
+  const peek = async (n: number) => {
+    await readTo(n);
+    return kept.get(n);
+  };
+  return {
+    peek,
+    take: async (n) => {
+      const piece = await peek(n);
+      wanted = n + 1;
+      for (const at of kept.keys()) if (at < wanted) kept.delete(at);
+      return piece;
+    },
+  };
+}
+
+/** A text given in runs, whole: for the short ones, such as a page shell. */
+export async function joined(runs: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const run of runs) text += run;
+  return text;
 }
 
 /** A page shell split where the page goes. */
-function splitShell(text: Runs): string[] {
-  const shell = [text].flat().join('');
+function splitShell(shell: string): string[] {
   const at = shell.indexOf(pageMark);
   return at < 0 ? [shell] : [shell.slice(0, at), shell.slice(at + pageMark.length)];
 }

@@ -4,7 +4,7 @@ import { compareText } from '../order.js';
 import { pageAnchorer, resolveLinks, type Anchors } from '../render/anchors.js';
 import type { FontFace } from '../render/fonts.js';
 import { chartFile, toMarkdownPage } from '../render/markdown.js';
-import { pageRuns, runText, textJobs, ties, type PageRuns, type PageText, type Runs, type TextJob } from '../render/page-text.js';
+import { runText, textJobs, ties, type PageText, type Runs, type TextJob } from '../render/page-text.js';
 import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
@@ -23,8 +23,9 @@ import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outl
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
-import { laidFiles, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
+import { joined, laidFiles, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
+import { streamPageText, type RunSink } from './page-stream.js';
 
 /** An output file held whole, for previews and comparisons. */
 export interface WholeFile extends OutputFile {
@@ -214,7 +215,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     return shells.html({ ...shared, nav: destinations.map((d) => ({ label: d.label, current: d.page === at, href: `${root}${d.page}.html` })), navMarkdown: '', body: pageMark });
   };
   // A page's own text is made only when one of its files is written, once for both formats.
-  const texts = new Map<string, () => Promise<Runs>>();
+  const texts = new Map<string, () => AsyncIterable<string>>();
   // Texts at hand now that a later build with this layout may need, shells and data files,
   // stored 32 at a time: each is a buffer until written.
   const storing: Array<Promise<void>> = [];
@@ -246,11 +247,11 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       dataTexts.set(textKey, { text, left: 1 });
       // Names the path alone: a closure over `file` would hold its text to the end.
       const at = file.path;
-      texts.set(textKey, async () => {
+      texts.set(textKey, async function* () {
         const held = dataTexts.get(textKey);
         if (!held) throw new Error(`ecap bug: the text of ${at} was asked for more often than files show it`);
         if (--held.left === 0) dataTexts.delete(textKey);
-        return held.text;
+        yield held.text;
       });
       await keep(textKey, text);
     }
@@ -262,24 +263,26 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const twoPages = limited(2);
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
-    // when the first of the page's two files asks, and let go once the second has it: held to
-    // the end of the build, the pages' texts were 300 MB at 10,000 records.
+    // when the first of the page's two files asks, and read by each as it is made.
     const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
-    let made: Promise<PageRuns> | undefined;
+    let made: Record<FragmentFormat, AsyncIterable<string>> | undefined;
     let taken = 0;
-    const pageTextOf = async (format: FragmentFormat) => {
+    const pageTextOf = async function* (format: FragmentFormat) {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      const text = kept === undefined ? (made ??= twoPages(() => pageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && ((f, t) => store.set(textKeys[f], t))))) : undefined;
+      const keepRuns = () => store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) };
+      const text = kept === undefined ? (made ??= streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, keepRuns(), twoPages)) : undefined;
       // A take from the store counts too: a page whose one format the store held and the other
       // not had its text made for the other, and held to the end of the build.
       if (++taken === 2) made = undefined;
-      return kept ?? (await text!)[format];
+      yield* kept === undefined ? text![format] : [kept].flat();
     };
     for (const format of ['markdown', 'html'] as const) {
       const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
       const shell = shellOf(page, format);
       const shellKey = hash('shell', shell);
-      texts.set(shellKey, async () => shellOf(page, format));
+      texts.set(shellKey, async function* () {
+        yield shellOf(page, format);
+      });
       await keep(shellKey, shell);
       const textKey = textKeys[format];
       texts.set(textKey, () => pageTextOf(format));
@@ -306,16 +309,12 @@ export async function render(content: Model, context: RenderContext): Promise<Wh
   return out.sort((a, b) => compareText(a.path, b.path));
 }
 
-async function joined(pieces: AsyncIterable<string>): Promise<string> {
-  let text = '';
-  for await (const piece of pieces) text += piece;
-  return text;
-}
-
 /** Keeps files' own texts (without their bodies), page shells and data files' texts between builds, by a hash of what they are made from. */
 export interface PageStore {
   get(key: string): Promise<Runs | undefined>;
-  set(key: string, text: Runs): Promise<void>;
+  set(key: string, text: string): Promise<void>;
+  /** Stores a text given run by run, so that it need not be held whole: call in order, and await each. */
+  runs(key: string): RunSink;
 }
 
 /** Where the store keeps a page's own text in one format. */
@@ -348,32 +347,6 @@ function* tapped<T>(items: Iterable<T>, look: (item: T) => void): Generator<T> {
     look(item);
     yield item;
   }
-}
-
-/** How many of a page's runs may wait to be serialised: enough to keep the threads busy, few enough that a page is never made whole. */
-const runsAhead = 8;
-
-/**
- * A page's own serialisation in both formats, its bodies left as marks, in runs (see
- * page-text.ts), each given to `serialise`, and kept as runs, never joined. A long page is
- * mostly the same from one build to the next while a body changes, so each format is given to
- * `keep`. A run is made only a few ahead of those being serialised, so that the page is made
- * as it is serialised and never held whole: the comprehensive report's nodes, all made at
- * once and queued for the threads, were 57 MB at 10,000 records, beside its text (35 MB).
- */
-async function pageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep?: (format: FragmentFormat, text: Runs) => Promise<void>): Promise<PageRuns> {
-  const texts: Array<Promise<PageText>> = [];
-  for (const job of jobs) {
-    const text = serialise(job);
-    // A failure is thrown by Promise.all below; until then it must not count as unhandled.
-    text.catch(() => undefined);
-    texts.push(text);
-    if (texts.length > runsAhead) await texts[texts.length - 1 - runsAhead];
-  }
-  const text = pageRuns(await Promise.all(texts));
-  await keep?.('markdown', text.markdown);
-  await keep?.('html', text.html);
-  return text;
 }
 
 /**

@@ -74,20 +74,25 @@ export function* textJobs(from: string, nodes: Iterable<RootContent>, anchors: A
   yield job(run, false);
 }
 
-/** Serialises a run in both formats. Pure but for the links, whose addresses it sets. */
+/**
+ * Serialises a run in both formats, followed, when more runs come, by what stands between it
+ * and the next: the runs of a page, joined, are its whole text. Pure but for the links, whose
+ * addresses it sets.
+ */
 export function runText({ from, root, anchors, more }: TextJob): PageText {
   resolveLinks(root, from, anchors, 'md');
   // A run with more to come gets a last paragraph holding only a mark: the serialiser then puts
   // after the run's own nodes exactly the blank line it would put before the next run's
-  // heading, and the page's final newline goes after the mark. Both are cut off with the mark.
+  // heading, and the page's final newline goes after the mark, which is cut off with it.
   const end: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: runEnd }] };
   const markdown = toMarkdownPage(more ? { ...root, children: [...root.children, end] } : root, from);
   resolveLinks(root, from, anchors, 'html');
   const html = toHtmlBody(root);
   if (!more) return { markdown, html };
-  const cut = `\n\n${runEnd}\n`;
-  if (!markdown.endsWith(cut)) throw new Error(`ecap bug: a run of ${from} did not end with its mark`);
-  return { markdown: markdown.slice(0, -cut.length), html };
+  const cut = `${runEnd}\n`;
+  if (!markdown.endsWith(`\n\n${cut}`)) throw new Error(`ecap bug: a run of ${from} did not end with its mark`);
+  // HTML puts a line break between two top-level elements.
+  return { markdown: markdown.slice(0, -cut.length), html: `${html}\n` };
 }
 
 /**
@@ -95,16 +100,3 @@ export function runText({ from, root, anchors, more }: TextJob): PageText {
  * joined into one string, the comprehensive report's being 35 MB at 10,000 records.
  */
 export type Runs = string | readonly string[];
-
-/** A page's own text in both formats, as its runs. */
-export type PageRuns = Record<FragmentFormat, string[]>;
-
-/**
- * The page's text from its runs' (as `textJobs` cut them), in order, each but the last
- * followed by what stands between it and the next: joined, they are the whole page's text.
- */
-export function pageRuns(texts: readonly PageText[]): PageRuns {
-  const between = { markdown: '\n\n', html: '\n' };
-  const runs = (format: FragmentFormat) => texts.map((t, i) => (i < texts.length - 1 ? t[format] + between[format] : t[format]));
-  return { markdown: runs('markdown'), html: runs('html') };
-}

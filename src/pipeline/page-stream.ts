@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream';
+import type { FragmentFormat } from '../render/fragment.js';
+import type { PageText, TextJob } from '../render/page-text.js';
+
+// A page's own text goes to its two files, and to the store for later builds, as its runs are
+// serialised, and is never held whole: the comprehensive report's is 35 MB of Markdown at
+// 10,000 records, and held whole in both formats until its files were written, it was the
+// largest thing a build kept while it wrote.
+
+/** How many runs may be serialising while the oldest is awaited: enough to keep the threads busy. */
+const runsAhead = 8;
+
+/** Takes a page's runs in one format, in order, `last` with the final one. */
+export type RunSink = (run: string, last: boolean) => Promise<void>;
+
+/**
+ * A page's own text in each format, run by run as `serialise` makes them, to be read once per
+ * format. Nothing is serialised before `gate` lets the work start; a run is made only a few
+ * ahead of those being serialised, so that the page is made as it is serialised. `keep` takes
+ * each run too, before it is read. A failure is thrown to each reader.
+ */
+export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>): Record<FragmentFormat, AsyncIterable<string>> {
+  const readers = { markdown: runReader(), html: runReader() };
+  const handOn = async ({ text, more }: { text: Promise<PageText>; more: boolean }) => {
+    const made = await text;
+    for (const format of ['markdown', 'html'] as const) {
+      await keep?.[format](made[format], !more);
+      readers[format].push(made[format]);
+    }
+  };
+  const produce = async () => {
+    const waiting: Array<{ text: Promise<PageText>; more: boolean }> = [];
+    for (const job of jobs) {
+      const text = serialise(job);
+      // A failure is handed on when its run's turn comes; until then it must not count as unhandled.
+      text.catch(() => undefined);
+      waiting.push({ text, more: job.more });
+      if (waiting.length > runsAhead) await handOn(waiting.shift()!);
+    }
+    for (const run of waiting) await handOn(run);
+    readers.markdown.push(null);
+    readers.html.push(null);
+  };
+  gate(produce).catch((error: unknown) => {
+    readers.markdown.destroy(error as Error);
+    readers.html.destroy(error as Error);
+  });
+  return readers;
+}
+
+/** A queue of runs that its reader iterates. */
+function runReader(): Readable {
+  const reader = new Readable({ objectMode: true, read() {} });
+  // A failure reaches the reader through its iteration; one that is never read must not crash the process.
+  reader.on('error', () => undefined);
+  return reader;
+}
