@@ -17,10 +17,15 @@ async function entries(dir: string): Promise<Array<{ file: string; value: unknow
   return found;
 }
 
+/** A page store in a folder of its own. */
+async function emptyStore(): Promise<{ dir: string; store: ReturnType<typeof pageStore> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-pages-'));
+  return { dir, store: pageStore(new Cache(dir), 'code') };
+}
+
 describe('page store', () => {
   it('keeps a text given in runs as its runs, and a text of one run as one entry', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-pages-'));
-    const store = pageStore(new Cache(dir), 'code');
+    const { dir, store } = await emptyStore();
     const add = store.runs('long');
     await add('# One\n\n', false);
     await add('## Two\n\n', false);
@@ -34,8 +39,7 @@ describe('page store', () => {
   });
 
   it('holds no text a run of which is lost, nor one whose runs were never all given', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-pages-'));
-    const store = pageStore(new Cache(dir), 'code');
+    const { dir, store } = await emptyStore();
     const add = store.runs('long');
     await add('# One\n\n', false);
     await add('## Two\n', true);

@@ -269,8 +269,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     let taken = 0;
     const pageTextOf = async function* (format: FragmentFormat) {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      const keepRuns = () => store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) };
-      const text = kept === undefined ? (made ??= streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, keepRuns(), twoPages)) : undefined;
+      const text = kept === undefined ? (made ??= streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) }, twoPages)) : undefined;
       // A take from the store counts too: a page whose one format the store held and the other
       // not had its text made for the other, and held to the end of the build.
       if (++taken === 2) made = undefined;
