@@ -378,12 +378,18 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
     // peak was 498 MB against 548.
     const workers = poolSize(sources.length, options.jobs);
     let pool: Pool<TextJob, PageText> | undefined;
-    let laidOut: Awaited<ReturnType<typeof layOut>>;
+    let laidOut: Awaited<ReturnType<typeof layOut>> | undefined;
     try {
       laidOut = await layOut(workers > 1 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined, 8)).run(job) : undefined);
-      out = await writeOut(laidOut.layout, laidOut.files, async () => pool?.close());
+      const { made } = laidOut;
+      out = await writeOut(laidOut.layout, laidOut.files, async () => {
+        await made();
+        await pool?.close();
+      });
     } finally {
       await pool?.close();
+      // Nothing is left running after the build: a text still being made fails here without the threads, or ends.
+      await laidOut?.made();
     }
     const { layout, shapes } = laidOut;
     if (cache) await Promise.all([cache.set('layouts', layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);

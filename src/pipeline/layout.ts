@@ -149,7 +149,7 @@ export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sourc
 async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapes: () => Promise<readonly Shape[]>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
   const { format, shell } = file;
   let shellPieces: Promise<string[]> | undefined;
-  const shellPiece = async (n: number) => (await (shellPieces ??= joined(sources.text(shell!.key)).then(splitShell)))[n]!;
+  const shellPiece = async (n: number) => (await (shellPieces ??= wholeText(sources.text(shell!.key)).then(splitShell)))[n]!;
   const from = previous?.own === file.own ? previous : undefined;
   // Read only as far as the pieces to make: none, when every piece is copied.
   let ownText: TextPieces | undefined;
@@ -221,12 +221,15 @@ interface TextPieces {
 /**
  * A text given in runs, cut at its bodies' marks as `split` cuts it (the marks' numbers at odd
  * places), the pieces where two runs meet joined. Runs are read only as far as the pieces asked
- * for, and only the pieces that may still be asked for are kept: a page's text is never whole.
+ * for, and only the pieces that may still be asked for are kept: a page's text is held a piece
+ * at a time, the piece being the text between two of its bodies (all of it on a page without
+ * bodies).
  */
 function textPieces(text: AsyncIterable<string>): TextPieces {
   const runs = text[Symbol.asyncIterator]();
   const kept = new Map<number, string>();
-  // Pieces complete so far; the last piece, which the next run may go on; the first that may still be asked for.
+  // How many pieces are complete; the last piece, which the next run may go on; whether the
+  // runs have ended; the first piece that may still be asked for.
   let complete = 0;
   let open = '';
   let ended = false;
@@ -258,6 +261,8 @@ function textPieces(text: AsyncIterable<string>): TextPieces {
   return {
     peek,
     take: async (n) => {
+      // Pieces before it, read on the way (copied from a previous build, say), are not kept.
+      wanted = Math.max(wanted, n);
       const piece = await peek(n);
       wanted = n + 1;
       for (const at of kept.keys()) if (at < wanted) kept.delete(at);
@@ -267,7 +272,7 @@ function textPieces(text: AsyncIterable<string>): TextPieces {
 }
 
 /** A text given in runs, whole: for the short ones, such as a page shell. */
-export async function joined(runs: AsyncIterable<string>): Promise<string> {
+export async function wholeText(runs: AsyncIterable<string>): Promise<string> {
   let text = '';
   for await (const run of runs) text += run;
   return text;

@@ -13,17 +13,29 @@ const runsAhead = 8;
 /** Takes a page's runs in one format, in order, `last` with the final one. */
 export type RunSink = (run: string, last: boolean) => Promise<void>;
 
+/** A page's own text being made. */
+export interface StreamedText {
+  /** The text in one format, run by run as they are made; each format is read once. */
+  read(format: FragmentFormat): AsyncIterable<string>;
+  /**
+   * Settles once every run is made, stored and handed on, or the making failed (the readers
+   * are told why): from then on the store holds the whole text, and what no file has read of
+   * it can go.
+   */
+  done: Promise<void>;
+}
+
 /**
- * A page's own text in each format, run by run as `serialise` makes them, to be read once per
- * format. Nothing is serialised before `gate` lets the work start; a run is made only a few
- * ahead of those being serialised, so that the page is made as it is serialised. `keep` takes
- * each run too, before it is read. A failure is thrown to each reader.
+ * A page's own text in both formats, run by run as `serialise` makes them. Nothing is
+ * serialised before `gate` lets the work start; a run is made only a few ahead of those being
+ * serialised, so that the page is made as it is serialised. `keep` stores each run.
  */
-export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>): Record<FragmentFormat, AsyncIterable<string>> {
+export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>): StreamedText {
   const readers = { markdown: runReader(), html: runReader() };
   const handOn = async ({ text, more }: { text: Promise<PageText>; more: boolean }) => {
     const made = await text;
     for (const format of ['markdown', 'html'] as const) {
+      // Stored before it is read: a reader that reaches the end knows the store has it all.
       await keep?.[format](made[format], !more);
       readers[format].push(made[format]);
     }
@@ -41,11 +53,20 @@ export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob
     readers.markdown.push(null);
     readers.html.push(null);
   };
-  gate(produce).catch((error: unknown) => {
+  const done = gate(produce).catch((error: unknown) => {
     readers.markdown.destroy(error as Error);
     readers.html.destroy(error as Error);
   });
-  return readers;
+  const read = new Set<FragmentFormat>();
+  return {
+    read: (format) => {
+      // A second reader would find the runs gone and write a file cut short.
+      if (read.has(format)) throw new Error(`ecap bug: a page's ${format} text was read twice`);
+      read.add(format);
+      return readers[format];
+    },
+    done,
+  };
 }
 
 /** A queue of runs that its reader iterates. */

@@ -23,9 +23,9 @@ import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outl
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
-import { joined, laidFiles, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
+import { laidFiles, wholeText, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
-import { streamPageText, type RunSink } from './page-stream.js';
+import { streamPageText, type RunSink, type StreamedText } from './page-stream.js';
 
 /** An output file held whole, for previews and comparisons. */
 export interface WholeFile extends OutputFile {
@@ -139,9 +139,10 @@ export function finishedPage(planned: Plan, index: number, outlineOf: (body: Bod
  * gives the layout and its files, each made as `files` is iterated. Bodies come from `bodies` or
  * are rendered here. Each page's tree is made twice: once to lay the page out, and again, when
  * its own text is not in `store`, to serialise it. Pure but for `bodies`, `serialise`, and
- * `store`, which it fills with the files' own texts.
+ * `store`, which it fills with the files' own texts. `made` settles once every text begun is
+ * made and stored (or failed), which may be after the last file has read what it needed.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile>; made: () => Promise<void> }> {
   const { model, find } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
@@ -261,19 +262,28 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   // Two pages' texts made at once, in order: one keeps the threads busy while the next is
   // begun. With every page's runs fed to the threads together, every page's text grew at once.
   const twoPages = limited(2);
+  // The texts being made, waited for before the build ends: a file that copied the rest of its
+  // pieces from the previous build stops reading before its text is all made.
+  const making = new Set<Promise<void>>();
   for (const [i, page] of pages.entries()) {
     // Read from the store one format at a time. Else serialised, in both formats at once,
     // when the first of the page's two files asks, and read by each as it is made.
     const textKeys = { markdown: pageTextKey(keys[i]!, 'markdown'), html: pageTextKey(keys[i]!, 'html') };
-    let made: Record<FragmentFormat, AsyncIterable<string>> | undefined;
-    let taken = 0;
+    let made: StreamedText | undefined;
     const pageTextOf = async function* (format: FragmentFormat) {
       const kept = made ? undefined : await store?.get(textKeys[format]);
-      const text = kept === undefined ? (made ??= streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) }, twoPages)) : undefined;
-      // A take from the store counts too: a page whose one format the store held and the other
-      // not had its text made for the other, and held to the end of the build.
-      if (++taken === 2) made = undefined;
-      yield* kept === undefined ? text![format] : [kept].flat();
+      if (kept !== undefined) return yield* [kept].flat();
+      if (!made) {
+        const text = (made = streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) }, twoPages));
+        making.add(text.done);
+        // Once made, the text is in the store, where a file that asks later reads it; a format
+        // no file has read (one kept from the last build, say) is let go.
+        void text.done.then(() => {
+          making.delete(text.done);
+          if (made === text) made = undefined;
+        });
+      }
+      yield* made.read(format);
     };
     for (const format of ['markdown', 'html'] as const) {
       const file = `${page.path}.${format === 'html' ? 'html' : 'md'}`;
@@ -298,13 +308,13 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };
-  return { layout, shapes, files: laidFiles(layout, async (table) => shapes[table]!, { css: context.templates.css, fonts: context.fonts }, sources) };
+  return { layout, shapes, files: laidFiles(layout, async (table) => shapes[table]!, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
 export async function render(content: Model, context: RenderContext): Promise<WholeFile[]> {
   const out: WholeFile[] = [];
-  for await (const { key: _, pieces: __, ...file } of (await renderPlan(plan(content, context), context)).files) out.push({ ...file, content: typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await joined(file.content) });
+  for await (const { key: _, pieces: __, ...file } of (await renderPlan(plan(content, context), context)).files) out.push({ ...file, content: typeof file.content === 'string' || file.content instanceof Uint8Array ? file.content : await wholeText(file.content) });
   return out.sort((a, b) => compareText(a.path, b.path));
 }
 

@@ -97,6 +97,6 @@ export function runText({ from, root, anchors, more }: TextJob): PageText {
 
 /**
  * A text that may come in runs, to be written one after the other: a page's own text is never
- * joined into one string, the comprehensive report's being 35 MB at 10,000 records.
+ * joined into one string, the comprehensive report's being 35 MB of Markdown at 10,000 records.
  */
 export type Runs = string | readonly string[];
