@@ -276,8 +276,9 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
       if (!made) {
         const text = (made = streamPageText(textJobs(page.path, finishedPage(planned, i, byNode).nodes, anchors, page.tied), serialise, store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) }, twoPages));
         making.add(text.done);
-        // Once made, the text is in the store, where a file that asks later reads it; a format
-        // no file has read (one kept from the last build, say) is let go.
+        // Once made, the text is in the store, where a file that asks later reads it (without
+        // a cache, it is made again); a format no file has read (one kept from the last
+        // build, say) is let go.
         void text.done.then(() => {
           making.delete(text.done);
           if (made === text) made = undefined;
