@@ -69,7 +69,8 @@ export function* textJobs(from: string, nodes: Iterable<RootContent>, anchors: A
       size = 0;
     }
     run.push(node);
-    walk(node, () => void size++);
+    // A tied page is one run whatever its size.
+    if (!tied) walk(node, () => void size++);
   }
   yield job(run, false);
 }

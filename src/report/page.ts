@@ -19,7 +19,6 @@ export interface Page {
   children(): Iterable<RootContent>;
 }
 
-
 /** Numbers the sources a page cites, in order of first citation, and lists them at its end. */
 export class Citations {
   private readonly numbers = new Map<string, number>();
@@ -93,13 +92,13 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
     open.push({ depth, text: text + suffix });
     return suffix;
   };
-  return (top) => {
+  // One walk: a label is never part of a heading's text, so numbering and headings do not
+  // depend on each other.
+  return (top) =>
     walk(top, (node) => {
       if (node.type === 'captionedTable') node.label = `Table ${++tables}`;
-      if (node.type === 'chart') node.label = `Figure ${++figures}`;
-    });
-    walk(top, (node) => {
-      if (node.type === 'heading') {
+      else if (node.type === 'chart') node.label = `Figure ${++figures}`;
+      else if (node.type === 'heading') {
         const suffix = unique(node.depth, toString(node));
         if (suffix) node.children = [...node.children, { type: 'text', value: suffix }];
       } else if (node.type === 'body') {
@@ -108,5 +107,4 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
         node.fills = outline.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
       }
     });
-  };
 }
