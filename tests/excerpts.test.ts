@@ -1,7 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { excerpts } from '../src/diagnostics/excerpts.js';
+import { Cache, hash } from '../src/pipeline/cache.js';
+import { excerptsOf } from '../src/pipeline/excerpts.js';
+import { withoutText } from '../src/pipeline/load.js';
 import { pretty } from '../src/reporters/pretty.js';
+import { source, tree } from './helpers.js';
 
 const at = (file: string, line: number, column: number, endColumn: number): Diagnostic => ({ file, line, column, endLine: line, endColumn, severity: 'warning', rule: 'status/draft', message: 'A draft.' });
 
@@ -34,5 +41,47 @@ describe('excerpts', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('excerptsOf', () => {
+  const la = source('missions', 'la', '---\ncountry: LA\nstatus: draft\n---\n');
+  const th = source('missions', 'th', '---\ncountry: TH\nstatus: draft\n---\n');
+  const onStatus = (file: string) => at(file, 3, 9, 14);
+  const lastExcerpts = (cache: Cache) => cache.get<Map<string, unknown>>('last', hash('last', 'excerpts'));
+
+  it('reads a file again only when the last build did not keep the same excerpt', async () => {
+    const cwd = await tree({ [la.path]: la.text });
+    const cache = new Cache(await mkdtemp(path.join(os.tmpdir(), 'ecap-excerpts-')));
+    const files = [withoutText(la)];
+    const wanted = new Map([[la.path, new Map([[2, 'country: LA'], [3, 'status: draft']])]]);
+    expect(await excerptsOf([onStatus(la.path)], files, ['key'], cwd, cache)).toEqual(wanted);
+    // Gone from the disk: the excerpt comes from the cache, under the same key only.
+    await rm(path.join(cwd, la.path));
+    expect(await excerptsOf([onStatus(la.path)], files, ['key'], cwd, cache)).toEqual(wanted);
+    expect(await excerptsOf([onStatus(la.path)], files, ['other key'], cwd, cache)).toEqual(new Map());
+    expect(await excerptsOf([at(la.path, 2, 1, 8)], files, ['key'], cwd, cache)).toEqual(new Map());
+    expect(await excerptsOf([onStatus(la.path)], files, ['key'], cwd, undefined)).toEqual(new Map());
+    await rm(cwd, { recursive: true, force: true });
+    await rm(cache.dir, { recursive: true, force: true });
+  });
+
+  it("keeps only the excerpts of the last build that read a file, and none of a check's", async () => {
+    const cwd = await tree({ [la.path]: la.text, [th.path]: th.text });
+    const cache = new Cache(await mkdtemp(path.join(os.tmpdir(), 'ecap-excerpts-')));
+    const files = [withoutText(la), withoutText(th)];
+    await excerptsOf([onStatus(la.path), onStatus(th.path)], files, ['la', 'th'], cwd, cache);
+    expect((await lastExcerpts(cache))?.size).toBe(2);
+    // Nothing read: the entry is left as it was.
+    await excerptsOf([onStatus(la.path)], files, ['la', 'th'], cwd, cache);
+    expect((await lastExcerpts(cache))?.size).toBe(2);
+    await excerptsOf([onStatus(la.path)], files, ['la changed', 'th'], cwd, cache);
+    expect((await lastExcerpts(cache))?.size).toBe(1);
+    // A check holds the texts: it neither reads nor writes the entry.
+    await rm(path.join(cache.dir, 'last'), { recursive: true });
+    expect(await excerptsOf([onStatus(la.path)], [{ ...la, digest: '' }], ['la again'], cwd, cache)).toEqual(new Map([[la.path, new Map([[2, 'country: LA'], [3, 'status: draft']])]]));
+    expect(await lastExcerpts(cache)).toBeUndefined();
+    await rm(cwd, { recursive: true, force: true });
+    await rm(cache.dir, { recursive: true, force: true });
   });
 });

@@ -16,11 +16,12 @@ import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticsByFile, excerptOf, type Excerpts } from '../diagnostics/excerpts.js';
+import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
+import { excerptsOf } from './excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link, unlocated } from './link.js';
-import { load, readAgain, withoutText, withText, type HashedFile, type SourceFile } from './load.js';
+import { load, readAgain, textOf, withoutText, withText, type HashedFile, type SourceFile } from './load.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
@@ -75,33 +76,6 @@ async function readContent<File extends HashedFile>(options: CheckOptions, keep:
   const base = hash(code, JSON.stringify(schemas));
   const keys = loaded.value.map((file) => hash(base, file.digest));
   return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
-}
-
-/** A file's text: kept, or else read again. */
-function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile> {
-  return 'text' in file ? Promise.resolve(file) : readAgain(file, cwd);
-}
-
-/**
- * The excerpts diagnostics need, from the files they point at, read again where not kept, 32
- * at a time, each let go once its lines are cut out. A file changed since it was checked, or
- * that can no longer be read, gets no excerpt: its diagnostics are still told, without a code
- * frame.
- */
-async function excerptsOf(diagnostics: readonly Diagnostic[], files: ReadonlyArray<HashedFile | SourceFile>, cwd: string): Promise<Excerpts> {
-  const byFile = diagnosticsByFile(diagnostics);
-  const out = new Map<string, ReadonlyMap<number, string>>();
-  await concurrently(
-    files.filter((f) => byFile.has(f.path)),
-    async (file) => {
-      const text = await textOf(file, cwd).catch((error: unknown) => {
-        if (error instanceof UsageError) return undefined;
-        throw error;
-      });
-      if (text) out.set(file.path, excerptOf(text.text, byFile.get(file.path)!));
-    },
-  );
-  return out;
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {
@@ -224,7 +198,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
     // What the pages are laid out from: every file's (see PreparedFile).
     const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
     const sorted = sortDiagnostics(diagnostics);
-    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, options.cwd), key, outlines, layout };
+    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layout };
   });
 }
 
@@ -300,7 +274,7 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   if (known && passes(known.diagnostics)) {
     const stamp = buildStamp(content.key, await renderContext(known.languages, options), options);
     const previous = await upToDateBuild(cache!, stamp, options);
-    if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, options.cwd), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
+    if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
   const { outlines, layout, ...told } = await checkContent(content, options, { edition, texts });
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
