@@ -4,7 +4,8 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { Cache } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
@@ -96,6 +97,27 @@ describe('cache', () => {
     await rm(path.join(dir, 'dist', 'index.html'));
     expect((await build(options(dir))).unchanged).toBeUndefined();
     expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('sees a note changed since the last build when it recalls the others without reading them', async () => {
+    const dir = await project();
+    // Two seconds on: every note has settled, and is recalled (see load.ts).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000);
+      await build(options(dir));
+      expect((await build(options(dir))).unchanged).toBe(true);
+      await sleep(20);
+      const note = path.join(dir, 'content', 'missions', 'th.md');
+      // As many bytes as before.
+      await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint Committee.'));
+      expect((await build(options(dir))).unchanged).toBeUndefined();
+      expect(await readFile(path.join(dir, 'dist', 'countries', 'th.md'), 'utf8')).toContain('A joint Committee.');
+      await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+      await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores an entry that is corrupt or written under another key', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
@@ -62,12 +62,31 @@ function decodeSource(bytes: Uint8Array, shown: string): string | Diagnostic {
 }
 
 /**
- * Reads every content file, and keeps of each what `keep` makes of it (default: all of it).
- * The only stage that reads the content folder, but for readAgain.
+ * What a load kept of each file, by path, with the file's stamp when it was read (see stampOf):
+ * a later load that finds the same stamp keeps the same again, without reading the file.
  */
-export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>>;
-export async function load<T>(contentDir: string, cwd: string, keep: (file: SourceFile) => T): Promise<StageResult<T[]>>;
-export async function load(contentDir: string, cwd: string, keep: (file: SourceFile) => unknown = (file) => file): Promise<StageResult<unknown[]>> {
+export type Recalled<T> = ReadonlyMap<string, { stamp: string; kept: T }>;
+
+/**
+ * What a file's metadata says of its bytes: its device, inode and size, and the times of its
+ * last change and modification, to the nanosecond. Writing a file sets its change time to the
+ * clock's, and nothing sets it back. But a file can be written twice within one tick of the
+ * file system's clock, so a stamp is `settled`, to be recalled later, only once the file has
+ * not changed for two seconds.
+ */
+function stampOf(stats: BigIntStats, now: bigint): { stamp: string; settled: boolean } {
+  return { stamp: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`, settled: now - stats.ctimeNs > 2_000_000_000n };
+}
+
+/**
+ * Reads every content file, and keeps of each what `keep` makes of it (default: all of it).
+ * The only stage that reads the content folder, but for readAgain. With `recalled`, a file
+ * whose stamp is the same as then is not read: what was kept of it is kept again. `recalled`
+ * in the result is what a later load can recall of this one.
+ */
+export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]> & { recalled: Recalled<SourceFile> }>;
+export async function load<T>(contentDir: string, cwd: string, keep: (file: SourceFile) => T, recalled?: Recalled<T>): Promise<StageResult<T[]> & { recalled: Recalled<T> }>;
+export async function load(contentDir: string, cwd: string, keep: (file: SourceFile) => unknown = (file) => file, recalled?: Recalled<unknown>): Promise<StageResult<unknown[]> & { recalled: Recalled<unknown> }> {
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
@@ -80,6 +99,8 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   // listing tells; else it is looked at on its own.
   const toRead: Array<{ abs: string; collection: Collection; inside?: boolean }> = [];
   const isInside = async (abs: string) => (await realpath(abs)).startsWith(realRoot + path.sep);
+  const recall = new Map<string, { stamp: string; kept: unknown }>();
+  const now = BigInt(Date.now()) * 1_000_000n;
 
   const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<{ kept: unknown } | Diagnostic> => {
     const shown = display(abs);
@@ -87,12 +108,21 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
     if (!inside && ((await lstat(abs)).isSymbolicLink() || !(await isInside(abs)))) {
       return diagnostic('file/unreadable', shown, fileStart, 'Unexpected symbolic link: ecap reads only files inside the content folder; copy the file here instead.');
     }
-    // Read synchronously: a content file is small, and a thousand trips through the thread
-    // pool cost several times the reading itself.
+    // Stamped before it is read: a file changed in between gets a stamp no later load finds.
+    // Synchronously, as it is read: a content file is small, and a thousand trips through the
+    // thread pool cost several times the reading itself.
+    const stamped = recalled && stampOf(statSync(abs, { bigint: true }), now);
+    const known = stamped && recalled.get(shown);
+    if (known && known.stamp === stamped.stamp) {
+      recall.set(shown, known);
+      return { kept: known.kept };
+    }
     const text = decodeSource(readFileSync(abs), shown);
     if (typeof text !== 'string') return text;
     const ext = path.extname(abs);
-    return { kept: keep({ path: shown, collection: collection.name, id: path.basename(abs, ext), text }) };
+    const kept = keep({ path: shown, collection: collection.name, id: path.basename(abs, ext), text });
+    if (stamped?.settled) recall.set(shown, { stamp: stamped.stamp, kept });
+    return { kept };
   };
 
   for (const collection of collections) {
@@ -122,7 +152,7 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   const files: unknown[] = [];
   for (const r of results) if ('kept' in r) files.push(r.kept);
   else diagnostics.push(r);
-  return { value: files, diagnostics };
+  return { value: files, diagnostics, recalled: recall };
 }
 
 /**
