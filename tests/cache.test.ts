@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { Cache } from '../src/pipeline/cache.js';
+import { Cache, hash } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
@@ -99,14 +99,18 @@ describe('cache', () => {
     expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toContain('<!doctype html>');
   });
 
-  it('sees a note changed since the last build when it recalls the others without reading them', async () => {
+  it('sees a note changed since the last build when it recalls the others without reading them, and reads all again after a wrong recall', async () => {
     const dir = await project();
-    // Two seconds on: every note has settled, and is recalled (see load.ts).
+    const cache = new Cache(path.join(dir, '.ecap-cache'));
+    const key = hash('last', 'recalled', path.join(dir, 'content'));
+    type Recalled = { files: Map<string, { kept: { digest: string } }> };
+    // Ten seconds on: every note has settled, and can be recalled (see recall.ts).
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 10_000);
       await build(options(dir));
       expect((await build(options(dir))).unchanged).toBe(true);
+      expect((await cache.get<Recalled>('last', key))?.files.size).toBe((await load('content', dir)).value.length);
       await sleep(20);
       const note = path.join(dir, 'content', 'missions', 'th.md');
       // As many bytes as before.
@@ -115,6 +119,13 @@ describe('cache', () => {
       expect(await readFile(path.join(dir, 'dist', 'countries', 'th.md'), 'utf8')).toContain('A joint Committee.');
       await build({ ...options(dir, 'fresh'), cacheDir: undefined });
       await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+      // A recall gone wrong (as a network mount's stale metadata would make it): the note read
+      // again to be checked is not the one recalled. The build stops, and the next reads all.
+      const entry = (await cache.get<Recalled>('last', key))!;
+      entry.files.get('content/missions/th.md')!.kept.digest = 'f'.repeat(64);
+      await cache.set('last', key, entry);
+      await expect(build(options(dir))).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
+      expect((await build(options(dir))).unchanged).toBe(true);
     } finally {
       vi.useRealTimers();
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { excerpts } from '../src/diagnostics/excerpts.js';
 import { Cache, hash } from '../src/pipeline/cache.js';
-import { excerptsOf } from '../src/pipeline/excerpts.js';
+import { excerptsOf } from '../src/pipeline/kept-excerpts.js';
 import { withoutText } from '../src/pipeline/load.js';
 import { pretty } from '../src/reporters/pretty.js';
 import { source, tree } from './helpers.js';
@@ -77,6 +77,11 @@ describe('excerptsOf', () => {
     expect((await lastExcerpts(cache))?.size).toBe(2);
     await excerptsOf([onStatus(la.path)], files, ['la changed', 'th'], cwd, cache);
     expect((await lastExcerpts(cache))?.size).toBe(1);
+    // One kept, one read: both are kept for the next build.
+    await excerptsOf([onStatus(la.path), onStatus(th.path)], files, ['la changed', 'th'], cwd, cache);
+    expect((await lastExcerpts(cache))?.size).toBe(2);
+    await rm(path.join(cwd, th.path));
+    expect([...(await excerptsOf([onStatus(la.path), onStatus(th.path)], files, ['la changed', 'th'], cwd, cache)).keys()]).toEqual([la.path, th.path]);
     // A check holds the texts: it neither reads nor writes the entry.
     await rm(path.join(cache.dir, 'last'), { recursive: true });
     expect(await excerptsOf([onStatus(la.path)], [{ ...la, digest: '' }], ['la again'], cwd, cache)).toEqual(new Map([[la.path, new Map([[2, 'country: LA'], [3, 'status: draft']])]]));

@@ -1,7 +1,6 @@
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { load, readAgain, withoutText } from '../src/pipeline/load.js';
 import { tree } from './helpers.js';
@@ -62,29 +61,6 @@ describe('load', () => {
     await expect(readAgain(kept!, dir)).rejects.toThrow(new UsageError('`content/activity.yaml` changed while ecap was building from it: build again.'));
     await rm(path.join(dir, 'content/activity.yaml'));
     await expect(readAgain(kept!, dir)).rejects.toBeInstanceOf(UsageError);
-  });
-
-  it('recalls what it kept of a file unchanged for two seconds without reading it, and reads one changed since', async () => {
-    const dir = await tree({ 'content/activity.yaml': 'title: x\n', 'content/sources.yaml': '[]\n' });
-    // Just written: nothing to recall yet, the file system's clock being coarse.
-    expect((await load('content', dir, withoutText, new Map())).recalled.size).toBe(0);
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.now() + 10_000);
-      const first = await load('content', dir, withoutText, new Map());
-      expect([...first.recalled.keys()]).toEqual(['content/activity.yaml', 'content/sources.yaml']);
-      // What is recalled is what was kept: a stand-in shows that neither file is read.
-      const standIns = new Map([...first.recalled].map(([shown, { stamp, kept }]) => [shown, { stamp, kept: { ...kept, digest: `recalled ${shown}` } }]));
-      expect((await load('content', dir, withoutText, standIns)).value.map((f) => f.digest)).toEqual(['recalled content/activity.yaml', 'recalled content/sources.yaml']);
-      // Rewritten with as many bytes: its change time moved on, so it is read.
-      await sleep(20);
-      await writeFile(path.join(dir, 'content/activity.yaml'), 'title: y\n');
-      const again = await load('content', dir, withoutText, standIns);
-      expect(again.value.map((f) => f.digest)).toEqual([(await load('content', dir, withoutText)).value[0]!.digest, 'recalled content/sources.yaml']);
-      expect(again.value[0]!.digest).not.toBe(first.value[0]!.digest);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it('treats a missing content folder as a usage error', async () => {

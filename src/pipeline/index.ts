@@ -17,11 +17,12 @@ import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
-import { excerptsOf } from './excerpts.js';
+import { excerptsOf } from './kept-excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link, unlocated } from './link.js';
-import { load, readAgain, textOf, withoutText, withText, type HashedFile, type Recalled, type SourceFile } from './load.js';
+import { ChangedWhileBuilding, load, readAgain, textOf, withText, type HashedFile, type SourceFile } from './load.js';
+import { forgetRecalled, loadRecalling } from './recall.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
 import type { Outline } from '../render/fragment.js';
@@ -70,26 +71,14 @@ interface Content<File extends HashedFile> {
   key: string;
 }
 
-async function readContent<File extends HashedFile>(options: CheckOptions, keep: (file: SourceFile) => File, cache?: Cache): Promise<Content<File>> {
-  const [schemas, loaded, code] = await Promise.all([readSchemas(), loadRecalling(options, keep, cache), codeHash()]);
+/** The content, by `loadFiles`, which is given the hash of ecap's code while it is made. */
+async function readContent<File extends HashedFile>(loadFiles: (code: Promise<string>) => Promise<StageResult<File[]>>): Promise<Content<File>> {
+  const code = codeHash();
+  const [schemas, loaded] = await Promise.all([readSchemas(), loadFiles(code)]);
   // What every file's key starts from: ecap's code and the schemas.
-  const base = hash(code, JSON.stringify(schemas));
+  const base = hash(await code, JSON.stringify(schemas));
   const keys = loaded.value.map((file) => hash(base, file.digest));
   return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
-}
-
-/**
- * load, recalling what the last load of the same folder kept (see Recalled), from the cache:
- * reading and hashing every file was a fifth of a warm build. Rewritten when it changed.
- */
-async function loadRecalling<File>(options: CheckOptions, keep: (file: SourceFile) => File, cache: Cache | undefined): Promise<StageResult<File[]>> {
-  if (!cache) return load(options.contentDir, options.cwd, keep);
-  const key = hash('last', 'loaded', await codeHash(), options.cwd, path.resolve(options.cwd, options.contentDir));
-  const before = (await cache.get<Recalled<File>>('last', key)) ?? new Map();
-  const loaded = await load(options.contentDir, options.cwd, keep, before);
-  const after = loaded.recalled;
-  if (after.size !== before.size || [...after].some(([shown, known]) => before.get(shown) !== known)) await cache.set('last', key, after);
-  return { value: loaded.value, diagnostics: loaded.diagnostics };
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {
@@ -131,7 +120,7 @@ async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet
 
 /** load → parse → validate → structure → link: everything short of writing output. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const content = await readContent(options, withText);
+  const content = await readContent(() => load(options.contentDir, options.cwd, withText));
   // The digests, the bodies' outlines and the layout's key are a build's business.
   const { outlines: _, layout: __, ...result } = await checkContent(content, options);
   return { files: content.loaded.value.map(({ digest: ___, ...file }) => file), ...result };
@@ -270,14 +259,15 @@ interface ToBuild {
 
 /**
  * The check of a build, and what the build needs of it. The files' texts are never all held
- * (190 MB at 10,000 records): each is read, hashed and let go, and read again only to be
+ * (190 MB at 10,000 records): each is read, hashed and let go (or its hash recalled, see
+ * recall.ts), and read again only to be
  * parsed (when the cache does not hold its check), for its diagnostics' lines, or later to
  * render a body the cache has lost.
  * `done`: the build's result, when there is nothing to write, the content having problems or
  * the output being up to date.
  */
 async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (ToBuild & { done?: undefined })> {
-  const content = await readContent(options, withoutText, cache);
+  const content = await readContent((code) => loadRecalling(options.contentDir, options.cwd, cache, code));
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
     return counts.error === 0 && counts.warning <= (options.maxWarnings ?? Infinity);
@@ -310,9 +300,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = cacheOf(options);
   const edition = options.edition ?? 'internal';
   const texts = new BodyTexts(cache, edition);
-  const toBuild = await checkToBuild(options, cache, edition, texts);
-  if (toBuild.done) return toBuild.done;
-  return tightHeap(() => layOutAndWrite(toBuild, options, cache, { edition, texts }, chromium));
+  try {
+    const toBuild = await checkToBuild(options, cache, edition, texts);
+    if (toBuild.done) return toBuild.done;
+    return await tightHeap(() => layOutAndWrite(toBuild, options, cache, { edition, texts }, chromium));
+  } catch (error) {
+    // The next build reads every file again, in case this one recalled the changed file.
+    if (error instanceof ChangedWhileBuilding && cache) await forgetRecalled(options.contentDir, options.cwd, cache);
+    throw error;
+  }
 }
 
 /** render → write, from a build's check. */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
@@ -62,31 +62,22 @@ function decodeSource(bytes: Uint8Array, shown: string): string | Diagnostic {
 }
 
 /**
- * What a load kept of each file, by path, with the file's stamp when it was read (see stampOf):
- * a later load that finds the same stamp keeps the same again, without reading the file.
+ * Lets load skip a file it read before (see recall.ts): asked for what was kept of a file
+ * then, given its metadata as it is about to be read; told what is kept of each file read.
  */
-export type Recalled<T> = ReadonlyMap<string, { stamp: string; kept: T }>;
-
-/**
- * What a file's metadata says of its bytes: its device, inode and size, and the times of its
- * last change and modification, to the nanosecond. Writing a file sets its change time to the
- * clock's, and nothing sets it back. But a file can be written twice within one tick of the
- * file system's clock, so a stamp is `settled`, to be recalled later, only once the file has
- * not changed for two seconds.
- */
-function stampOf(stats: BigIntStats, now: bigint): { stamp: string; settled: boolean } {
-  return { stamp: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`, settled: now - stats.ctimeNs > 2_000_000_000n };
+export interface Recall<T> {
+  known(shown: string, stats: BigIntStats): T | undefined;
+  read(shown: string, kept: T): void;
 }
 
 /**
  * Reads every content file, and keeps of each what `keep` makes of it (default: all of it).
- * The only stage that reads the content folder, but for readAgain. With `recalled`, a file
- * whose stamp is the same as then is not read: what was kept of it is kept again. `recalled`
- * in the result is what a later load can recall of this one.
+ * The only stage that reads the content folder, but for readAgain. With `recall`, a file it
+ * knows is not read: what was kept of it before is kept again.
  */
-export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]> & { recalled: Recalled<SourceFile> }>;
-export async function load<T>(contentDir: string, cwd: string, keep: (file: SourceFile) => T, recalled?: Recalled<T>): Promise<StageResult<T[]> & { recalled: Recalled<T> }>;
-export async function load(contentDir: string, cwd: string, keep: (file: SourceFile) => unknown = (file) => file, recalled?: Recalled<unknown>): Promise<StageResult<unknown[]> & { recalled: Recalled<unknown> }> {
+export async function load(contentDir: string, cwd: string): Promise<StageResult<SourceFile[]>>;
+export async function load<T>(contentDir: string, cwd: string, keep: (file: SourceFile) => T, recall?: Recall<T>): Promise<StageResult<T[]>>;
+export async function load(contentDir: string, cwd: string, keep: (file: SourceFile) => unknown = (file) => file, recall?: Recall<unknown>): Promise<StageResult<unknown[]>> {
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
@@ -99,8 +90,6 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   // listing tells; else it is looked at on its own.
   const toRead: Array<{ abs: string; collection: Collection; inside?: boolean }> = [];
   const isInside = async (abs: string) => (await realpath(abs)).startsWith(realRoot + path.sep);
-  const recall = new Map<string, { stamp: string; kept: unknown }>();
-  const now = BigInt(Date.now()) * 1_000_000n;
 
   const read = async ({ abs, collection, inside }: (typeof toRead)[number]): Promise<{ kept: unknown } | Diagnostic> => {
     const shown = display(abs);
@@ -108,20 +97,24 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
     if (!inside && ((await lstat(abs)).isSymbolicLink() || !(await isInside(abs)))) {
       return diagnostic('file/unreadable', shown, fileStart, 'Unexpected symbolic link: ecap reads only files inside the content folder; copy the file here instead.');
     }
-    // Stamped before it is read: a file changed in between gets a stamp no later load finds.
-    // Synchronously, as it is read: a content file is small, and a thousand trips through the
-    // thread pool cost several times the reading itself.
-    const stamped = recalled && stampOf(statSync(abs, { bigint: true }), now);
-    const known = stamped && recalled.get(shown);
-    if (known && known.stamp === stamped.stamp) {
-      recall.set(shown, known);
-      return { kept: known.kept };
+    // Looked at and read through one descriptor, synchronously: the metadata is that of the
+    // file read, and on a network mount opening a file makes the client ask the server
+    // afresh. A content file is small, and a thousand trips through the thread pool cost
+    // several times the reading itself.
+    const fd = openSync(abs, 'r');
+    let bytes: Buffer;
+    try {
+      const known = recall?.known(shown, fstatSync(fd, { bigint: true }));
+      if (known !== undefined) return { kept: known };
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    const text = decodeSource(readFileSync(abs), shown);
+    const text = decodeSource(bytes, shown);
     if (typeof text !== 'string') return text;
     const ext = path.extname(abs);
     const kept = keep({ path: shown, collection: collection.name, id: path.basename(abs, ext), text });
-    if (stamped?.settled) recall.set(shown, { stamp: stamped.stamp, kept });
+    recall?.read(shown, kept);
     return { kept };
   };
 
@@ -152,15 +145,18 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   const files: unknown[] = [];
   for (const r of results) if ('kept' in r) files.push(r.kept);
   else diagnostics.push(r);
-  return { value: files, diagnostics, recalled: recall };
+  return { value: files, diagnostics };
 }
+
+/** A file read again is no longer what was first read (see readAgain). */
+export class ChangedWhileBuilding extends UsageError {}
 
 /**
  * A file kept without its text, read again. It must still be what was read first: a build that
  * went on from a file changed meanwhile would mix two versions of it, so it stops instead.
  */
 export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFile> {
-  const changed = () => new UsageError(`\`${kept.path}\` changed while ecap was building from it: build again.`);
+  const changed = () => new ChangedWhileBuilding(`\`${kept.path}\` changed while ecap was building from it: build again.`);
   const bytes = await readFile(path.resolve(cwd, kept.path)).catch((error: NodeJS.ErrnoException) => {
     // Gone, or a folder where it was: changed. Else it is there but cannot be read.
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw changed();
