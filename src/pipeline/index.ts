@@ -21,7 +21,7 @@ import { excerptsOf } from './kept-excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
 import { link, unlocated } from './link.js';
-import { ChangedWhileBuilding, load, readAgain, textOf, withText, type HashedFile, type SourceFile } from './load.js';
+import { ChangedWhileBuilding, load, readAgain, withText, type HashedFile, type SourceFile } from './load.js';
 import { forgetRecalled, loadRecalling } from './recall.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
@@ -79,6 +79,11 @@ async function readContent<File extends HashedFile>(loadFiles: (code: Promise<st
   const base = hash(await code, JSON.stringify(schemas));
   const keys = loaded.value.map((file) => hash(base, file.digest));
   return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+}
+
+/** A file's text: kept, or else read again. */
+function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile> {
+  return 'text' in file ? Promise.resolve(file) : readAgain(file, cwd);
 }
 
 function cacheOf(options: CheckOptions): Cache | undefined {

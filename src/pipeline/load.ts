@@ -168,8 +168,3 @@ export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFi
   if (digest(file) !== kept.digest) throw changed();
   return file;
 }
-
-/** A file's text: kept, or else read again. */
-export function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile> {
-  return 'text' in file ? Promise.resolve(file) : readAgain(file, cwd);
-}
