@@ -1,5 +1,5 @@
 import type { Parent, Root, RootContent } from 'mdast';
-import { EXIT, visit } from 'unist-util-visit';
+import { some } from '../walk.js';
 import type { Model } from './model.js';
 
 declare module 'mdast' {
@@ -60,13 +60,7 @@ export function bodyForEdition(root: Root, edition: Edition): Root {
 }
 
 export function hasInternal(root: Root): boolean {
-  let found = false;
-  visit(root, (node) => {
-    if (!isInternal(node as { type: string; name?: string })) return;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return some(root, isInternal);
 }
 
 // Both rewrite `children` in place, of the copy bodyForEdition made.

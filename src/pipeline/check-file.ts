@@ -5,7 +5,7 @@ import type { SourceFile } from './load.js';
 import { parse } from './parse.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 import { hasInternal, type Edition } from '../model/edition.js';
 import type { Fragment } from '../render/fragment.js';
 import type { BodyTexts } from './bodies.js';
@@ -33,7 +33,7 @@ export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResul
     // body takes about half the memory and cache space.
     const { body, parts } = shaped.value;
     if (body) {
-      visit(body, (node) => void delete node.position);
+      walk(body, (node) => void delete node.position);
       if (!hasInternal(body)) {
         body.data = { ...body.data, withoutInternal: true };
         if (parts) parts.withoutInternal = true;

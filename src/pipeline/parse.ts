@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { locate } from '../content/locate.js';
 import { pointerSegment, spanAt, type Locations } from '../content/locations.js';
@@ -76,7 +76,7 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
   const bodyLine = countLines(file.text.slice(0, file.text.length - bodyText.length));
   const body = markdown.parse(bodyText) as Root;
   const offset = file.text.length - bodyText.length;
-  visit(body, (node) => {
+  walk(body, (node) => {
     if (!node.position) return;
     node.position.start.line += bodyLine - 1;
     node.position.end.line += bodyLine - 1;
@@ -118,7 +118,7 @@ function refuseReserved(file: string, yaml: { data: unknown; locations: Location
   };
   data(yaml.data, '');
   if (body) {
-    visit(body, (node) => {
+    walk(body, (node) => {
       for (const value of Object.values(node)) {
         // Raw HTML keeps its character references until it reaches the page, where they become the characters.
         const hit = typeof value === 'string' ? (reserved.exec(value) ?? (node.type === 'html' ? reservedReference.exec(value) : null)) : null;

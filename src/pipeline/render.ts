@@ -9,7 +9,7 @@ import { chartSvg } from '../report/charts.js';
 import { toHtml } from 'hast-util-to-html';
 import { hash, hashEach } from './cache.js';
 import { limited } from './concurrently.js';
-import { walk } from '../report/walk.js';
+import { walk } from '../walk.js';
 import { compileShells, type ShellData, type Templates } from '../render/page-shell.js';
 import { comprehensiveReport } from '../report/comprehensive.js';
 import { countryReport } from '../report/country.js';

@@ -1,5 +1,5 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 import { splitParts } from '../content/parts.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
@@ -17,7 +17,8 @@ export interface CheckedFile extends ValidFile {
 export function structure(file: ValidFile): StageResult<CheckedFile> {
   const diagnostics: Diagnostic[] = [];
   if (!file.body) return { value: file, diagnostics };
-  visit(file.body, 'html', (node) => {
+  walk(file.body, (node) => {
+    if (node.type !== 'html') return;
     const p = node.position!;
     diagnostics.push(diagnostic('body/raw-html', file.path, { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column }, `Unexpected raw HTML \`${node.value.split('\n')[0]!.slice(0, 40)}\`: it is sanitised in HTML reports and left out of Markdown ones; write it in Markdown instead.`));
   });
@@ -33,8 +34,8 @@ export function structure(file: ValidFile): StageResult<CheckedFile> {
  * one (a stray `:word` in a sentence) goes back to being text, as the editor wrote it.
  */
 function keepOnlyKnownDirectives(file: ValidFile, diagnostics: Diagnostic[]): void {
-  visit(file.body!, (node, index, parent) => {
-    if (!isDirective(node) || !parent || index === undefined) return;
+  walk(file.body!, (node, parent, index) => {
+    if (!isDirective(node) || !parent) return;
     if (node.name === 'internal' && node.type !== 'leafDirective') return;
     const p = node.position!;
     const span = { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
@@ -64,8 +65,8 @@ export function isSafeUrl(url: string): boolean {
  * plain text, so that neither the HTML nor the Markdown output carries them.
  */
 function neutraliseUnsafeUrls(file: ValidFile, diagnostics: Diagnostic[]): void {
-  visit(file.body!, (node, index, parent) => {
-    if (!('url' in node) || typeof node.url !== 'string' || isSafeUrl(node.url) || !parent || index === undefined) return;
+  walk(file.body!, (node, parent, index) => {
+    if (!('url' in node) || typeof node.url !== 'string' || isSafeUrl(node.url) || !parent) return;
     const p = node.position!;
     diagnostics.push(diagnostic('body/unsafe-link', file.path, { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column }, `Unexpected address \`${node.url.slice(0, 40)}\`: reports link only to http, https and mailto addresses; the text is kept without the link.`));
     const replacement = node.type === 'link' ? node.children : node.type === 'image' ? [{ type: 'text' as const, value: node.alt ?? '' }] : [];

@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
-import { walk } from '../report/walk.js';
+import { walk } from '../walk.js';
 import type { BodyNode } from '../report/nodes.js';
 import type { Outline } from './fragment.js';
 

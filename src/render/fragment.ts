@@ -1,6 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 import { toHtmlBody } from './html.js';
 import { toMarkdownPage } from './markdown.js';
 import { htmlIdOpen, mark, markClose, suffixOpen } from './marks.js';
@@ -40,7 +40,7 @@ export interface HeadingFill {
 export function renderFragment(nodes: readonly RootContent[], name: string): Fragment {
   const root: Root = { type: 'root', children: structuredClone(nodes) as RootContent[] };
   const headings: Fragment['headings'] = [];
-  visit(root, (n) => {
+  walk(root, (n) => {
     if (n.type !== 'heading') return;
     headings.push({ depth: n.depth, text: toString(n) });
     n.depth = 6;

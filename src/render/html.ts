@@ -6,7 +6,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { some, walk } from '../walk.js';
 import type { BodyNode, CaptionedTable, NativeText } from '../report/nodes.js';
 import { bodyMark } from './marks.js';
 import { chartSvg, type Chart } from '../report/charts.js';
@@ -91,12 +91,7 @@ const withoutRaw = unified()
  * put into the ids of its footnotes, which would otherwise repeat from body to body on a page.
  */
 export function toHtmlBody(root: Root, scope?: string): string {
-  let raw = false;
-  visit(root, 'html', () => {
-    raw = true;
-    return EXIT;
-  });
-  const processor = raw ? withRaw : withoutRaw;
+  const processor = some(root, (node) => node.type === 'html') ? withRaw : withoutRaw;
   const file = { data: scope ? { scope: scope.replace(/[^A-Za-z0-9_-]/g, '-') } : {} };
   return processor.stringify(processor.runSync(root, file) as HastRoot);
 }
@@ -107,7 +102,8 @@ function scopeFootnotes() {
     const { scope } = file.data as { scope?: string };
     if (!scope) return;
     const rename = (id: string) => (id.startsWith('user-content-fn') ? `user-content-${scope}-${id.slice('user-content-'.length)}` : id === 'footnote-label' ? `${scope}-footnote-label` : id);
-    visit(tree, 'element', (element: Element) => {
+    walk(tree, (element) => {
+      if (element.type !== 'element') return;
       const { id, href, ariaDescribedBy } = element.properties;
       if (typeof id === 'string') element.properties.id = rename(id);
       if (typeof href === 'string' && href.startsWith('#')) element.properties.href = `#${rename(href.slice(1))}`;

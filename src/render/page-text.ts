@@ -1,5 +1,5 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
-import { walk } from '../report/walk.js';
+import { walk } from '../walk.js';
 import { anchorsUsed, resolveLinks, type Anchors } from './anchors.js';
 import type { FragmentFormat } from './fragment.js';
 import { toHtmlBody } from './html.js';

@@ -1,7 +1,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { headingDepths, type Outline } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
-import { walk } from './walk.js';
+import { walk } from '../walk.js';
 import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
 import { external, heading, list, xref, type BodyNode, type Inline } from './nodes.js';
