@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { Cache, hash } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
-import { build, type BuildOptions } from '../src/pipeline/index.js';
+import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
@@ -84,6 +84,40 @@ describe('cache', () => {
     const changed = await snapshot(path.join(dir, 'changed'));
     expect(changed.get('comprehensive.md')).toContain('One more sentence.');
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('repeats the last check or build of the same content when only diagnostics are wanted, and checks changed content again', async () => {
+    const dir = await project();
+    const note = path.join(dir, 'content', 'missions', 'th.md');
+    // A warning, so that there is something to repeat, with its code frame.
+    await writeFile(note, (await readFile(note, 'utf8')).replace('status: final', 'status: draft'));
+    const cached = { contentDir: 'content', cwd: dir, cacheDir: '.ecap-cache' };
+    const plain = await check({ contentDir: 'content', cwd: dir });
+    expect(plain.diagnostics.find((d) => d.rule === 'status/draft' && d.file.endsWith('/th.md'))).toBeDefined();
+    const first = await check(cached, { diagnosticsOnly: true });
+    expect(first.model).toBeDefined();
+    expect(first.unchanged).toBeUndefined();
+    const again = await check(cached, { diagnosticsOnly: true });
+    expect(again).toMatchObject({ model: undefined, unchanged: true, key: plain.key, diagnostics: plain.diagnostics, excerpts: plain.excerpts });
+    expect(again.files).toEqual(plain.files);
+    expect((await check(cached)).model, 'a model asked for').toBeDefined();
+    // A build records its check as a check does.
+    await rm(path.join(dir, '.ecap-cache'), { recursive: true });
+    await build(options(dir));
+    expect(await check(cached, { diagnosticsOnly: true })).toMatchObject({ unchanged: true, diagnostics: plain.diagnostics });
+    await writeFile(note, (await readFile(note, 'utf8')).replace('status: draft', 'status: final'));
+    const changed = await check(cached, { diagnosticsOnly: true });
+    expect(changed.model).toBeDefined();
+    expect(changed.unchanged).toBeUndefined();
+    expect(changed.diagnostics.filter((d) => d.rule === 'status/draft').map((d) => d.file)).toEqual(plain.diagnostics.filter((d) => d.rule === 'status/draft' && !d.file.endsWith('/th.md')).map((d) => d.file));
+    // Through the command line: the same report and exit code each time.
+    const run = () => spawnSync(process.execPath, [bin, 'check', '--content', 'content', '--max-warnings', '0'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+    await writeFile(note, (await readFile(note, 'utf8')).replace('status: final', 'status: draft'));
+    const [cold, warm] = [run(), run()];
+    expect(cold.status).toBe(1);
+    expect(warm.status).toBe(1);
+    expect(warm.stderr.replace(/[\d.]+ s\n$/, '')).toBe(cold.stderr.replace(/[\d.]+ s\n$/, ''));
+    expect(cold.stderr).toContain('status/draft');
   });
 
   it('rebuilds when a note changes or the output was touched', async () => {

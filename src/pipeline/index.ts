@@ -16,7 +16,7 @@ import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
+import { diagnosticsByFile, excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import { excerptsOf } from './kept-excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
@@ -56,6 +56,8 @@ export interface CheckResult {
   excerpts: Excerpts;
   /** A hash of everything the check read: equal keys, equal results. */
   key: string;
+  /** The content is the last check's or build's, which made a model from it; there is none now. */
+  unchanged?: boolean;
 }
 
 /**
@@ -123,12 +125,21 @@ async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet
   }
 }
 
-/** load → parse → validate → structure → link: everything short of writing output. */
-export async function check(options: CheckOptions): Promise<CheckResult> {
+/**
+ * load → parse → validate → structure → link: everything short of writing output. A caller
+ * that wants only the diagnostics (`diagnosticsOnly`) gets those of the last check or build of
+ * the same content, by its key, when the cache has them: with no model, and `unchanged`.
+ */
+export async function check(options: CheckOptions, { diagnosticsOnly = false } = {}): Promise<CheckResult> {
   const content = await readContent(() => load(options.contentDir, options.cwd, withText));
   // The digests, the bodies' outlines and the layout's key are a build's business.
-  const { outlines: _, layout: __, ...result } = await checkContent(content, options);
-  return { files: content.loaded.value.map(({ digest: ___, ...file }) => file), ...result };
+  const files = content.loaded.value.map(({ digest: _, ...file }) => file);
+  const cache = cacheOf(options);
+  const known = diagnosticsOnly ? await cache?.get<CheckRecord>('checks', content.key) : undefined;
+  if (known) return { files, model: undefined, unchanged: true, diagnostics: known.diagnostics, excerpts: excerpts(known.diagnostics, files), key: content.key };
+  const { outlines: __, layout: ___, ...result } = await checkContent(content, options);
+  if (result.model) await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages: languagesUsed(result.model) } satisfies CheckRecord);
+  return { files, ...result };
 }
 
 /**
@@ -241,7 +252,7 @@ interface BuildRecord {
   files: WrittenFile[];
 }
 
-/** What the cache keeps of a check, enough to know an unchanged build without checking again. */
+/** What the cache keeps of a check, enough to know an unchanged build, or to repeat an unchanged check, without checking again. */
 interface CheckRecord {
   diagnostics: Diagnostic[];
   languages: string[];

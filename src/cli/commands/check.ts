@@ -30,7 +30,7 @@ type CheckCommandOptions = CommonOptions & { fix?: boolean; cache?: boolean; cac
 async function checkOnce(options: CheckCommandOptions): Promise<void> {
   const started = performance.now();
   const contentOptions = { contentDir: options.content, cwd: process.cwd(), ...workOptions(options) };
-  const result = options.fix ? await fix(contentOptions) : { ...(await check(contentOptions)), fixed: [] };
+  const result = options.fix ? await fix(contentOptions) : { ...(await check(contentOptions, { diagnosticsOnly: true })), fixed: [] };
   for (const d of result.fixed) process.stderr.write(`${d.file}:${d.line}:${d.column}  fixed  \`${d.fix!.text}\` (${d.rule})\n`);
   report(result, options);
   const fixed = options.fix ? `; fixed ${result.fixed.length} problem${result.fixed.length === 1 ? '' : 's'}` : '';
