@@ -10,29 +10,43 @@ type Tree = Nodes | HastNodes;
 /** The nodes and the parents of the tree kind of `N`: mdast or hast. */
 type NodesOf<N> = N extends Nodes ? Nodes : HastNodes;
 type ParentsOf<N> = N extends Nodes ? Parents : HastParents;
-type Visitor<N> = (node: NodesOf<N>, parent: ParentsOf<N> | undefined, index: number) => number | void;
+/** What a visitor returns once it has replaced its node in the parent: where to go on from. */
+export interface ContinueAt {
+  continueAt: number;
+}
+type Visitor<N> = (node: NodesOf<N>, parent: ParentsOf<N> | undefined, index: number) => ContinueAt | void;
+
+/** The walk goes on at `index` of the parent: with the nodes that replaced the one visited. */
+export function continueAt(index: number): ContinueAt {
+  return { continueAt: index };
+}
 
 /**
  * Calls `visitor` on every node of a tree, each before its children, in document order, with
- * its parent and its index there. A visitor that replaced its node in the parent returns the
- * index to go on from: the replacements are walked then, and what was replaced is not.
+ * its parent and its index there (the root has none, and index 0). A visitor that replaced its
+ * node in the parent returns `continueAt(index)`: the replacements are walked then, and what
+ * was replaced is not. Unlike unist-util-visit, there is no test, no stack of ancestors, and no
+ * way to stop or skip but returning early from a visitor.
  */
 export function walk<N extends Tree>(node: N, visitor: Visitor<N>): void {
-  enter(node, visitor as Visitor<Tree>, undefined, 0);
+  if (visitor(node as NodesOf<N>, undefined, 0)?.continueAt !== undefined) throw new Error('walk: the root of a tree cannot be replaced');
+  descend(node, visitor as Visitor<Tree>);
 }
 
-function enter(node: Tree, visitor: Visitor<Tree>, parent: Parents | HastParents | undefined, index: number): number | void {
-  const next = visitor(node, parent, index);
-  if (next !== undefined) return next;
-  if ('children' in node) {
-    // Read as the walk goes: a visitor may add children, which are walked too.
-    const children: Tree[] = node.children;
-    for (let i = 0; i < children.length; ) i = enter(children[i]!, visitor, node, i) ?? i + 1;
+function descend(parent: Tree, visitor: Visitor<Tree>): void {
+  if (!('children' in parent) || !parent.children) return;
+  // Read as the walk goes: a visitor may add children, which are walked too.
+  const children: Tree[] = parent.children;
+  for (let i = 0; i < children.length; ) {
+    // Read as a property: a number returned by a visitor in plain JavaScript is no place.
+    const next = visitor(children[i]!, parent, i)?.continueAt;
+    if (next !== undefined) i = next;
+    else descend(children[i++]!, visitor);
   }
 }
 
 /** Whether any node of a tree passes `test`; looks no further than the first that does. */
 export function some<N extends Tree>(node: N, test: (node: NodesOf<N>) => boolean): boolean {
-  const found = (at: Tree): boolean => (test as (node: Tree) => boolean)(at) || ('children' in at && (at.children as Tree[]).some(found));
+  const found = (at: Tree): boolean => (test as (node: Tree) => boolean)(at) || ('children' in at && Boolean(at.children?.some(found)));
   return found(node);
 }

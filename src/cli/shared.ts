@@ -90,7 +90,7 @@ export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptio
 
 /**
  * 1 when the content has errors, no usable activity, or more warnings than allowed. An
- * unchanged build has no model (it did not need one) but was built from a usable one.
+ * unchanged build or check has no model (it did not need one), but the last one made one.
  */
 export function exitCode(result: Pick<CheckResult, 'diagnostics' | 'model'> & { unchanged?: boolean }, options: CommonOptions): number {
   return countDiagnostics(result.diagnostics).error > 0 || !(result.model || result.unchanged) || tooMany(result.diagnostics, options) ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { walk } from '../walk.js';
+import { continueAt, walk } from '../walk.js';
 import { splitParts } from '../content/parts.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
@@ -42,11 +42,11 @@ function keepOnlyKnownDirectives(file: ValidFile, diagnostics: Diagnostic[]): vo
     if (node.type === 'textDirective') {
       const label = node.children.map((c) => ('value' in c ? c.value : '')).join('');
       parent.children.splice(index, 1, { type: 'text', value: `:${node.name}${node.children.length ? `[${label}]` : ''}` } as (typeof parent.children)[number]);
-      return index;
+      return continueAt(index);
     }
     diagnostics.push(diagnostic('body/unknown-directive', file.path, span, `Unexpected directive \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\`: the only one is \`:::internal\` (a section) or \`:internal[…]\` (words) for what the public edition leaves out. Its text is kept as it is.`));
     parent.children.splice(index, 1, ...((node.type === 'containerDirective' ? node.children : [{ type: 'paragraph', children: node.children }]) as typeof parent.children));
-    return index;
+    return continueAt(index);
   });
 }
 
@@ -71,6 +71,6 @@ function neutraliseUnsafeUrls(file: ValidFile, diagnostics: Diagnostic[]): void 
     diagnostics.push(diagnostic('body/unsafe-link', file.path, { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column }, `Unexpected address \`${node.url.slice(0, 40)}\`: reports link only to http, https and mailto addresses; the text is kept without the link.`));
     const replacement = node.type === 'link' ? node.children : node.type === 'image' ? [{ type: 'text' as const, value: node.alt ?? '' }] : [];
     parent.children.splice(index, 1, ...(replacement as typeof parent.children));
-    return index;
+    return continueAt(index);
   });
 }
