@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StatisticsRecord } from '../src/model/model.js';
 import type { Figure } from '../src/model/types.generated.js';
 import { compareSeries } from '../src/report/compare.js';
+import { nowhere } from '../src/content/locations.js';
 
-const stats = (country: string, figures: Figure[]): StatisticsRecord => ({ id: country.toLowerCase(), file: '', locations: { values: {}, keys: {}, offsets: {} }, data: { country, figures } });
+const stats = (country: string, figures: Figure[]): StatisticsRecord => ({ id: country.toLowerCase(), file: '', locations: nowhere, data: { country, figures } });
 
 describe('compareSeries', () => {
   it('never puts different units, currencies or bases in one series', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keySpan, valueSpan } from '../src/content/locations.js';
 import { parse } from '../src/pipeline/parse.js';
 import { source } from './helpers.js';
 
@@ -6,15 +7,15 @@ describe('parse', () => {
   it('keeps front-matter positions equal to file lines', () => {
     const result = parse(source('themes', 'courts', '---\ntitle: Courts\norder: 1\n---\n\n## Body\n'));
     expect(result.diagnostics).toEqual([]);
-    expect(result.value!.locations.values['/order']).toEqual({ line: 3, column: 8, endLine: 3, endColumn: 9 });
-    expect(result.value!.locations.keys['/order']).toMatchObject({ line: 3, column: 1 });
+    expect(valueSpan(result.value!.locations, '/order')).toEqual({ line: 3, column: 8, endLine: 3, endColumn: 9 });
+    expect(keySpan(result.value!.locations, '/order')).toMatchObject({ line: 3, column: 1 });
     const heading = result.value!.body!.children[0]!;
     expect(heading.position!.start).toMatchObject({ line: 6, column: 1 });
   });
 
   it('counts lines the same with CRLF endings', () => {
     const result = parse(source('themes', 'courts', '---\r\ntitle: Courts\r\norder: 1\r\n---\r\n\r\nText\r\n'));
-    expect(result.value!.locations.values['/order']).toMatchObject({ line: 3, column: 8 });
+    expect(valueSpan(result.value!.locations, '/order')).toMatchObject({ line: 3, column: 8 });
     expect(result.value!.body!.children[0]!.position!.start.line).toBe(6);
   });
 
@@ -44,7 +45,7 @@ describe('parse', () => {
   it('parses YAML files whole', () => {
     const result = parse(source('sources', 'sources', '- id: a\n  title: A\n'));
     expect(result.value!.data).toEqual([{ id: 'a', title: 'A' }]);
-    expect(result.value!.locations.values['/0/title']).toMatchObject({ line: 2, column: 10 });
+    expect(valueSpan(result.value!.locations, '/0/title')).toMatchObject({ line: 2, column: 10 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { replaceValue, spanAt, type Locations } from '../content/locations.js';
+import { nowhere, replaceValue, spanAt } from '../content/locations.js';
 import { listOf, nearest } from '../content/suggest.js';
 import type { Diagnostic, Fix, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic, type RuleId } from '../diagnostics/rules.js';
@@ -229,9 +229,6 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
 function onlyCandidate(near: readonly string[], o: Origin, pointer: string): Fix | undefined {
   return near.length === 1 ? replaceValue(o.locations, pointer, near[0]!) : undefined;
 }
-
-/** No place at all: what a record points at once its diagnostics are told. */
-const nowhere: Locations = Object.freeze({ values: {}, keys: {}, offsets: {} });
 
 /**
  * The model with its records' locations dropped, for a build: they serve only the diagnostics,

@@ -60,5 +60,6 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
         ? { ...record, body: { type: 'root', children: stand('body'), data: { withoutInternal: true } } }
         : file;
   const outlines = [...fragments].map(([name, { headings, first, last }]): [string, Outline] => [name, { headings, first, last }]);
-  return { prepared: { ...result, checked, outlines, layout: hash(JSON.stringify([checked, outlines])) }, fragments };
+  // Without the record's locations: pages never see them (see unlocated in link.ts).
+  return { prepared: { ...result, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, outlines])) }, fragments };
 }

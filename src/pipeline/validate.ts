@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { collections } from '../content/collections.js';
-import { pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
+import { keySpan, pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
 import type { Validators } from '../content/validators.js';
 import { didYouMean, listOf } from '../content/suggest.js';
 import { lowerFirst } from '../report/format.js';
@@ -67,7 +67,7 @@ function describe(error: ErrorObject, locations: Locations): Explained | undefin
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(schema.properties ?? {});
-      const guess = didYouMean(extra, allowed.filter((k) => !(`${pointer}/${pointerSegment(k)}` in locations.keys)));
+      const guess = didYouMean(extra, allowed.filter((k) => !keySpan(locations, `${pointer}/${pointerSegment(k)}`)));
       return {
         rule: 'schema/unknown-key',
         pointer: `${pointer}/${pointerSegment(extra)}`,
