@@ -22,7 +22,7 @@ const work = path.join(os.tmpdir(), 'ecap-bench');
 const ecap = path.join(repo, 'bin', 'ecap.js');
 const eleventy = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 
-/** Wall time (s) and peak RSS (MB) of a command, measured by /usr/bin/time. */
+/** Wall time (s) and peak RSS (MB, measured by /usr/bin/time) of a command. */
 function measure(args, cwd = repo) {
   // Timed here, to the millisecond: /usr/bin/time's own figure is in hundredths of a second,
   // a tenth of what `node -e 0` takes. It still gives the peak memory.

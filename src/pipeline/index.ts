@@ -16,7 +16,7 @@ import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
 import { Pool, poolSize } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticsByFile, excerpts, type Excerpts } from '../diagnostics/excerpts.js';
+import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
 import { excerptsOf } from './kept-excerpts.js';
 import type { Model } from '../model/model.js';
 import type { Templates } from '../render/page-shell.js';
@@ -136,9 +136,8 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
   const files = content.loaded.value.map(({ digest: _, ...file }) => file);
   const cache = cacheOf(options);
   const known = diagnosticsOnly ? await cache?.get<CheckRecord>('checks', content.key) : undefined;
-  if (known) return { files, model: undefined, unchanged: true, diagnostics: known.diagnostics, excerpts: excerpts(known.diagnostics, files), key: content.key };
-  const { outlines: __, layout: ___, ...result } = await checkContent(content, options);
-  if (result.model) await cache?.set('checks', content.key, { diagnostics: result.diagnostics, languages: languagesUsed(result.model) } satisfies CheckRecord);
+  if (known) return { files, model: undefined, unchanged: true, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key };
+  const { outlines: __, layout: ___, languages: ____, ...result } = await checkContent(content, options);
   return { files, ...result };
 }
 
@@ -147,7 +146,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
  * trees, and `outlines` has what the pages need of the bodies.
  */
-async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string }> {
+async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -217,7 +216,10 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
     // What the pages are laid out from: every file's (see PreparedFile).
     const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
     const sorted = sortDiagnostics(diagnostics);
-    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layout };
+    // Recorded for a later check or build of the same content (see CheckRecord).
+    const languages = linked.value ? languagesUsed(linked.value) : [];
+    if (linked.value) await cache?.set('checks', key, { diagnostics: sorted, languages } satisfies CheckRecord);
+    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layout, languages };
   });
 }
 
@@ -296,10 +298,8 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
     const previous = await upToDateBuild(cache!, stamp, options);
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
-  const { outlines, layout, ...told } = await checkContent(content, options, { edition, texts });
+  const { outlines, layout, languages, ...told } = await checkContent(content, options, { edition, texts });
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
-  const languages = languagesUsed(told.model);
-  await cache?.set('checks', content.key, { diagnostics: told.diagnostics, languages } satisfies CheckRecord);
   const context = await renderContext(languages, options);
   const stamp = buildStamp(told.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
