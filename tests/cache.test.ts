@@ -190,6 +190,16 @@ describe('cache', () => {
     expect(await cache.get('files', 'ab'.repeat(32))).toBeUndefined();
   });
 
+
+  it('decodes typed arrays that own their bytes, not views keeping the whole entry alive', () => {
+    const value = { numbers: new Int32Array([1, -1, 7]), bytes: new Uint8Array([9]), buffer: Buffer.from('hi'), view: new DataView(new ArrayBuffer(4)), text: 'x'.repeat(10_000) };
+    const decoded = Cache.decode<typeof value>('k', Cache.encode('k', value))!;
+    expect(decoded).toEqual(value);
+    for (const name of ['numbers', 'bytes', 'buffer', 'view'] as const) {
+      expect(decoded[name].constructor).toBe(value[name].constructor);
+      expect(decoded[name].buffer.byteLength).toBe(decoded[name].byteLength);
+    }
+  });
   it('checks a corrupt cache’s files again instead of trusting it', async () => {
     const dir = await project();
     await build(options(dir));
