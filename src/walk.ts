@@ -10,26 +10,26 @@ type Tree = Nodes | HastNodes;
 /** The nodes and the parents of the tree kind of `N`: mdast or hast. */
 type NodesOf<N> = N extends Nodes ? Nodes : HastNodes;
 type ParentsOf<N> = N extends Nodes ? Parents : HastParents;
-/** What a visitor returns once it has replaced its node in the parent: where to go on from. */
-export interface ContinueAt {
-  continueAt: number;
+/** What a visitor returns to put other nodes in its node's place (see `replaceWith`). */
+export interface Replace {
+  replaceWith: readonly Tree[];
 }
-type Visitor<N> = (node: NodesOf<N>, parent: ParentsOf<N> | undefined, index: number) => ContinueAt | void;
+type Visitor<N> = (node: NodesOf<N>, parent: ParentsOf<N> | undefined, index: number) => Replace | void;
 
-/** The walk goes on at `index` of the parent: with the nodes that replaced the one visited. */
-export function continueAt(index: number): ContinueAt {
-  return { continueAt: index };
+/** Puts `nodes` (maybe none) where the visited node is in its parent: they are walked next, and the node replaced is not. */
+export function replaceWith(...nodes: Nodes[] | HastNodes[]): Replace {
+  return { replaceWith: nodes };
 }
 
 /**
  * Calls `visitor` on every node of a tree, each before its children, in document order, with
- * its parent and its index there (the root has none, and index 0). A visitor that replaced its
- * node in the parent returns `continueAt(index)`: the replacements are walked then, and what
+ * its parent and its index there (the root has none, and index 0). A visitor may return
+ * `replaceWith(...)` to put other nodes in its node's place: they are walked then, and what
  * was replaced is not. Unlike unist-util-visit, there is no test, no stack of ancestors, and no
  * way to stop or skip but returning early from a visitor.
  */
 export function walk<N extends Tree>(node: N, visitor: Visitor<N>): void {
-  if (visitor(node as NodesOf<N>, undefined, 0)?.continueAt !== undefined) throw new Error('walk: the root of a tree cannot be replaced');
+  if (visitor(node as NodesOf<N>, undefined, 0)?.replaceWith) throw new Error('walk: the root of a tree cannot be replaced');
   descend(node, visitor as Visitor<Tree>);
 }
 
@@ -38,9 +38,10 @@ function descend(parent: Tree, visitor: Visitor<Tree>): void {
   // Read as the walk goes: a visitor may add children, which are walked too.
   const children: Tree[] = parent.children;
   for (let i = 0; i < children.length; ) {
-    // Read as a property: a number returned by a visitor in plain JavaScript is no place.
-    const next = visitor(children[i]!, parent, i)?.continueAt;
-    if (next !== undefined) i = next;
+    // Read as a property: whatever else a visitor in plain JavaScript returns replaces nothing.
+    const replacement = visitor(children[i]!, parent, i)?.replaceWith;
+    // In its place, and walked from there.
+    if (replacement) children.splice(i, 1, ...replacement);
     else descend(children[i++]!, visitor);
   }
 }

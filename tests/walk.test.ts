@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { continueAt, some, walk } from '../src/walk.js';
+import { replaceWith, some, walk } from '../src/walk.js';
 
 const tree = (): Root => ({
   type: 'root',
@@ -18,26 +18,31 @@ describe('walk', () => {
     expect(seen).toEqual(['root@-', 'paragraph@root[0]', 'a@paragraph[0]', 'emphasis@paragraph[1]', 'b@emphasis[0]', 'paragraph@root[1]', 'c@paragraph[0]']);
   });
 
-  it('walks what replaced a node from where the visitor says, and not the node replaced', () => {
+  it('walks what replaced a node in its place, and not the node replaced', () => {
     const root = tree();
     const seen: string[] = [];
     walk(root, (node, parent, index) => {
       seen.push(`${label(node)}@${parent ? `${parent.type}[${index}]` : '-'}`);
-      if (node.type !== 'emphasis' || !parent) return;
-      parent.children.splice(index, 1, ...(node.children as never[]), { type: 'text', value: 'd' } as never);
-      return continueAt(index);
+      if (node.type === 'emphasis') return replaceWith(...node.children, { type: 'text', value: 'd' });
+      // Replaced by nothing: the walk goes on with what followed it.
+      if (label(node) === 'c') return replaceWith();
     });
     // `b` is walked once, as the emphasis's replacement, not inside the emphasis.
     expect(seen).toEqual(['root@-', 'paragraph@root[0]', 'a@paragraph[0]', 'emphasis@paragraph[1]', 'b@paragraph[1]', 'd@paragraph[2]', 'paragraph@root[1]', 'c@paragraph[0]']);
-    expect(root.children[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', value: 'a' }, { type: 'text', value: 'b' }, { type: 'text', value: 'd' }] });
+    expect(root.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'a' }, { type: 'text', value: 'b' }, { type: 'text', value: 'd' }] },
+      { type: 'paragraph', children: [] },
+    ]);
   });
 
-  it('takes only continueAt as a place to go on from, and refuses it for the root', () => {
+  it('replaces a node only when told to with replaceWith, and never the root', () => {
+    const root = tree();
     const seen: string[] = [];
-    // @ts-expect-error: a number returned by accident (here, push's) is not a place to go on from.
-    walk(tree(), (node) => seen.push(label(node)));
+    // @ts-expect-error: a value returned by accident (here, push's) replaces nothing.
+    walk(root, (node) => seen.push(label(node)));
     expect(seen).toHaveLength(7);
-    expect(() => walk(tree(), () => continueAt(0))).toThrow(/root/);
+    expect(root).toEqual(tree());
+    expect(() => walk(tree(), () => replaceWith())).toThrow(/root/);
   });
 
   it('walks children a visitor added', () => {

@@ -1,5 +1,5 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { continueAt, walk } from '../walk.js';
+import { replaceWith, walk } from '../walk.js';
 import { splitParts } from '../content/parts.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
@@ -34,19 +34,17 @@ export function structure(file: ValidFile): StageResult<CheckedFile> {
  * one (a stray `:word` in a sentence) goes back to being text, as the editor wrote it.
  */
 function keepOnlyKnownDirectives(file: ValidFile, diagnostics: Diagnostic[]): void {
-  walk(file.body!, (node, parent, index) => {
-    if (!isDirective(node) || !parent) return;
+  walk(file.body!, (node) => {
+    if (!isDirective(node)) return;
     if (node.name === 'internal' && node.type !== 'leafDirective') return;
     const p = node.position!;
     const span = { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
     if (node.type === 'textDirective') {
       const label = node.children.map((c) => ('value' in c ? c.value : '')).join('');
-      parent.children.splice(index, 1, { type: 'text', value: `:${node.name}${node.children.length ? `[${label}]` : ''}` } as (typeof parent.children)[number]);
-      return continueAt(index);
+      return replaceWith({ type: 'text', value: `:${node.name}${node.children.length ? `[${label}]` : ''}` });
     }
     diagnostics.push(diagnostic('body/unknown-directive', file.path, span, `Unexpected directive \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\`: the only one is \`:::internal\` (a section) or \`:internal[…]\` (words) for what the public edition leaves out. Its text is kept as it is.`));
-    parent.children.splice(index, 1, ...((node.type === 'containerDirective' ? node.children : [{ type: 'paragraph', children: node.children }]) as typeof parent.children));
-    return continueAt(index);
+    return replaceWith(...(node.type === 'containerDirective' ? node.children : [{ type: 'paragraph' as const, children: node.children }]));
   });
 }
 
@@ -65,12 +63,10 @@ export function isSafeUrl(url: string): boolean {
  * plain text, so that neither the HTML nor the Markdown output carries them.
  */
 function neutraliseUnsafeUrls(file: ValidFile, diagnostics: Diagnostic[]): void {
-  walk(file.body!, (node, parent, index) => {
-    if (!('url' in node) || typeof node.url !== 'string' || isSafeUrl(node.url) || !parent) return;
+  walk(file.body!, (node) => {
+    if (!('url' in node) || typeof node.url !== 'string' || isSafeUrl(node.url)) return;
     const p = node.position!;
     diagnostics.push(diagnostic('body/unsafe-link', file.path, { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column }, `Unexpected address \`${node.url.slice(0, 40)}\`: reports link only to http, https and mailto addresses; the text is kept without the link.`));
-    const replacement = node.type === 'link' ? node.children : node.type === 'image' ? [{ type: 'text' as const, value: node.alt ?? '' }] : [];
-    parent.children.splice(index, 1, ...(replacement as typeof parent.children));
-    return continueAt(index);
+    return replaceWith(...(node.type === 'link' ? node.children : node.type === 'image' ? [{ type: 'text' as const, value: node.alt ?? '' }] : []));
   });
 }
