@@ -83,6 +83,7 @@ function markInternal(parent: Parent): void {
   parent.children.splice(0, parent.children.length, ...(out as never[]));
 }
 
-function isInternal(node: { type: string; name?: string }): boolean {
+/** Whether a node is for the internal edition only: `:::internal` or `:internal[…]`. */
+export function isInternal(node: { type: string; name?: string }): boolean {
   return (node.type === 'containerDirective' || node.type === 'textDirective') && node.name === 'internal';
 }

@@ -6,7 +6,7 @@ import { parse } from './parse.js';
 import { structure, type CheckedFile } from './structure.js';
 import { validate } from './validate.js';
 import { walk } from '../walk.js';
-import { hasInternal, type Edition } from '../model/edition.js';
+import { isInternal, type Edition } from '../model/edition.js';
 import type { Fragment } from '../render/fragment.js';
 import type { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
@@ -30,11 +30,16 @@ export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResul
     if (!valid.value) return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics] };
     const shaped = structure(valid.value);
     // Positions in a body serve only the diagnostics, which are made by now; without them a
-    // body takes about half the memory and cache space.
+    // body takes about half the memory and cache space. The same walk notes whether any of it
+    // is for the internal edition only, so that the public one need not look again.
     const { body, parts } = shaped.value;
     if (body) {
-      walk(body, (node) => void delete node.position);
-      if (!hasInternal(body)) {
+      let internal = false;
+      walk(body, (node) => {
+        delete node.position;
+        internal ||= isInternal(node);
+      });
+      if (!internal) {
         body.data = { ...body.data, withoutInternal: true };
         if (parts) parts.withoutInternal = true;
       }
