@@ -13,7 +13,8 @@ const readView = (DefaultDeserializer.prototype as unknown as { _readHostObject(
 /**
  * `v8.deserialize`, but every typed array decoded owns its bytes. Node's makes each a view on
  * the whole entry it came from, so a record's packed locations (see locations.ts) kept every
- * byte of its entry alive: 31 MB of the heap while a 10,000-record build wrote its pages.
+ * byte of its entry alive: 31 MB of array buffers while a 10,000-record build wrote its pages.
+ * `_readHostObject` is Node's documented hook for the objects V8 leaves to it.
  */
 class Decoder extends DefaultDeserializer {
   _readHostObject(): ArrayBufferView {
