@@ -105,6 +105,12 @@ describe('cache', () => {
     await rm(path.join(dir, '.ecap-cache'), { recursive: true });
     await build(options(dir));
     expect(await check(cached, { diagnosticsOnly: true })).toMatchObject({ unchanged: true, diagnostics: plain.diagnostics });
+    // A build of the same content that has to write (elsewhere, here) does not record it again.
+    const records = async () => (await readdir(path.join(dir, '.ecap-cache', 'checks'), { recursive: true })).filter((f) => f.endsWith('.bin'));
+    const recordedAt = async () => (await stat(path.join(dir, '.ecap-cache', 'checks', (await records())[0]!))).mtimeMs;
+    const before = await recordedAt();
+    expect((await build(options(dir, 'elsewhere'))).written.length).toBeGreaterThan(0);
+    expect(await recordedAt()).toBe(before);
     await writeFile(note, (await readFile(note, 'utf8')).replace('status: draft', 'status: final'));
     const changed = await check(cached, { diagnosticsOnly: true });
     expect(changed.model).toBeDefined();
@@ -117,7 +123,6 @@ describe('cache', () => {
     await rm(path.join(dir, '.ecap-cache'), { recursive: true });
     const cold = run();
     // One record (the command runs the bundle, whose code hash is not the sources' here).
-    const records = async () => (await readdir(path.join(dir, '.ecap-cache', 'checks'), { recursive: true })).filter((f) => f.endsWith('.bin'));
     expect(await records(), 'recorded by the first check').toHaveLength(1);
     const warm = run();
     expect([cold.status, warm.status]).toEqual([0, 0]);

@@ -144,9 +144,11 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
 /**
  * The check of every file, from the cache where it holds the file's result. For a build
  * (`preparing`), each file is prepared too (see prepare.ts): the model comes without its body
- * trees, and `outlines` has what the pages need of the bodies.
+ * trees, and `outlines` has what the pages need of the bodies. Whenever a model is made, the
+ * problems are recorded for the content's key (see CheckRecord), unless the caller read that
+ * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
+async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -218,7 +220,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
     const sorted = sortDiagnostics(diagnostics);
     // Recorded for a later check or build of the same content (see CheckRecord).
     const languages = linked.value ? languagesUsed(linked.value) : [];
-    if (linked.value) await cache?.set('checks', key, { diagnostics: sorted, languages } satisfies CheckRecord);
+    if (linked.value && !recorded) await cache?.set('checks', key, { diagnostics: sorted, languages } satisfies CheckRecord);
     return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layout, languages };
   });
 }
@@ -298,7 +300,8 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
     const previous = await upToDateBuild(cache!, stamp, options);
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
-  const { outlines, layout, languages, ...told } = await checkContent(content, options, { edition, texts });
+  // A build of content already recorded (a template changed, say) need not record it again.
+  const { outlines, layout, languages, ...told } = await checkContent(content, options, { edition, texts }, known !== undefined);
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
   const context = await renderContext(languages, options);
   const stamp = buildStamp(told.key, context, options);
