@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -219,6 +219,33 @@ describe('cache', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     await build({ ...options(dir, 'fresh'), cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+  });
+
+  it('checks a file again whose entry the cache lost between storing it and reading it back after the check', async () => {
+    const dir = await project();
+    const cache = path.join(dir, '.ecap-cache');
+    let emptied = 0;
+    // Each file's entry is stored as its check ends, and read back once every file is checked.
+    const emptying = {
+      ...options(dir),
+      onProgress: (stage: string, done?: number, total?: number) => {
+        if (stage === 'checking' && done === total) {
+          for (const kind of ['prepared', 'files']) rmSync(path.join(cache, kind), { recursive: true, force: true });
+          emptied++;
+        }
+      },
+    };
+    const result = await build(emptying);
+    expect(emptied).toBe(1);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+    // Stored again: the next build of other output parses nothing.
+    expect((await readdir(path.join(cache, 'prepared'))).length).toBeGreaterThan(0);
+    let parsed = 0;
+    await build({ ...options(dir, 'again'), onProgress: (stage) => void (stage === 'checking' && parsed++) });
+    expect(parsed).toBe(0);
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'again'));
   });
 
   it('prepares each edition from the same checked files, and writes each as a build without a cache does', async () => {

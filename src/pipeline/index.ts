@@ -174,23 +174,25 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   const indices: number[] = [];
   for (const [i, result] of results.entries()) if (!result) jobs.push(async () => ({ key: keys[i]!, entryKey: entryKeys[i]!, file: await textOf(loaded.value[i]!, options.cwd) })), indices.push(i);
   let done = keys.length - jobs.length;
-  // Each new entry is held as its bytes until the check's threads are done: decoded as they
-  // came, the entries made this thread's heap grow to 213 MB by the end of a 10,000-record
-  // check, beside the threads' own; as bytes, they were 37 MB.
+  // Each new entry is decoded only once the check's threads are done: decoded as they came,
+  // the entries made this thread's heap grow to 213 MB by the end of a 10,000-record check,
+  // beside the threads' own. Until then, one the cache holds is read back from it, and only
+  // without a cache is it held as its bytes: 37 MB at 10,000 records, made in the threads'
+  // allocator arenas, which grew by as much and kept it after the check.
   const entries: Array<Uint8Array | undefined> = [];
   const onResult = async (j: number, { entry, fragments }: CheckJobResult) => {
     const i = indices[j]!;
-    await cache?.setEncoded(kind, entryKeys[i]!, entry);
-    entries[i] = entry;
+    if (cache) await cache.setEncoded(kind, entryKeys[i]!, entry);
+    else entries[i] = entry;
     for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
     options.onProgress?.('checking', ++done, keys.length);
   };
+  // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
+  const checkHere = async () => (await import('./check-file.js')).checkJobs(schemas, cache, preparing);
   const workers = poolSize(jobs.length, options.jobs);
   if (workers > 1) await checkInPool(jobs, workers, schemas, options, preparing?.edition, onResult);
   else if (jobs.length > 0) {
-    // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
-    const { checkJobs } = await import('./check-file.js');
-    const run = await checkJobs(schemas, cache, preparing);
+    const run = await checkHere();
     // The cache's writes go on while the next file is parsed, 32 files' worth at most.
     await concurrently(jobs.entries(), async ([j, job]) => {
       const result = run(await job());
@@ -201,9 +203,22 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // The threads are done: the rest keeps the heap tight (see heap.ts). Decoded all at once and
   // left to V8, the entries made the heap grow to 290 MB at 10,000 records.
   return tightHeap(async () => {
-    for (const i of indices) {
-      results[i] = Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entries[i]!);
+    const lost: number[] = [];
+    for (const [j, i] of indices.entries()) {
+      const entry = entries[i] ? Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entries[i]!) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
       entries[i] = undefined;
+      if (entry) results[i] = entry;
+      else lost.push(j);
+    }
+    // Gone from the cache since it was stored there (emptied by hand meanwhile, say): checked again.
+    if (lost.length > 0) {
+      const run = await checkHere();
+      for (const j of lost) {
+        const i = indices[j]!;
+        const { entry, saved } = run(await jobs[j]!());
+        await Promise.all([saved, cache!.setEncoded(kind, entryKeys[i]!, entry)]);
+        results[i] = Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entry);
+      }
     }
     if (cache && !lastIsRecent) for (const [s, shardKey] of shardKeys.entries()) await cache.set('last', shardKey, new Map(entryKeys.flatMap((k, i) => (shardOf(k) === s ? [[k, results[i]!] as const] : []))));
     // A bad file never stops the others.
