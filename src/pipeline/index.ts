@@ -180,46 +180,44 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // without a cache is it held as its bytes: 37 MB at 10,000 records, made in the threads'
   // allocator arenas, which grew by as much and kept it after the check.
   const entries: Array<Uint8Array | undefined> = [];
-  const onResult = async (j: number, { entry, fragments }: CheckJobResult) => {
+  // `again`: a job run again after the check (below), whose entry is held and not counted twice.
+  const onResult = async (j: number, { entry, fragments }: CheckJobResult, again = false) => {
     const i = indices[j]!;
-    if (cache) await cache.setEncoded(kind, entryKeys[i]!, entry);
-    else entries[i] = entry;
+    await cache?.setEncoded(kind, entryKeys[i]!, entry);
+    if (!cache || again) entries[i] = entry;
     for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
-    options.onProgress?.('checking', ++done, keys.length);
+    if (!again) options.onProgress?.('checking', ++done, keys.length);
   };
-  // The per-file stages and what they need (remark, ajv, yaml) load only when a file is not in the cache.
-  const checkHere = async () => (await import('./check-file.js')).checkJobs(schemas, cache, preparing);
-  const workers = poolSize(jobs.length, options.jobs);
-  if (workers > 1) await checkInPool(jobs, workers, schemas, options, preparing?.edition, onResult);
-  else if (jobs.length > 0) {
-    const run = await checkHere();
+  // Jobs run on this thread. The per-file stages and what they need (remark, ajv, yaml) load
+  // only when a file is not in the cache.
+  const checkHere = async (js: Iterable<number>, again?: boolean) => {
+    const run = await (await import('./check-file.js')).checkJobs(schemas, cache, preparing);
     // The cache's writes go on while the next file is parsed, 32 files' worth at most.
-    await concurrently(jobs.entries(), async ([j, job]) => {
-      const result = run(await job());
-      await onResult(j, result);
+    await concurrently(js, async (j) => {
+      const result = run(await jobs[j]!());
+      await onResult(j, result, again);
       await result.saved;
     });
-  }
+  };
+  const workers = poolSize(jobs.length, options.jobs);
+  if (workers > 1) await checkInPool(jobs, workers, schemas, options, preparing?.edition, onResult);
+  else if (jobs.length > 0) await checkHere(jobs.keys());
   // The threads are done: the rest keeps the heap tight (see heap.ts). Decoded all at once and
   // left to V8, the entries made the heap grow to 290 MB at 10,000 records.
   return tightHeap(async () => {
+    const read = (i: number) => {
+      const bytes = entries[i];
+      entries[i] = undefined;
+      return bytes ? Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, bytes) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
+    };
+    // An entry gone from the cache since it was stored there (emptied by hand meanwhile, say) is checked again.
     const lost: number[] = [];
     for (const [j, i] of indices.entries()) {
-      const entry = entries[i] ? Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entries[i]!) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
-      entries[i] = undefined;
-      if (entry) results[i] = entry;
-      else lost.push(j);
+      results[i] = read(i);
+      if (!results[i]) lost.push(j);
     }
-    // Gone from the cache since it was stored there (emptied by hand meanwhile, say): checked again.
-    if (lost.length > 0) {
-      const run = await checkHere();
-      for (const j of lost) {
-        const i = indices[j]!;
-        const { entry, saved } = run(await jobs[j]!());
-        await Promise.all([saved, cache!.setEncoded(kind, entryKeys[i]!, entry)]);
-        results[i] = Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, entry);
-      }
-    }
+    if (lost.length > 0) await checkHere(lost, true);
+    for (const j of lost) results[indices[j]!] = read(indices[j]!);
     if (cache && !lastIsRecent) for (const [s, shardKey] of shardKeys.entries()) await cache.set('last', shardKey, new Map(entryKeys.flatMap((k, i) => (shardOf(k) === s ? [[k, results[i]!] as const] : []))));
     // A bad file never stops the others.
     const outlines = new Map<string, Outline>();
