@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Part, Pieces } from '../src/pipeline/layout.js';
 import { marker, write } from '../src/pipeline/write.js';
 import { tree } from './helpers.js';
 
@@ -38,5 +39,48 @@ describe('write', () => {
     await expect(failing).rejects.toThrow();
     expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('previous');
     expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
+  });
+
+  // Parts around and past the megabyte the writer encodes at a time, in one-byte, two-byte and
+  // astral text, some sliced from a longer two-byte string, as page texts are.
+  const long = `${'ŭ'.repeat(300_000)}${'a'.repeat(700_000)}`;
+  const parts = ['a'.repeat((1 << 20) - 1), 'é', long.slice(299_990, 300_010), '𝄞 ไทย '.repeat(200_000), 'x'.repeat(3 << 20), long.slice(1), '\n'];
+  const bytes = (text: string) => Buffer.byteLength(text);
+  // Compared as a whole: a failure would print megabytes.
+  const same = (a: string, b: string) => a === b;
+
+  it('writes a file given in parts, of any script and size, as the text they make together', async () => {
+    const dir = await tree({ 'content/.keep': '' });
+    const content = (async function* () {
+      yield* parts;
+    })();
+    const [written] = (await write('dist', [{ path: 'big.md', content }], { cwd: dir, contentDir: 'content' })).written;
+    expect(same(await readFile(path.join(dir, 'dist', 'big.md'), 'utf8'), parts.join(''))).toBe(true);
+    expect(written!.size).toBe(bytes(parts.join('')));
+  });
+
+  it('copies the pieces the previous file shares and writes the others, across the megabyte', async () => {
+    const dir = await tree({ 'content/.keep': '' });
+    // Each build writes the parts of its version, copying those whose digest is unchanged.
+    const version = (texts: string[], key: string) => ({
+      path: 'big.md',
+      content: (async function* () {
+        yield* texts;
+      })(),
+      key,
+      pieces: async function* (previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
+        const made: Pieces = { own: 'own', slots: [], digests: [], lengths: [] };
+        for (const [n, text] of texts.entries()) {
+          made.digests.push(text);
+          made.lengths.push(bytes(text));
+          yield previous?.digests[n] === text ? n : text;
+        }
+        return made;
+      },
+    });
+    const first = await write('dist', [version(parts, 'one')], { cwd: dir, contentDir: 'content' });
+    const changed = parts.map((text, n) => (n % 2 ? `${text}ŭ` : text));
+    await write('dist', [version(changed, 'two')], { cwd: dir, contentDir: 'content' }, undefined, '', first.written);
+    expect(same(await readFile(path.join(dir, 'dist', 'big.md'), 'utf8'), changed.join(''))).toBe(true);
   });
 });

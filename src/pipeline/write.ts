@@ -125,7 +125,10 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
   let to: FileHandle | undefined;
   try {
     to = await open(target, 'w');
-    let text: string[] = [];
+    // Text is encoded part by part into one buffer, written when full. Joining the parts and
+    // encoding the join took 1.5 s for the 104 MB of 1,000 records, encoding each part 0.2 s:
+    // one part sliced from a two-byte string makes the whole join two-byte.
+    const chunk = Buffer.allocUnsafe(1 << 20);
     let size = 0;
     // The previous file's bytes still to copy, as one range: neighbouring pieces are copied at once.
     let copy: [number, number] | undefined;
@@ -133,8 +136,7 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
       for (let at = 0; at < bytes.length; ) at += (await to!.write(bytes, at, bytes.length - at)).bytesWritten;
     };
     const writeText = async () => {
-      if (text.length > 0) await writeAll(Buffer.from(text.join('')));
-      text = [];
+      if (size > 0) await writeAll(chunk.subarray(0, size));
       size = 0;
     };
     const writeCopy = async () => {
@@ -163,9 +165,10 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
         copy = [copy?.[0] ?? starts[part]!, starts[part + 1]!];
       } else if (part !== '') {
         await writeCopy();
-        text.push(part);
-        size += part.length;
-        if (size >= 1 << 20) await writeText();
+        const length = Buffer.byteLength(part);
+        if (size + length > chunk.length) await writeText();
+        if (length > chunk.length) await writeAll(Buffer.from(part));
+        else size += chunk.write(part, size);
       }
     }
   } finally {
