@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { quickText } from '../src/render/markdown.js';
+
+// Texts of the characters Markdown gives a meaning to, beside letters, digits and spaces,
+// in every place a text can stand: what makes mdast-util-to-markdown escape something.
+const special = [...' \t\n\r*_#-+.!()[]<>`|\\~:@/=&"\'{}^$?%;,0123456789wWaAhtpsx:', 'www.', 'http://', '1. ', '- ', '> ', '```', '|-|', 'ไทย'];
+const value = fc.array(fc.constantFrom(...special), { maxLength: 12 }).map((parts) => parts.join(''));
+const text = value.map((v): PhrasingContent => ({ type: 'text', value: v }));
+const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
+  { weight: 4, arbitrary: text },
+  fc.array(text, { minLength: 1, maxLength: 3 }).map((children): PhrasingContent => ({ type: 'emphasis', children })),
+  fc.array(text, { minLength: 1, maxLength: 3 }).map((children): PhrasingContent => ({ type: 'strong', children })),
+  fc.tuple(fc.array(text, { minLength: 1, maxLength: 2 }), value).map(([children, url]): PhrasingContent => ({ type: 'link', url, children })),
+  value.map((v): PhrasingContent => ({ type: 'inlineCode', value: v })),
+);
+const inline = fc.array(phrasing, { minLength: 1, maxLength: 5 });
+const block: fc.Arbitrary<RootContent> = fc.oneof(
+  inline.map((children): RootContent => ({ type: 'paragraph', children })),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), inline).map(([depth, children]): RootContent => ({ type: 'heading', depth: depth as Heading['depth'], children })),
+  fc.tuple(fc.boolean(), fc.array(inline, { minLength: 1, maxLength: 3 })).map(([ordered, items]): RootContent => ({ type: 'list', ordered, children: items.map((children) => ({ type: 'listItem', children: [{ type: 'paragraph', children }] })) })),
+  fc.array(fc.array(inline, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }).map((rows): RootContent => ({ type: 'table', children: rows.map((cells) => ({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) })) })),
+  inline.map((children): RootContent => ({ type: 'blockquote', children: [{ type: 'paragraph', children }] })),
+);
+const tree = fc.array(block, { minLength: 1, maxLength: 4 }).map((children): Root => ({ type: 'root', children }));
+
+describe('quickText', () => {
+  it('serialises every text as mdast-util-to-markdown’s own handler does', () => {
+    const options = { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one' } as const;
+    const own = unified().use(remarkGfm).use(remarkStringify, options);
+    const quick = unified().use(remarkGfm).use(remarkStringify, { ...options, handlers: { text: quickText } });
+    const serialise = (processor: typeof own, root: Root) => {
+      try {
+        return processor.stringify(root);
+      } catch (error) {
+        return `throws: ${(error as Error).message}`;
+      }
+    };
+    fc.assert(
+      fc.property(tree, (root) => {
+        expect(serialise(quick, root)).toBe(serialise(own, root));
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+  });
+});
