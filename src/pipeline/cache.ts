@@ -56,18 +56,22 @@ export class Cache {
     return this.setEncoded(kind, key, Cache.encode(key, value));
   }
 
-  /** Stores an entry made by `encode`, e.g. in a worker. */
+  /**
+   * Stores an entry made by `encode`, e.g. in a worker. An entry whose folder is removed while
+   * it is stored (the cache emptied by hand during a build) is lost, as if removed just after:
+   * no reader counts on an entry being there.
+   */
   async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<void> {
     const file = this.file(kind, key);
-    await mkdir(path.dirname(file), { recursive: true });
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
     const temp = `${file}.${process.pid}-${threadId}-${++writes}.tmp`;
     try {
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFile(temp, entry);
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
 

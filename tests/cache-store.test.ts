@@ -1,0 +1,34 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Cache, hash } from '../src/pipeline/cache.js';
+
+// The cache emptied by hand while an entry is stored: its folder is removed between being made
+// and being written to, as happens when someone deletes the cache during a build.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...fs,
+    writeFile: async (...args: Parameters<typeof fs.writeFile>) => {
+      const [file] = args;
+      if (String(file).includes('/gone/')) await fs.rm(String(file).replace(/\/gone\/.*/, '/gone'), { recursive: true, force: true });
+      return fs.writeFile(...args);
+    },
+  };
+});
+
+describe('cache store', () => {
+  it('loses an entry whose folder is removed while it is stored, as if removed after, and fails on anything else', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-store-'));
+    const cache = new Cache(path.join(dir, 'cache'));
+    const key = hash('entry');
+    await expect(cache.set('gone', key, { text: 'lost' })).resolves.toBeUndefined();
+    expect(await cache.get('gone', key)).toBeUndefined();
+    await cache.set('kept', key, { text: 'kept' });
+    expect(await cache.get('kept', key)).toEqual({ text: 'kept' });
+    // A cache folder that cannot be made is an error the user must see.
+    await writeFile(path.join(dir, 'file'), '');
+    await expect(new Cache(path.join(dir, 'file')).set('kept', key, {})).rejects.toThrow();
+  });
+});
