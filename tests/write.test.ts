@@ -44,7 +44,9 @@ describe('write', () => {
   // Parts around and past the megabyte the writer encodes at a time, in one-byte, two-byte and
   // astral text, some sliced from a longer two-byte string, as page texts are.
   const long = `${'ŭ'.repeat(300_000)}${'a'.repeat(700_000)}`;
-  const parts = ['a'.repeat((1 << 20) - 1), 'é', long.slice(299_990, 300_010), '𝄞 ไทย '.repeat(200_000), 'x'.repeat(3 << 20), long.slice(1), '\n'];
+  const thai = `${'ไทย'.repeat(300_000)}${long}`;
+  const slices = Array.from({ length: 12 }, (_, n) => thai.slice(n * 150_000, n * 150_000 + 120_000));
+  const parts = ['a'.repeat((1 << 20) - 1), 'é', long.slice(299_990, 300_010), ...slices, '𝄞 ไทย '.repeat(200_000), 'x'.repeat(3 << 20), long.slice(1), '\n'];
   const bytes = (text: string) => Buffer.byteLength(text);
   // Compared as a whole: a failure would print megabytes.
   const same = (a: string, b: string) => a === b;

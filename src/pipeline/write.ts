@@ -165,9 +165,9 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
         copy = [copy?.[0] ?? starts[part]!, starts[part + 1]!];
       } else if (part !== '') {
         await writeCopy();
-        const length = Buffer.byteLength(part);
-        if (size + length > chunk.length) await writeText();
-        if (length > chunk.length) await writeAll(Buffer.from(part));
+        // A UTF-16 unit is at most three bytes of UTF-8: what fits so needs no measuring.
+        if (size + 3 * part.length > chunk.length) await writeText();
+        if (3 * part.length > chunk.length) await writeAll(Buffer.from(part));
         else size += chunk.write(part, size);
       }
     }
