@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diffPages, diffRecords, formatDiff, sections, type ContentDiff, type RecordFile } from '../src/content/diff.js';
+import { git } from './helpers.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
@@ -13,13 +14,6 @@ const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 function ecap(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr.replace(/\d+\.\d+ s$/gm, '<time> s') };
-}
-
-function git(cwd: string, ...args: string[]): string {
-  // No user configuration is assumed: name, address and signing are set per command.
-  const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout;
 }
 
 /** A git repository holding the golden content under `content/`, committed once. */

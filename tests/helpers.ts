@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,4 +37,12 @@ export async function readOutput(outDir: string, written: ReadonlyArray<{ path: 
       return { path: f.path, content: /\.(woff2|pdf)$/.test(f.path) ? bytes : bytes.toString('utf8') };
     }),
   );
+}
+
+/** Runs git in `cwd` and gives its output; throws when it fails. */
+export function git(cwd: string, ...args: string[]): string {
+  // No user configuration is assumed: name, address and signing are set per command.
+  const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+  return run.stdout;
 }

@@ -300,6 +300,9 @@ interface ToBuild {
  * the output being up to date.
  */
 async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (ToBuild & { done?: undefined })> {
+  // Asked of git while the content is read, and once for the whole build.
+  const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
+  const contextOf = async (languages: readonly string[]) => renderContext(languages, { ...options, provenance: await provenance });
   const content = await readContent((code) => loadRecalling(options.contentDir, options.cwd, cache, code));
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);
@@ -309,14 +312,14 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   // need to parse anything to know it.
   const known = await cache?.get<CheckRecord>('checks', content.key);
   if (known && passes(known.diagnostics)) {
-    const stamp = buildStamp(content.key, await renderContext(known.languages, options), options);
+    const stamp = buildStamp(content.key, await contextOf(known.languages), options);
     const previous = await upToDateBuild(cache!, stamp, options);
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
   // A build of content already recorded (a template changed, say) need not record it again.
   const { outlines, layout, languages, ...told } = await checkContent(content, options, { edition, texts }, known !== undefined);
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
-  const context = await renderContext(languages, options);
+  const context = await contextOf(languages);
   const stamp = buildStamp(told.key, context, options);
   const same = cache && (await upToDateBuild(cache, stamp, options));
   if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
@@ -507,7 +510,7 @@ async function upToDateBuild(cache: Cache, stamp: string, options: BuildOptions)
  */
 export async function renderContext(languages: readonly string[], options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
   const [templates, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), readFonts(fontsFor(languages))]);
-  return { templates, version, fonts, edition: options.edition ?? 'internal', provenance: options.provenance ?? readProvenance(options.contentDir, options.cwd) };
+  return { templates, version, fonts, edition: options.edition ?? 'internal', provenance: options.provenance ?? (await readProvenance(options.contentDir, options.cwd)) };
 }
 
 export const defaultTemplatesDir = path.join(packageRoot, 'templates');
