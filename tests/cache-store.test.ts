@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,5 +30,17 @@ describe('cache store', () => {
     // A cache folder that cannot be made is an error the user must see.
     await writeFile(path.join(dir, 'file'), '');
     await expect(new Cache(path.join(dir, 'file')).set('kept', key, {})).rejects.toThrow();
+  });
+
+  it('makes a folder again that was removed after it stored an entry there', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-store-'));
+    const cache = new Cache(path.join(dir, 'cache'));
+    // Two keys in one folder (the folder is named by a key's first two characters).
+    const [first, second] = ['a', 'b'].map((k) => `00${hash(k).slice(2)}`);
+    await cache.set('kept', first!, 1);
+    await rm(path.join(dir, 'cache', 'kept'), { recursive: true });
+    await cache.set('kept', second!, 2);
+    expect(await cache.get('kept', second!)).toBe(2);
+    expect(await cache.get('kept', first!)).toBeUndefined();
   });
 });

@@ -33,6 +33,12 @@ class Decoder extends DefaultDeserializer {
  * detected and ignored, never trusted.
  */
 export class Cache {
+  /**
+   * The folders this cache (one per build, and per worker) has made or found, not asked for
+   * again: making one that exists took a check worker 0.24 s of its 12 s at 1,000 records.
+   */
+  private readonly made = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   async get<T>(kind: string, key: string): Promise<T | undefined> {
@@ -65,14 +71,29 @@ export class Cache {
     const file = this.file(kind, key);
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
     const temp = `${file}.${process.pid}-${threadId}-${++writes}.tmp`;
+    const folder = path.dirname(file);
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temp, entry);
+      const known = this.made.has(folder);
+      if (!known) await this.makeFolder(folder);
+      try {
+        await writeFile(temp, entry);
+      } catch (error) {
+        // A folder made earlier in the build may have been removed since: made again, once.
+        if (!known || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await this.makeFolder(folder);
+        await writeFile(temp, entry);
+      }
       await rename(temp, file);
     } catch (error) {
+      this.made.delete(folder);
       await rm(temp, { force: true });
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+  }
+
+  private async makeFolder(folder: string): Promise<void> {
+    await mkdir(folder, { recursive: true });
+    this.made.add(folder);
   }
 
   /** An entry's bytes: the value with its key, in a buffer of its own (so that it can be moved between threads). */
