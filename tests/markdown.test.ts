@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { quickText } from '../src/render/markdown.js';
+import { quickText, toMarkdownPage } from '../src/render/markdown.js';
 
 // Texts of the characters Markdown gives a meaning to, beside letters, digits and spaces,
 // in every place a text can stand: what makes mdast-util-to-markdown escape something.
-const special = [...' \t\n\r*_#-+.!()[]<>`|\\~:@/=&"\'{}^$?%;,0123456789wWaAhtpsx:', 'www.', 'http://', '1. ', '- ', '> ', '```', '|-|', 'ไทย'];
+const special = [...' \t\n\r\u0001\u001f*_#-+.!()[]<>`|\\~:@/=&"\'{}^$?%;,0123456789wWaAhtpsx:', 'www.', 'http://', '1. ', '- ', '> ', '```', '|-|', 'ไทย'];
 const value = fc.array(fc.constantFrom(...special), { maxLength: 12 }).map((parts) => parts.join(''));
 const text = value.map((v): PhrasingContent => ({ type: 'text', value: v }));
 const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
@@ -48,3 +48,29 @@ describe('quickText', () => {
     );
   });
 });
+
+describe('toMarkdownPage', () => {
+  it('lowers ecap’s own nodes and leaves out raw HTML, leaving the tree it is given as it was', () => {
+    const table: Table = { type: 'table', children: [row('Agency', 'Cases'), row('Customs', '12')] };
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'Before raw HTML at the end ' }, { type: 'html', value: '<br>' }] },
+        { type: 'list', ordered: false, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Kept' }, { type: 'html', value: '<span>' }, { type: 'text', value: ' whole' }] }] }] },
+        { type: 'captionedTable', label: 'Table 2', caption: [{ type: 'text', value: 'Cases by agency' }], children: [table] },
+        { type: 'html', value: '<div></div>' },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Ends with a space ' }] },
+        { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Untouched.' }] }] },
+      ],
+    };
+    const before = structuredClone(tree);
+    expect(toMarkdownPage(tree)).toBe(
+      'Before raw HTML at the end\n\n- Kept whole\n\n**Table 2.** Cases by agency\n\n| Agency | Cases |\n| - | - |\n| Customs | 12 |\n\nEnds with a space\n\n> Untouched.\n',
+    );
+    expect(tree).toEqual(before);
+  });
+});
+
+function row(...cells: string[]): TableRow {
+  return { type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: [{ type: 'text', value }] })) };
+}
