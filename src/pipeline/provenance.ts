@@ -14,7 +14,7 @@ export interface Provenance {
 /**
  * Reads the content's commit with git (when there is one) and the date from SOURCE_DATE_EPOCH.
  * Asynchronous, and both questions asked at once, so that a build can ask while it reads the
- * content: each git run took 15–35 ms, the build waiting, four times in a one-note build.
+ * content: each git run took 15–35 ms, the build waiting, up to four times in a one-note build.
  */
 export async function readProvenance(contentDir: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Provenance> {
   const dir = path.resolve(cwd, contentDir);

@@ -43,7 +43,8 @@ interface Patterns {
 }
 
 const grouped = new WeakMap<Unsafe[], Patterns>();
-let texts = 0;
+/** Numbers the texts searched, to mark each group found in the current one without clearing the marks. */
+let searched = 0;
 
 /**
  * The patterns whose character is in `around`, found in one pass over it rather than one search
@@ -65,7 +66,7 @@ function patternsIn(unsafe: Unsafe[], around: string): Unsafe[] {
     grouped.set(unsafe, patterns);
   }
   const { groups, group, found, others } = patterns;
-  const text = ++texts;
+  const text = ++searched;
   const picked: Unsafe[] = [];
   for (let i = 0; i < around.length; i++) {
     const code = around.charCodeAt(i);
