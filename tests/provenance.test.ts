@@ -28,6 +28,17 @@ describe('readProvenance', () => {
     expect(await readProvenance('content', dir, {})).toEqual({ commit, dirty: true });
   });
 
+  it('finds the repository from a worktree, and gives no commit before the first', async () => {
+    const dir = await repository();
+    const worktree = path.join(await mkdtemp(path.join(os.tmpdir(), 'ecap-provenance-')), 'worktree');
+    git(dir, 'worktree', 'add', '-q', worktree);
+    const commit = git(dir, 'rev-parse', '--short=12', 'HEAD').trim();
+    expect(await readProvenance('content', worktree, {})).toEqual({ commit, dirty: false });
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'ecap-provenance-'));
+    git(empty, 'init', '-q');
+    expect(await readProvenance('.', empty, {})).toEqual({});
+  });
+
   it('gives no commit outside a repository, and the date of SOURCE_DATE_EPOCH', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-provenance-'));
     expect(await readProvenance('.', dir, {})).toEqual({});
