@@ -300,9 +300,15 @@ interface ToBuild {
  * the output being up to date.
  */
 async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edition: Edition, texts: BodyTexts): Promise<{ done: BuildResult } | (ToBuild & { done?: undefined })> {
-  // Asked of git while the content is read, and once for the whole build.
-  const provenance = options.provenance ?? readProvenance(options.contentDir, options.cwd);
-  const contextOf = async (languages: readonly string[]) => renderContext(languages, { ...options, provenance: await provenance });
+  // Asked of git while the content is read, and once for the whole build; the context made once
+  // for the languages the content uses (the same whether its check was recorded or is made now).
+  const provenance = Promise.resolve(options.provenance ?? readProvenance(options.contentDir, options.cwd));
+  const contexts = new Map<string, Promise<RenderContext>>();
+  const contextOf = (languages: readonly string[]) => {
+    const key = languages.join(' ');
+    if (!contexts.has(key)) contexts.set(key, provenance.then((known) => renderContext(languages, { ...options, provenance: known })));
+    return contexts.get(key)!;
+  };
   const content = await readContent((code) => loadRecalling(options.contentDir, options.cwd, cache, code));
   const passes = (diagnostics: Diagnostic[]) => {
     const counts = countDiagnostics(diagnostics);

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { gitOutput } from '../git.js';
 
 /** Where an edition comes from, as every report states it. */
 export interface Provenance {
@@ -21,9 +21,11 @@ export interface Provenance {
 export async function readProvenance(contentDir: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Provenance> {
   const dir = path.resolve(cwd, contentDir);
   const provenance: Provenance = {};
+  // GIT_DIR names a repository wherever the content is; git sees this process's environment.
   if (process.env.GIT_DIR || (await inRepository(dir))) {
     // The header gives the commit (`# branch.oid`, "(initial)" before the first), every other line a change.
-    const status = await git(dir, 'status', '--porcelain=v2', '--branch', '--', '.');
+    // Failing (git missing, the folder no repository after all), it gives no commit.
+    const status = await gitOutput(dir, ['status', '--porcelain=v2', '--branch', '--', '.']).then((out) => out.toString('utf8'), () => undefined);
     const commit = status && /^# branch\.oid ([0-9a-f]{12,})$/m.exec(status)?.[1];
     if (commit) {
       provenance.commit = commit.slice(0, 12);
@@ -41,9 +43,4 @@ async function inRepository(dir: string): Promise<boolean> {
     if (await access(path.join(at, '.git')).then(() => true, () => false)) return true;
     if (path.dirname(at) === at) return false;
   }
-}
-
-/** git's output, or undefined when it fails or is missing. */
-function git(dir: string, ...args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => execFile('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }, (error, stdout) => resolve(error ? undefined : stdout)));
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { ContentDiff, RecordFile } from '../../content/diff.js';
 import { countDiagnostics } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../../errors.js';
+import { gitOutput } from '../../git.js';
 import { check, defaultTemplatesDir, readTemplates, type CheckResult } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
 import { count } from '../../report/format.js';
@@ -89,7 +90,7 @@ async function materialise(root: string, commit: string, relative: string, dir: 
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const bytes = await gitBytes(root, ['cat-file', '--filters', `${commit}:${file}`]);
+      const bytes = await gitOutput(root, ['cat-file', '--filters', `${commit}:${file}`]);
       const target = path.join(dir, ...file.split('/'));
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, bytes);
@@ -97,12 +98,6 @@ async function materialise(root: string, commit: string, relative: string, dir: 
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   return files.length > 0;
-}
-
-function gitBytes(dir: string, args: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    execFile('git', ['-C', dir, ...args], { encoding: 'buffer', maxBuffer: 1 << 30 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
-  );
 }
 
 /** The files check() read, with their bytes and their path inside the content folder. */
