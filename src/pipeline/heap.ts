@@ -1,26 +1,63 @@
+import { PerformanceObserver, constants, type NodeGCPerformanceDetail, type PerformanceEntry } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
 /** How many `tightHeap` calls are running: the setting is the process's, so the last to end resets it. */
 let running = 0;
+let watch: PerformanceObserver | undefined;
+/** The growth last set: 0 is V8's own. */
+let percent = 0;
 
 /**
- * Runs `work` with V8 letting the heap grow by a fifth at most between full collections,
- * instead of the up to fourfold it allows by itself. Laying out and writing make garbage fast
- * long after a build's largest live set, and since the check no longer holds the notes' texts,
- * writing is where a cold build peaks. Laying out and writing 10,000 records from a warm check
+ * How much this thread's heap may hold in use before its growth is held to a fifth. A cold
+ * build of 1,000 records holds 25–38 MB while it lays out and writes, where V8's own growth
+ * keeps the heap well under what the check's threads took before: held to a fifth all along,
+ * that part took 4.4–5.5 s instead of 3.8–4.1 s (three builds each, interleaved), for no lower
+ * peak (397–442 MB against 397–434 MB). At 10,000 records it holds 95–144 MB, where growing
+ * fourfold would take the build far past the check's peak.
+ */
+export const tightAbove = 48 * 2 ** 20;
+
+/** V8's growth, in percent, for a heap with `used` bytes in use: a fifth when large, else V8's own (0). */
+export function growthFor(used: number): number {
+  return used > tightAbove ? 20 : 0;
+}
+
+/** Sets V8's growth for what this thread's heap holds now. */
+function fitGrowth(): void {
+  const growth = growthFor(v8.getHeapStatistics().used_heap_size);
+  if (growth !== percent) v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
+  percent = growth;
+}
+
+/**
+ * Runs `work` with V8 letting the heap grow by a fifth at most between full collections, once
+ * it is large (`tightAbove`, looked at again after each full collection), instead of the up
+ * to fourfold it allows by itself. Laying out and writing make garbage fast long after a
+ * build's largest live set, and since the check no longer holds the notes' texts, writing is
+ * where a large cold build peaks. Laying out and writing 10,000 records from a warm check
  * peaked at 1,521 MB in 111 s left to V8, at 805 MB in 111 s growing by half, and at 721 MB
  * in 124 s growing by a fifth: 84 MB less for 13 s more. Not while the check's threads parse:
  * growing by half, a 10,000-record check took 350–357 s instead of 281 s; it is used once they
- * are done, to decode and link what they made. The setting is the
- * process's, workers' included, while `work` runs. Node 20 leaves V8's flags unfrozen after
- * start-up, and V8 reads this one at each collection.
+ * are done, to decode and link what they made. The setting is the process's, workers'
+ * included, while `work` runs. Node 20 leaves V8's flags unfrozen after start-up, and V8 reads
+ * this one at each collection.
  */
 export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
-  if (running++ === 0) v8.setFlagsFromString('--heap-growing-percent=20');
+  if (running++ === 0) {
+    fitGrowth();
+    watch = new PerformanceObserver((entries) => {
+      if (entries.getEntries().some((e) => (e as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) fitGrowth();
+    });
+    watch.observe({ entryTypes: ['gc'] });
+  }
   try {
     return await work();
   } finally {
-    // 0: V8's own choice again.
-    if (--running === 0) v8.setFlagsFromString('--heap-growing-percent=0');
+    if (--running === 0) {
+      watch?.disconnect();
+      watch = undefined;
+      if (percent !== 0) v8.setFlagsFromString('--heap-growing-percent=0');
+      percent = 0;
+    }
   }
 }

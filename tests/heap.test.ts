@@ -1,0 +1,31 @@
+import v8 from 'node:v8';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { growthFor, tightAbove, tightHeap } from '../src/pipeline/heap.js';
+
+describe('heap growth while laying out and writing', () => {
+  // Half as much again as `tightAbove` of doubles, live in this thread's heap while the work runs.
+  let held: number[] = [];
+  beforeAll(() => void (held = new Array<number>(Math.ceil((tightAbove / 8) * 1.5)).fill(0.5)));
+  afterAll(() => void (held = []));
+  afterEach(() => vi.restoreAllMocks());
+
+  it("leaves a small heap to V8's own growth and holds a large one to a fifth", () => {
+    expect(growthFor(0)).toBe(0);
+    expect(growthFor(tightAbove)).toBe(0);
+    expect(growthFor(tightAbove + 1)).toBe(20);
+  });
+
+  it('holds a heap that is large already, and gives V8 its own growth back when the last call ends', async () => {
+    const flags = vi.spyOn(v8, 'setFlagsFromString');
+    const inner = tightHeap(async () => held.length);
+    const outer = await tightHeap(async () => (await inner) + 1);
+    expect(outer).toBe(held.length + 1);
+    expect(flags.mock.calls.map(([flag]) => flag)).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=0']);
+  });
+
+  it('gives the growth back when the work fails', async () => {
+    const flags = vi.spyOn(v8, 'setFlagsFromString');
+    await expect(tightHeap(async () => Promise.reject(new Error(`failed holding ${held.length}`)))).rejects.toThrow('failed holding');
+    expect(flags.mock.calls.at(-1)).toEqual(['--heap-growing-percent=0']);
+  });
+});
