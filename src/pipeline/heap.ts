@@ -11,9 +11,9 @@ let percent = 0;
  * How much this thread's heap may hold in use before its growth is held to a fifth. A cold
  * build of 1,000 records holds 25–38 MB while it lays out and writes, where V8's own growth
  * keeps the heap well under what the check's threads took before: held to a fifth all along,
- * that part took 4.4–5.5 s instead of 3.8–4.1 s (three builds each, interleaved), for no lower
- * peak (397–442 MB against 397–434 MB). At 10,000 records it holds 95–144 MB, where growing
- * fourfold would take the build far past the check's peak.
+ * that part took 4.43–4.56 s against 3.81–4.09 s (three builds each, interleaved), for no
+ * lower peak (388–421 MB against 409–428 MB, set by the check). At 10,000 records it holds
+ * 95–144 MB, where growing fourfold would take the build far past the check's peak.
  */
 export const tightAbove = 48 * 2 ** 20;
 
