@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 
 /** How many `tightHeap` calls are running: the setting is the process's, so the last to end resets it. */
 let running = 0;
+/** Looks at the heap again after each full collection while a `tightHeap` call runs. */
 let watch: PerformanceObserver | undefined;
 /** The growth last set: 0 is V8's own. */
 let percent = 0;
