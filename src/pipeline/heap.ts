@@ -23,12 +23,16 @@ export function growthFor(used: number): number {
   return used > tightAbove ? 20 : 0;
 }
 
-/** Sets V8's growth for what this thread's heap holds now. */
-function fitGrowth(): void {
-  const growth = growthFor(v8.getHeapStatistics().used_heap_size);
+/** Sets V8's growth, in percent (0: V8's own), unless it is set so already. */
+function setGrowth(growth: number): void {
   if (growth !== percent) v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
   percent = growth;
 }
+
+/** Sets V8's growth for what this thread's heap holds now. */
+const fitGrowth = () => setGrowth(growthFor(v8.getHeapStatistics().used_heap_size));
+
+const isFullCollection = (entry: PerformanceEntry) => (entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
 
 /**
  * Runs `work` with V8 letting the heap grow by a fifth at most between full collections, once
@@ -47,7 +51,7 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
   if (running++ === 0) {
     fitGrowth();
     watch = new PerformanceObserver((entries) => {
-      if (entries.getEntries().some((e) => (e as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) fitGrowth();
+      if (entries.getEntries().some(isFullCollection)) fitGrowth();
     });
     watch.observe({ entryTypes: ['gc'] });
   }
@@ -57,8 +61,7 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
     if (--running === 0) {
       watch?.disconnect();
       watch = undefined;
-      if (percent !== 0) v8.setFlagsFromString('--heap-growing-percent=0');
-      percent = 0;
+      setGrowth(0);
     }
   }
 }

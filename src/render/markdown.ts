@@ -46,6 +46,20 @@ const grouped = new WeakMap<Unsafe[], Patterns>();
 /** Numbers the texts searched, to mark each group found in the current one without clearing the marks. */
 let searched = 0;
 
+/** `unsafe` grouped by character, made once for each serialiser's list. */
+function groupOf(unsafe: Unsafe[]): Patterns {
+  const groups: Unsafe[][] = [];
+  const group = new Uint8Array(128);
+  const others: Unsafe[] = [];
+  for (const pattern of unsafe) {
+    const code = pattern.character.length === 1 ? pattern.character.charCodeAt(0) : 128;
+    if (code >= 128) others.push(pattern);
+    else if (group[code]) groups[group[code] - 1]!.push(pattern);
+    else group[code] = groups.push([pattern]);
+  }
+  return { groups, group, found: new Float64Array(groups.length), others };
+}
+
 /**
  * The patterns whose character is in `around`, found in one pass over it rather than one search
  * per pattern: the pages' own text is mostly short texts, and at 10,000 records the search took
@@ -54,17 +68,7 @@ let searched = 0;
  */
 function patternsIn(unsafe: Unsafe[], around: string): Unsafe[] {
   let patterns = grouped.get(unsafe);
-  if (!patterns) {
-    patterns = { groups: [], group: new Uint8Array(128), found: new Float64Array(0), others: [] };
-    for (const pattern of unsafe) {
-      const code = pattern.character.length === 1 ? pattern.character.charCodeAt(0) : 128;
-      if (code >= 128) patterns.others.push(pattern);
-      else if (patterns.group[code]) patterns.groups[patterns.group[code] - 1]!.push(pattern);
-      else patterns.group[code] = patterns.groups.push([pattern]);
-    }
-    patterns.found = new Float64Array(patterns.groups.length);
-    grouped.set(unsafe, patterns);
-  }
+  if (!patterns) grouped.set(unsafe, (patterns = groupOf(unsafe)));
   const { groups, group, found, others } = patterns;
   const text = ++searched;
   const picked: Unsafe[] = [];
