@@ -5,7 +5,9 @@
 //   ecap warm with nothing changed, with one note changed and with one template changed, and
 //   Eleventy 3 on the same corpus; plus the start-up cost of `ecap --version` and `ecap check` against `node -e 0`.
 // It prints minimum and median wall time and peak resident memory (from /usr/bin/time),
-// then the ratios the project promises, and exits 1 when one is missed.
+// then the ratios the project promises, and exits 1 when one is missed. Each target holds from
+// the size the project sets it for (see `targets`); below that, its ratio is printed as
+// information only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -116,49 +118,64 @@ const sizes = values.corpus ? [] : values.sizes ? values.sizes.split(',').map(Nu
 await mkdir(work, { recursive: true });
 const lines = [`Machine: ${os.availableParallelism()} cores, Node ${process.version}, ${runs} runs each, interleaved.`, '', '| corpus | variant | min (s) | median (s) | peak RSS (MB) |', '| --- | --- | ---: | ---: | ---: |'];
 const checks = [];
-const table = (label, results) => {
+/**
+ * The smallest corpus each target holds for, in records: the cold and warm targets are set for
+ * 1,000 and 10,000 records, and "nothing changed" and memory for 10,000 alone. Below that,
+ * fixed costs (starting Node, writing the reports) decide the ratio, and it is information.
+ */
+const targets = { cold: 1000, pool: 1000, nothingChanged: 10000, oneNote: 1000, peer: 1000, memory: 10000 };
+let largest = 0;
+const table = (label, results, records) => {
+  largest = Math.max(largest, records);
   for (const [name, r] of Object.entries(results)) {
     const s = stats(r.seconds);
     lines.push(`| ${label} | ${name} | ${s.min.toFixed(2)} | ${s.median.toFixed(2)} | ${Math.max(...r.mb).toFixed(0)} |`);
   }
   const min = (k) => stats(results[k].seconds).min;
   const rss = (k) => Math.max(...results[k].mb);
+  const held = (target) => records >= targets[target];
   checks.push(
-    [`${label}: cold ≤ 1.25 × floor`, min('ecap cold') / min('floor'), 1.25],
-    [`${label}: warm, nothing changed ≤ 2% of cold`, min('ecap warm, nothing changed') / min('ecap cold'), 0.02],
-    [`${label}: warm, one note changed ≤ 5% of cold`, min('ecap warm, one note changed') / min('ecap cold'), 0.05],
-    [`${label}: warm, nothing changed ≥ 3× faster than Eleventy`, min('ecap warm, nothing changed') / min('peer: Eleventy 3'), 1 / 3],
-    [`${label}: warm, one note changed ≥ 3× faster than Eleventy`, min('ecap warm, one note changed') / min('peer: Eleventy 3'), 1 / 3],
-    [`${label}: peak memory ≤ 1.5 × floor`, rss('ecap cold') / rss('floor'), 1.5],
-    [`${label}: peak memory < ¼ of Eleventy's`, rss('ecap cold') / rss('peer: Eleventy 3'), 0.25],
+    [`${label}: cold ≤ 1.25 × floor`, min('ecap cold') / min('floor'), 1.25, held('cold')],
+    [`${label}: warm, nothing changed ≤ 2% of cold`, min('ecap warm, nothing changed') / min('ecap cold'), 0.02, held('nothingChanged')],
+    [`${label}: warm, one note changed ≤ 5% of cold`, min('ecap warm, one note changed') / min('ecap cold'), 0.05, held('oneNote')],
+    [`${label}: warm, nothing changed ≥ 3× faster than Eleventy`, min('ecap warm, nothing changed') / min('peer: Eleventy 3'), 1 / 3, held('peer')],
+    [`${label}: warm, one note changed ≥ 3× faster than Eleventy`, min('ecap warm, one note changed') / min('peer: Eleventy 3'), 1 / 3, held('peer')],
+    [`${label}: peak memory ≤ 1.5 × floor`, rss('ecap cold') / rss('floor'), 1.5, held('memory')],
+    [`${label}: peak memory < ¼ of Eleventy's`, rss('ecap cold') / rss('peer: Eleventy 3'), 0.25, held('memory')],
     // The pool must never cost time; where there are more cores it should save some.
-    [`${label}: worker pool not slower than serial (speedup ${(min('ecap cold, serial (--jobs 1)') / min('ecap cold')).toFixed(2)}× on ${os.availableParallelism()} cores)`, min('ecap cold') / min('ecap cold, serial (--jobs 1)'), 1],
+    [`${label}: worker pool not slower than serial (speedup ${(min('ecap cold, serial (--jobs 1)') / min('ecap cold')).toFixed(2)}× on ${os.availableParallelism()} cores)`, min('ecap cold') / min('ecap cold, serial (--jobs 1)'), 1, held('pool')],
   );
 };
+/** The records in a folder of content: its notes and data files, without the peer's layout. */
+const recordsIn = (dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|ya?ml|json)$/.test(e.name) && !path.relative(dir, e.parentPath ?? e.path).split(path.sep).some((part) => part.startsWith('_') || part.startsWith('.'))).length;
 for (const n of sizes) {
   const corpus = path.join(work, `corpus-${n}`);
   const records = await writeCorpus(corpus, n);
   console.error(`bench: ${records} files in ${corpus}`);
-  table(`${n} records`, await benchCorpus(String(n), corpus));
+  table(`${n} records`, await benchCorpus(String(n), corpus), n);
 }
 if (values.corpus) {
   // A copy: the benchmark edits a note and adds the peer's layout, and must leave the given folder alone.
   const copy = path.join(work, 'corpus-given');
   await rm(copy, { recursive: true, force: true });
   await cp(path.resolve(values.corpus), copy, { recursive: true });
-  table(values.corpus, await benchCorpus('given', copy));
+  const records = recordsIn(copy);
+  console.error(`bench: ${records} files in ${copy}, held to the targets set for ${records >= 10000 ? '10,000' : records >= 1000 ? '1,000' : 'no size (too few records)'}`);
+  table(values.corpus, await benchCorpus('given', copy), records);
 }
 const s = startup();
 lines.push('', '| start-up | min (s) | median (s) |', '| --- | ---: | ---: |');
 for (const [name, xs] of Object.entries(s)) lines.push(`| ${name} | ${stats(xs).min.toFixed(3)} | ${stats(xs).median.toFixed(3)} |`);
 const node = stats(s['node -e 0']).min;
-checks.push(['ecap --version ≤ 1.5 × node -e 0 + 40 ms', stats(s['ecap --version']).min / (1.5 * node + 0.04), 1], ['ecap check (warm) ≤ 3 × node -e 0', stats(s['ecap check (bundled, warm)']).min / (3 * node), 1]);
+checks.push(['ecap --version ≤ 1.5 × node -e 0 + 40 ms', stats(s['ecap --version']).min / (1.5 * node + 0.04), 1, true], ['ecap check (warm) ≤ 3 × node -e 0', stats(s['ecap check (bundled, warm)']).min / (3 * node), 1, true]);
 lines.push('', '| target | measured | limit | met |', '| --- | ---: | ---: | --- |');
 let missed = 0;
-for (const [name, value, limit] of checks) {
+for (const [name, value, limit, isTarget] of checks) {
   const ok = value <= limit;
-  if (!ok) missed++;
-  lines.push(`| ${name} | ${value.toFixed(3)} | ${limit.toFixed(3)} | ${ok ? 'yes' : 'NO'} |`);
+  if (isTarget && !ok) missed++;
+  lines.push(`| ${name} | ${value.toFixed(3)} | ${limit.toFixed(3)} | ${isTarget ? (ok ? 'yes' : 'NO') : `not a target at this size (${ok ? 'within' : 'over'})`} |`);
 }
+if (largest < targets.memory) lines.push('', 'Not measured: the targets set for 10,000 records alone (nothing changed ≤ 2 % of cold, peak memory); add --large, or give a corpus of 10,000 records or more.');
 console.log(lines.join('\n'));
 process.exitCode = missed > 0 ? 1 : 0;
