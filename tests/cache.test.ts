@@ -10,6 +10,7 @@ import { Cache, hash } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
+import { expectSame, snapshot } from './helpers.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -20,19 +21,6 @@ async function project(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-'));
   await cp(golden, path.join(dir, 'content'), { recursive: true });
   return dir;
-}
-
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const walk = async (sub: string) => {
-    for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
-      else out.set(rel, await readFile(path.join(dir, rel), 'latin1'));
-    }
-  };
-  await walk('');
-  return out;
 }
 
 const options = (dir: string, out = 'dist') => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
@@ -369,10 +357,3 @@ describe('cache', () => {
 });
 
 /** Both folders hold the same files with the same bytes (ecap's marker aside). */
-async function expectSame(a: string, b: string): Promise<void> {
-  const [left, right] = await Promise.all([snapshot(a), snapshot(b)]);
-  left.delete('.ecap-output');
-  right.delete('.ecap-output');
-  expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
-  for (const [file, text] of left) expect(right.get(file) === text, file).toBe(true);
-}

@@ -108,7 +108,11 @@ describe('the GitHub Actions workflow', () => {
     expect(check.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': 20, cache: 'npm' });
     expect(check.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx ecap check', 'npx ecap diff "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"']);
     const build = stepsOf('build');
-    expect(build.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx ecap build --summary']);
+    expect(build.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx ecap build --summary', 'npx ecap cache prune --unused-for 1h']);
+    // The cache is restored before the build and saved when the job ends, after the prune.
+    const restore = build.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(build[restore]?.with).toMatchObject({ path: '.ecap-cache' });
+    expect(restore).toBeLessThan(build.findIndex((s) => s.run === 'npx ecap build --summary'));
     expect(build.at(-1)).toMatchObject({ uses: 'actions/upload-artifact@v4', with: { path: 'dist/' } });
   });
 });
@@ -158,6 +162,10 @@ describe('ecap under GitHub Actions (process)', () => {
     expect(summary).toContain('| `status/draft` | warning | 1 |');
     expect(await lint(env.GITHUB_STEP_SUMMARY!)).toEqual([]);
     expect(await readdir(path.join(dir, 'dist'))).toContain('comprehensive.html');
+    // Everything in the cache was just written or read by the build: the prune keeps it all.
+    const pruned = runStep(ecapSteps('build')[1]!, dir, env);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toMatch(/^ecap: removed 0 entries \(0\.0 MB\) unused for 1h from \.ecap-cache\/; kept [1-9][\d,]* entries /);
   });
 
   it('writes a valid summary of a failed build to the job summary (exit 1)', async () => {

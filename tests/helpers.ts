@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { CollectionName } from '../src/content/collections.js';
 import { readSchemas } from '../src/content/schemas.js';
 import { compileSchemas, type Validators } from '../src/content/validators.js';
@@ -45,4 +46,27 @@ export function git(cwd: string, ...args: string[]): string {
   const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
   return run.stdout;
+}
+
+/** Every file under `dir`, by its path relative to it, as latin1 text (byte for byte). */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (sub: string) => {
+    for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else out.set(rel, await readFile(path.join(dir, rel), 'latin1'));
+    }
+  };
+  await walk('');
+  return out;
+}
+
+/** Both folders hold the same files, byte for byte, but for the build stamp in `.ecap-output`. */
+export async function expectSame(a: string, b: string): Promise<void> {
+  const [left, right] = await Promise.all([snapshot(a), snapshot(b)]);
+  left.delete('.ecap-output');
+  right.delete('.ecap-output');
+  expect([...left.keys()].sort()).toEqual([...right.keys()].sort());
+  for (const [file, text] of left) expect(right.get(file) === text, file).toBe(true);
 }

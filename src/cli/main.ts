@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { buildCommand } from './commands/build.js';
+import { cacheCommand } from './commands/cache.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
@@ -18,7 +19,7 @@ function program(): Command {
     .version(version, '-v, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [buildCommand(), checkCommand(), explainCommand(), statusCommand(), diffCommand(), serveCommand(), newCommand(), schemaCommand()]) {
+  for (const command of [buildCommand(), checkCommand(), explainCommand(), statusCommand(), diffCommand(), serveCommand(), newCommand(), schemaCommand(), cacheCommand()]) {
     cli.addCommand(inherit(command, cli));
   }
   return cli;

@@ -1,0 +1,59 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { UsageError } from '../../errors.js';
+import { renewAfterMs } from '../../pipeline/cache.js';
+import { pruneCache, type Tally } from '../../pipeline/prune.js';
+import { elapsed } from '../shared.js';
+
+const units = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+// Shorter than this, an entry a build read a moment ago could look unused: a read renews an
+// entry's time only once it is older than renewAfterMs.
+const shortest = 6 * renewAfterMs;
+
+/** `7d`, `12h`, `90m` as milliseconds; commander reports the message of a wrong one, exit code 2. */
+export function parseAge(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a number of days, hours or minutes, as in 7d, 12h or 90m.');
+  const ms = Number(match[1]) * units[match[2] as keyof typeof units];
+  if (ms < shortest) throw new InvalidArgumentError(`expected ${ageText(shortest)} or more: a build marks an entry it reads as used only once the entry's time is ${renewAfterMs / 60_000} minutes old.`);
+  return ms;
+}
+
+/** `ecap cache prune`: keeps the cache folder to what recent builds used. */
+export function cacheCommand(): Command {
+  const prune = new Command('prune')
+    .description('remove the cache entries that no build or check has written or read for a while (default 7d)')
+    .option('--cache-dir <dir>', 'the cache folder', '.ecap-cache')
+    .addOption(new Option('--unused-for <age>', 'remove entries unused for this long: days, hours or minutes, as in 7d, 12h or 90m').argParser(parseAge).default(7 * units.d, '7d'))
+    .option('--dry-run', 'remove nothing; say what would be removed')
+    .action(async (options: { cacheDir: string; unusedFor: number; dryRun?: boolean }) => {
+      const started = performance.now();
+      const dir = path.resolve(process.cwd(), options.cacheDir);
+      const kind = await stat(dir).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'none');
+      if (kind === 'file') throw new UsageError(`--cache-dir ${options.cacheDir} is a file, not a cache folder: name the folder that \`ecap build --cache-dir\` uses.`);
+      const pruned = await pruneCache(dir, options.unusedFor, { dryRun: options.dryRun });
+      const age = ageText(options.unusedFor);
+      const shown = options.cacheDir.replace(/\/+$/, '');
+      if (!pruned.found) {
+        process.stderr.write(`ecap: no cache at ${shown}/, nothing to prune; ${elapsed(started)} s\n`);
+        return;
+      }
+      const verb = options.dryRun ? 'would remove' : 'removed';
+      process.stderr.write(`ecap: ${verb} ${tally(pruned.removed)} unused for ${age} from ${shown}/; kept ${tally(pruned.kept)}; ${elapsed(started)} s\n`);
+    });
+  return new Command('cache').description('look after the cache folder that build and check keep').addCommand(prune);
+}
+
+function tally({ entries, bytes }: Tally): string {
+  const megabytes = (bytes / 1024 / 1024).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${entries.toLocaleString('en-US')} ${entries === 1 ? 'entry' : 'entries'} (${megabytes} MB)`;
+}
+
+/** An age as the options write it: `7d`, `36h`, `90m`. */
+function ageText(ms: number): string {
+  const [unit, size] = Object.entries(units).reverse().find(([, size]) => ms % size === 0) ?? ['m', units.m];
+  return `${ms / size}${unit}`;
+}
