@@ -32,8 +32,8 @@ export function cacheCommand(): Command {
     .action(async (options: { cacheDir: string; unusedFor: number; dryRun?: boolean }) => {
       const started = performance.now();
       const dir = path.resolve(process.cwd(), options.cacheDir);
-      const kind = await stat(dir).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'none');
-      if (kind === 'file') throw new UsageError(`--cache-dir ${options.cacheDir} is a file, not a cache folder: name the folder that \`ecap build --cache-dir\` uses.`);
+      const notFolder = await stat(dir).then((s) => !s.isDirectory(), () => false);
+      if (notFolder) throw new UsageError(`--cache-dir ${options.cacheDir} is a file, not a cache folder: name the folder that \`ecap build --cache-dir\` uses.`);
       const pruned = await pruneCache(dir, options.unusedFor, { dryRun: options.dryRun });
       const age = ageText(options.unusedFor);
       const shown = options.cacheDir.replace(/\/+$/, '');
