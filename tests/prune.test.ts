@@ -87,8 +87,8 @@ describe('pruneCache', () => {
     await expect(stat(temp)).rejects.toThrow();
     expect(await cache.get('pages', kept)).toBe('x'.repeat(100));
     for (const file of theirs) expect(await readFile(file, 'utf8')).toBe('mine');
-    // A shard folder emptied is removed; the next store makes it again.
-    await expect(stat(path.dirname(entryFile(dir, 'bodies', lone)))).rejects.toThrow();
+    // Folders stay, even emptied, so that a build storing into one meanwhile loses nothing.
+    expect(await readdir(path.dirname(entryFile(dir, 'bodies', lone)))).toEqual([]);
     await cache.set('bodies', lone, 'again');
     expect(await cache.get('bodies', lone)).toBe('again');
 
@@ -145,6 +145,11 @@ describe('ecap cache prune (process)', () => {
     expect(run.stderr).toMatch(/^ecap: removed 2 entries \(0\.0 MB\) unused for 36h from \.ecap-cache\/; kept 1 entry/);
     expect((await readdir(path.join(cache.dir, 'bodies'), { recursive: true })).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
 
+    // Ages are whole minutes, shown in the largest unit that divides them.
+    expect(ecap(dir, '--unused-for', '1.1h', '--dry-run').stderr).toContain(' unused for 66m from ');
+    expect(ecap(dir, '--unused-for', '60m', '--dry-run').stderr).toContain(' unused for 1h from ');
+    expect(ecap(dir, '--unused-for', '0.5d', '--dry-run').stderr).toContain(' unused for 12h from ');
+
     const none = ecap(dir, '--cache-dir', 'elsewhere/');
     expect(none.status).toBe(0);
     expect(none.stderr).toMatch(/^ecap: no cache at elsewhere\/, nothing to prune; /);
@@ -158,7 +163,7 @@ describe('ecap cache prune (process)', () => {
     expect(unreadable.stderr).toContain("option '--unused-for <age>' argument '7x' is invalid. expected a number of days, hours or minutes, as in 7d, 12h or 90m.");
     const short = ecap(dir, '--unused-for', '30m');
     expect(short.status).toBe(2);
-    expect(short.stderr).toContain('expected 1h or more: a build marks an entry it reads as used only once the entry');
+    expect(short.stderr).toContain('expected 1h or more: a build marks an entry it reads as used only once the entry is 10 minutes old');
     const file = ecap(dir, '--cache-dir', 'notes.txt');
     expect(file.status).toBe(2);
     expect(file.stderr).toBe('ecap: --cache-dir notes.txt is a file, not a cache folder: name the folder that `ecap build --cache-dir` uses.\n');

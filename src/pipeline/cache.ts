@@ -30,7 +30,8 @@ class Decoder extends DefaultDeserializer {
 /**
  * A content-addressed store under `--cache-dir`: each entry's name is the hash of everything
  * that shapes it, and the entry repeats that key inside so that a truncated or foreign file is
- * detected and ignored, never trusted.
+ * detected and ignored, never trusted. Reading an entry also marks it as used (see
+ * `renewAfterMs`), which is what `ecap cache prune` goes by.
  */
 export class Cache {
   /**
@@ -66,7 +67,7 @@ export class Cache {
     } catch {
       return undefined;
     } finally {
-      if (fd !== undefined) closeSync(fd);
+      if (fd !== undefined) closeQuietly(fd);
     }
   }
 
@@ -133,7 +134,8 @@ let writes = 0;
 /**
  * An entry's modification time says when a build last used it (`ecap cache prune` removes by
  * it): a read moves it to now once it is older than this, so that an entry read over and over
- * costs one `utimes` in ten minutes, not one a read.
+ * costs one `utimes` in ten minutes, not one a read. Both reads renew alike, and neither ever
+ * fails for it.
  */
 export const renewAfterMs = 10 * 60_000;
 
@@ -148,6 +150,14 @@ function renewal(mtimeMs: number): number | undefined {
 async function renew(handle: FileHandle): Promise<void> {
   const due = renewal((await handle.stat()).mtimeMs);
   if (due !== undefined) await handle.utimes(due, due);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // The value is read already: a read never fails for want of closing.
+  }
 }
 
 function renewSync(fd: number): void {

@@ -1,4 +1,4 @@
-import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Entries, and their bytes, that a prune removed (or would remove) and kept. */
@@ -24,7 +24,10 @@ const entryName = /^([0-9a-f]{64})\.bin(?:\.\d+-\d+-\d+\.tmp)?$/;
 /**
  * Removes the entries of the cache in `dir` that no build or check has written or read for
  * `unusedForMs` (reading one renews its time, see Cache.get). A build that runs meanwhile only
- * finds fewer entries and does their work again: no reader counts on an entry being there.
+ * finds fewer entries and does their work again: no reader counts on an entry being there
+ * but one the build itself stored, which is newer than any age prune accepts unless the build
+ * has run for longer. Folders stay, even empty: removed between a build's `mkdir` and its
+ * write, one would lose that build an entry it just made.
  */
 export async function pruneCache(dir: string, unusedForMs: number, { dryRun = false, now = Date.now() } = {}): Promise<Pruned> {
   const cutoff = now - unusedForMs;
@@ -42,14 +45,13 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
           // Gone meanwhile: replaced by a build, or removed by another prune.
           const stats = await lstat(file).catch(() => undefined);
           if (!stats?.isFile()) return;
-          const tally = stats.mtimeMs < cutoff ? removed : kept;
+          const unused = stats.mtimeMs < cutoff;
+          const tally = unused ? removed : kept;
           tally.entries++;
           tally.bytes += stats.size;
-          if (tally === removed && !dryRun) await rm(file, { force: true });
+          if (unused && !dryRun) await rm(file, { force: true });
         }),
       );
-      // Only once empty; a build that stores into it later makes it again (Cache.setEncoded).
-      if (!dryRun) await rmdir(shard).catch(() => undefined);
     }
   }
   return { found: true, removed, kept };

@@ -9,16 +9,17 @@ import { elapsed } from '../shared.js';
 
 const units = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-// Shorter than this, an entry a build read a moment ago could look unused: a read renews an
-// entry's time only once it is older than renewAfterMs.
+// An hour: a read renews an entry only once it is ten minutes old (renewAfterMs), so an entry a
+// build has just used can look that much older; the rest is for the build itself, whose first
+// reads must not look unused by the time a prune run after it starts.
 const shortest = 6 * renewAfterMs;
 
-/** `7d`, `12h`, `90m` as milliseconds; commander reports the message of a wrong one, exit code 2. */
+/** `7d`, `12h`, `1.5h` as milliseconds, in whole minutes; commander reports the message of a wrong one, exit code 2. */
 export function parseAge(value: string): number {
   const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a number of days, hours or minutes, as in 7d, 12h or 90m.');
-  const ms = Number(match[1]) * units[match[2] as keyof typeof units];
-  if (ms < shortest) throw new InvalidArgumentError(`expected ${ageText(shortest)} or more: a build marks an entry it reads as used only once the entry's time is ${renewAfterMs / 60_000} minutes old.`);
+  const ms = Math.round((Number(match[1]) * units[match[2] as keyof typeof units]) / units.m) * units.m;
+  if (ms < shortest) throw new InvalidArgumentError(`expected ${ageText(shortest)} or more: a build marks an entry it reads as used only once the entry is ${renewAfterMs / units.m} minutes old, and its own first reads must not look unused when it ends.`);
   return ms;
 }
 
