@@ -78,11 +78,13 @@ describe('pruneCache', () => {
     }
     const staleBytes = (await stat(entryFile(dir, 'pages', stale))).size + (await stat(entryFile(dir, 'bodies', lone))).size + 4;
 
-    const dry = await pruneCache(dir, day, { dryRun: true });
-    expect(dry).toEqual({ found: true, removed: { entries: 3, bytes: staleBytes }, kept: { entries: 1, bytes: (await stat(entryFile(dir, 'pages', kept))).size } });
+    const now = Date.now();
+    const dry = await pruneCache(dir, day, { dryRun: true, now });
+    // No build has laid out reports in this cache: the age counts back from now.
+    expect(dry).toEqual({ found: true, since: now, removed: { entries: 3, bytes: staleBytes }, kept: { entries: 1, bytes: (await stat(entryFile(dir, 'pages', kept))).size } });
     await expect(stat(entryFile(dir, 'pages', stale))).resolves.toBeTruthy();
 
-    expect(await pruneCache(dir, day)).toEqual(dry);
+    expect(await pruneCache(dir, day, { now })).toEqual(dry);
     await expect(stat(entryFile(dir, 'pages', stale))).rejects.toThrow();
     await expect(stat(temp)).rejects.toThrow();
     expect(await cache.get('pages', kept)).toBe('x'.repeat(100));
@@ -92,7 +94,7 @@ describe('pruneCache', () => {
     await cache.set('bodies', lone, 'again');
     expect(await cache.get('bodies', lone)).toBe('again');
 
-    expect(await pruneCache(path.join(dir, 'missing'), day)).toEqual({ found: false, removed: { entries: 0, bytes: 0 }, kept: { entries: 0, bytes: 0 } });
+    expect(await pruneCache(path.join(dir, 'missing'), day, { now })).toEqual({ found: false, since: now, removed: { entries: 0, bytes: 0 }, kept: { entries: 0, bytes: 0 } });
   });
 
   it('keeps all that the next build needs, after a build that laid out every page (as in CI, after each commit)', { timeout: 60_000 }, async () => {
@@ -124,6 +126,30 @@ describe('pruneCache', () => {
     // Only the note that changed is parsed again; the rest comes from what prune kept.
     expect(parsed).toBe(1);
     await build({ ...options('fresh'), cacheDir: undefined });
+    await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+  });
+});
+
+describe('pruneCache after builds that wrote nothing', () => {
+  it('counts the age back from the last build that laid out the reports, so that builds finding them up to date lose nothing', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-prune-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const options = { contentDir: 'content', outDir: 'dist', cwd: dir, cacheDir: '.ecap-cache', provenance: {} };
+    const cacheDir = path.join(dir, '.ecap-cache');
+    await build(options);
+    // Ten days of builds that found the output up to date: they read a few records only.
+    await ageAll(cacheDir, 10 * day);
+    expect((await build(options)).unchanged).toBe(true);
+    const pruned = await pruneCache(cacheDir, 7 * day);
+    expect(pruned.removed.entries).toBe(0);
+    expect(Date.now() - pruned.since).toBeGreaterThan(9 * day);
+
+    const note = path.join(dir, 'content', 'practices', 'la-complaint-raids.md');
+    await writeFile(note, (await readFile(note, 'utf8')).replace('title: Complaint-led raids', 'title: Raids on complaint'));
+    let parsed = 0;
+    await build({ ...options, onProgress: (stage) => void (stage === 'checking' && parsed++) });
+    expect(parsed).toBe(1);
+    await build({ ...options, outDir: 'fresh', cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
   });
 });

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -5,6 +6,8 @@ import path from 'node:path';
 export interface Pruned {
   /** False when there is no cache folder at all. */
   found: boolean;
+  /** The time the age was counted back from: the last build that laid out the reports, if before now. */
+  since: number;
   removed: Tally;
   kept: Tally;
 }
@@ -23,38 +26,51 @@ const entryName = /^([0-9a-f]{64})\.bin(?:\.\d+-\d+-\d+\.tmp)?$/;
 
 /**
  * Removes the entries of the cache in `dir` that no build or check has written or read for
- * `unusedForMs` (reading one renews its time, see Cache.get). A build that runs meanwhile only
- * finds fewer entries and does their work again: no reader counts on an entry being there
- * but one the build itself stored, which is newer than any age prune accepts unless the build
- * has run for longer. Folders stay, even empty: removed between a build's `mkdir` and its
- * write, one would lose that build an entry it just made.
+ * `unusedForMs` (reading one renews its time, see Cache.get) before the last build that laid
+ * out the reports. A build that runs meanwhile only finds fewer entries and does their work
+ * again: no reader counts on an entry being there but one the build itself stored, which is
+ * newer than any age prune accepts unless the build has run for longer. Folders stay, even
+ * empty: removed between a build's `mkdir` and its write, one would lose that build an entry
+ * it just made.
  */
 export async function pruneCache(dir: string, unusedForMs: number, { dryRun = false, now = Date.now() } = {}): Promise<Pruned> {
-  const cutoff = now - unusedForMs;
   const removed: Tally = { entries: 0, bytes: 0 };
   const kept: Tally = { entries: 0, bytes: 0 };
   const kinds = await folders(dir, kindName);
-  if (!kinds) return { found: false, removed, kept };
+  if (!kinds) return { found: false, since: now, removed, kept };
+  // Counted from now, days of builds that find their output up to date (they read the check's
+  // and the build's records, not the bodies, layouts and pages) would leave the next change to
+  // be built almost from scratch. Every build that lays out or writes the reports reads or
+  // writes its layout (`layouts`, see pipeline/index.ts), and nothing else does.
+  const layouts = kinds.find((kind) => path.basename(kind) === 'layouts');
+  const laidOut = layouts ? (await entriesOf(layouts)).map(({ stats }) => stats.mtimeMs) : [];
+  const since = laidOut.length > 0 ? Math.min(now, Math.max(...laidOut)) : now;
+  const cutoff = since - unusedForMs;
   for (const kind of kinds) {
-    for (const shard of (await folders(kind, shardName)) ?? []) {
-      const prefix = path.basename(shard);
-      const names = (await readdir(shard).catch(() => [])).filter((name) => entryName.exec(name)?.[1]?.startsWith(prefix) === true);
-      await Promise.all(
-        names.map(async (name) => {
-          const file = path.join(shard, name);
-          // Gone meanwhile: replaced by a build, or removed by another prune.
-          const stats = await lstat(file).catch(() => undefined);
-          if (!stats?.isFile()) return;
-          const unused = stats.mtimeMs < cutoff;
-          const tally = unused ? removed : kept;
-          tally.entries++;
-          tally.bytes += stats.size;
-          if (unused && !dryRun) await rm(file, { force: true });
-        }),
-      );
+    const unused: string[] = [];
+    for (const { file, stats } of await entriesOf(kind)) {
+      const tally = stats.mtimeMs < cutoff ? removed : kept;
+      tally.entries++;
+      tally.bytes += stats.size;
+      if (tally === removed) unused.push(file);
     }
+    if (!dryRun) await Promise.all(unused.map((file) => rm(file, { force: true })));
   }
-  return { found: true, removed, kept };
+  return { found: true, since, removed, kept };
+}
+
+/** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
+async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {
+  const found: Array<{ file: string; stats: Stats }> = [];
+  for (const shard of (await folders(kind, shardName)) ?? []) {
+    const prefix = path.basename(shard);
+    const files = (await readdir(shard).catch(() => [])).filter((name) => entryName.exec(name)?.[1]?.startsWith(prefix) === true).map((name) => path.join(shard, name));
+    const stats = await Promise.all(files.map((file) => lstat(file).catch(() => undefined)));
+    files.forEach((file, i) => {
+      if (stats[i]?.isFile()) found.push({ file, stats: stats[i] });
+    });
+  }
+  return found;
 }
 
 /** The folders in `dir` named as `pattern` says, or undefined when `dir` does not exist. */

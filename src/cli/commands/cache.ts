@@ -26,16 +26,17 @@ export function parseAge(value: string): number {
 /** `ecap cache prune`: keeps the cache folder to what recent builds used. */
 export function cacheCommand(): Command {
   const prune = new Command('prune')
-    .description('remove the cache entries that no build or check has written or read for a while (default 7d)')
+    .description('remove the cache entries that no build or check used in the 7 days (or --unused-for) before the last build that wrote the reports')
     .option('--cache-dir <dir>', 'the cache folder', '.ecap-cache')
-    .addOption(new Option('--unused-for <age>', 'remove entries unused for this long: days, hours or minutes, as in 7d, 12h or 90m').argParser(parseAge).default(7 * units.d, '7d'))
+    .addOption(new Option('--unused-for <age>', 'remove entries unused for this long before the last build that wrote the reports: days, hours or minutes, as in 7d, 12h or 90m').argParser(parseAge).default(7 * units.d, '7d'))
     .option('--dry-run', 'remove nothing; say what would be removed')
     .action(async (options: { cacheDir: string; unusedFor: number; dryRun?: boolean }) => {
       const started = performance.now();
       const dir = path.resolve(process.cwd(), options.cacheDir);
       const notFolder = await stat(dir).then((s) => !s.isDirectory(), () => false);
       if (notFolder) throw new UsageError(`--cache-dir ${options.cacheDir} is a file, not a cache folder: name the folder that \`ecap build --cache-dir\` uses.`);
-      const pruned = await pruneCache(dir, options.unusedFor, { dryRun: options.dryRun });
+      const now = Date.now();
+      const pruned = await pruneCache(dir, options.unusedFor, { dryRun: options.dryRun, now });
       const age = ageText(options.unusedFor);
       const shown = options.cacheDir.replace(/\/+$/, '');
       if (!pruned.found) {
@@ -43,7 +44,9 @@ export function cacheCommand(): Command {
         return;
       }
       const verb = options.dryRun ? 'would remove' : 'removed';
-      process.stderr.write(`ecap: ${verb} ${tally(pruned.removed)} unused for ${age} from ${shown}/; kept ${tally(pruned.kept)}; ${elapsed(started)} s\n`);
+      // Said only when it matters: the last build that wrote the reports was a while ago.
+      const before = now - pruned.since > renewAfterMs ? ` before the last build that laid out the reports (${new Date(pruned.since).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+      process.stderr.write(`ecap: ${verb} ${tally(pruned.removed)} unused for ${age}${before} from ${shown}/; kept ${tally(pruned.kept)}; ${elapsed(started)} s\n`);
     });
   return new Command('cache').description('look after the cache folder that build and check keep').addCommand(prune);
 }
