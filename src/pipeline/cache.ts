@@ -47,7 +47,7 @@ export class Cache {
     try {
       handle = await open(this.file(kind, key), 'r');
       const value = Cache.decode<T>(key, await handle.readFile());
-      if (value !== undefined) await renew(handle).catch(() => undefined);
+      if (value !== undefined) await renew(handle);
       return value;
     } catch {
       return undefined;
@@ -128,6 +128,20 @@ export class Cache {
   }
 }
 
+/** An entry's file name (see Cache.file), or that name and `.<pid>-<thread>-<n>.tmp` while it is written (see setEncoded). */
+const fileName = /^(([0-9a-f]{2})[0-9a-f]{62})\.bin(?:\.\d+-\d+-\d+\.tmp)?$/;
+
+/** Whether `name`, in the folder `shard` of a kind, is a file Cache writes: nothing else under `--cache-dir` is ever pruned. */
+export function isCacheFile(shard: string, name: string): boolean {
+  return fileName.exec(name)?.[2] === path.basename(shard);
+}
+
+/**
+ * The kind of entry that every build laying out or writing the reports reads or writes (its
+ * layout), and nothing else does: `ecap cache prune` counts ages back from its newest entry.
+ */
+export const layoutKind = 'layouts';
+
 /** Numbers this thread's writes: two of one entry at once must not share a temporary file. */
 let writes = 0;
 
@@ -148,8 +162,12 @@ function renewal(mtimeMs: number): number | undefined {
 // Renewing is a courtesy to `prune`: a cache that cannot be written to (read-only, or another
 // user's) is still read.
 async function renew(handle: FileHandle): Promise<void> {
-  const due = renewal((await handle.stat()).mtimeMs);
-  if (due !== undefined) await handle.utimes(due, due);
+  try {
+    const due = renewal((await handle.stat()).mtimeMs);
+    if (due !== undefined) await handle.utimes(due, due);
+  } catch {
+    // see above
+  }
 }
 
 function closeQuietly(fd: number): void {

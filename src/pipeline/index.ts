@@ -7,7 +7,7 @@ import path from 'node:path';
 import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
-import { Cache, codeHash, hash, hashEach } from './cache.js';
+import { Cache, codeHash, hash, hashEach, layoutKind } from './cache.js';
 import { pageStore } from './page-store.js';
 import { concurrently } from './concurrently.js';
 import type { CheckWorkerData } from './check-worker.js';
@@ -360,7 +360,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const store = cache && pageStore(cache, code);
   // Laid out before from the same records and outlines: the pages need not be laid out again.
   const layoutKey = hash(code, 'layout', toBuild.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
-  const laid = cache && (await cache.get<Layout>('layouts', layoutKey));
+  const laid = cache && (await cache.get<Layout>(layoutKind, layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
   const layOut = async (serialise: ((job: TextJob) => Promise<PageText>) | undefined) => {
     options.onProgress?.('laying out');
@@ -417,7 +417,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
       await laidOut?.made();
     }
     const { layout, shapes } = laidOut;
-    if (cache) await Promise.all([cache.set('layouts', layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
+    if (cache) await Promise.all([cache.set(layoutKind, layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
   }
   const { written, kept } = out;
   const outFolder = path.resolve(options.cwd, options.outDir);

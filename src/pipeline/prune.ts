@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isCacheFile, layoutKind } from './cache.js';
 
 /** Entries, and their bytes, that a prune removed (or would remove) and kept. */
 export interface Pruned {
@@ -17,12 +18,10 @@ export interface Tally {
   bytes: number;
 }
 
-// Only what Cache writes is touched: `<kind>/<two hex digits>/<64 hex digits>.bin`, or that name
-// and `.<pid>-<thread>-<n>.tmp` for an entry being written (left behind by a build that was
-// killed). A --cache-dir pointed at the wrong folder loses nothing of its own.
+// Only files Cache writes are touched (isCacheFile: entries, and those a killed build left half
+// written), in the folders of its kinds: a --cache-dir pointed at the wrong folder loses nothing
+// of its own.
 const kindName = /^[a-z]+$/;
-const shardName = /^[0-9a-f]{2}$/;
-const entryName = /^([0-9a-f]{64})\.bin(?:\.\d+-\d+-\d+\.tmp)?$/;
 
 /**
  * Removes the entries of the cache in `dir` that no build or check has written or read for
@@ -40,19 +39,19 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   if (!kinds) return { found: false, since: now, removed, kept };
   // Counted from now, days of builds that find their output up to date (they read the check's
   // and the build's records, not the bodies, layouts and pages) would leave the next change to
-  // be built almost from scratch. Every build that lays out or writes the reports reads or
-  // writes its layout (`layouts`, see pipeline/index.ts), and nothing else does.
-  const layouts = kinds.find((kind) => path.basename(kind) === 'layouts');
+  // be built almost from scratch.
+  const layouts = kinds.find((kind) => path.basename(kind) === layoutKind);
   const laidOut = layouts ? (await entriesOf(layouts)).map(({ stats }) => stats.mtimeMs) : [];
   const since = laidOut.length > 0 ? Math.min(now, Math.max(...laidOut)) : now;
   const cutoff = since - unusedForMs;
   for (const kind of kinds) {
     const unused: string[] = [];
     for (const { file, stats } of await entriesOf(kind)) {
-      const tally = stats.mtimeMs < cutoff ? removed : kept;
+      const isUnused = stats.mtimeMs < cutoff;
+      const tally = isUnused ? removed : kept;
       tally.entries++;
       tally.bytes += stats.size;
-      if (tally === removed) unused.push(file);
+      if (isUnused) unused.push(file);
     }
     if (!dryRun) await Promise.all(unused.map((file) => rm(file, { force: true })));
   }
@@ -62,9 +61,8 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
 /** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
 async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {
   const found: Array<{ file: string; stats: Stats }> = [];
-  for (const shard of (await folders(kind, shardName)) ?? []) {
-    const prefix = path.basename(shard);
-    const files = (await readdir(shard).catch(() => [])).filter((name) => entryName.exec(name)?.[1]?.startsWith(prefix) === true).map((name) => path.join(shard, name));
+  for (const shard of (await folders(kind)) ?? []) {
+    const files = (await readdir(shard).catch(() => [])).filter((name) => isCacheFile(shard, name)).map((name) => path.join(shard, name));
     const stats = await Promise.all(files.map((file) => lstat(file).catch(() => undefined)));
     files.forEach((file, i) => {
       if (stats[i]?.isFile()) found.push({ file, stats: stats[i] });
@@ -73,8 +71,8 @@ async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Sta
   return found;
 }
 
-/** The folders in `dir` named as `pattern` says, or undefined when `dir` does not exist. */
-async function folders(dir: string, pattern: RegExp): Promise<string[] | undefined> {
+/** The folders in `dir` (named as `pattern` says, if given), or undefined when `dir` does not exist. */
+async function folders(dir: string, pattern = /(?:)/): Promise<string[] | undefined> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries.filter((e) => e.isDirectory() && pattern.test(e.name)).map((e) => path.join(dir, e.name));
