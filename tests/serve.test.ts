@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowClient, clientScript, hashSource, injectClient, problemsPage } from '../src/serve/inject.js';
-import { isLoopback, requestedFile } from '../src/serve/server.js';
+import { marker } from '../src/pipeline/write.js';
+import { allowClient, clientScript, hashSource, injectClient, injectHead, problemsPage } from '../src/serve/inject.js';
+import { isLoopback, requestedFile, startServer, type RunningServer } from '../src/serve/server.js';
 import { findChromium, skipWithout } from './publication/tools.js';
 
 // `ecap serve` runs as a user runs it: the real binary, on a copy of the golden fixture, on a
@@ -32,6 +33,8 @@ interface Running {
 
 const running: Running[] = [];
 const streams: AbortController[] = [];
+/** Temporary folders, removed once their servers have stopped. */
+const folders: string[] = [];
 
 afterEach(async () => {
   for (const stream of streams.splice(0)) stream.abort();
@@ -39,10 +42,17 @@ afterEach(async () => {
     if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
     await r.exited;
   }
+  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+async function temporaryFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
 async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-serve-'));
+  const dir = await temporaryFolder('ecap-serve-');
   await cp(golden, path.join(dir, 'content'), { recursive: true });
   return dir;
 }
@@ -57,8 +67,10 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
+/** Runs `ecap serve` in `dir`, with a temporary folder of its own (`dir`/tmp) where the site goes. */
 async function serve(dir: string, args: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--content', 'content', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  await mkdir(path.join(dir, 'tmp'), { recursive: true });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--content', 'content', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', TMPDIR: path.join(dir, 'tmp') }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -120,8 +132,9 @@ function expectReloadClient(html: string): void {
   const [script, ...others] = scripts(html);
   expect(others).toEqual([]);
   expect(script).toContain('new EventSource("/__ecap/events")');
-  expect(html.indexOf(`<script>${script}</script>`)).toBeGreaterThan(html.lastIndexOf('</main>'));
-  expect(html.trimEnd().endsWith(`<script>${script}</script>\n</body>\n</html>`)).toBe(true);
+  // Right after <body> and the banner, if any: the rest of the page is sent as it is on disk.
+  const body = html.indexOf('<body>');
+  expect(html.slice(body, html.indexOf(`<script>${script}</script>`))).toMatch(/^<body>\n(<aside class="ecap-problems"[^]*<\/aside>\n)?$/);
   const csp = policy(html);
   expect(csp.get('script-src')).toEqual([`'sha256-${createHash('sha256').update(script!).digest('base64')}'`]);
   expect(csp.get('connect-src')).toEqual(["'self'"]);
@@ -130,10 +143,10 @@ function expectReloadClient(html: string): void {
 }
 
 describe('ecap serve (process)', { timeout: 60_000 }, () => {
-  it('serves every report from memory with a reload client its policy allows, and writes nothing', async () => {
+  it('serves every report as ecap build writes it with a reload client its policy allows, and writes nothing in the project but the cache', async () => {
     const dir = await project();
     const server = await serve(dir);
-    expect(server.stderr()).toMatch(/^ecap: built \d+ files in memory \(4 reports as HTML and Markdown\); 0 errors, 4 warnings, 1 info; \d+\.\d+ s$/m);
+    expect(server.stderr()).toMatch(/^ecap: built \d+ files \(4 reports as HTML and Markdown\); 0 errors, 4 warnings, 1 info; \d+\.\d+ s$/m);
 
     const index = await get(server.url);
     expect(index.status).toBe(200);
@@ -145,8 +158,10 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     expectReloadClient(country.text);
     expect(country.text).not.toContain('ecap-problems');
 
-    // Nothing on disk: no dist/, no stray file beside the content.
-    expect((await readdir(dir)).sort()).toEqual(['content']);
+    // No dist/, no stray file beside the content: the site is in a folder of the server's own.
+    expect((await readdir(dir)).sort()).toEqual(['.ecap-cache', 'content', 'tmp']);
+    const [own, ...more] = await readdir(path.join(dir, 'tmp'));
+    expect([own, ...more]).toEqual([expect.stringMatching(/^ecap-site-/)]);
 
     // The served page is exactly what `ecap build` writes, plus the client: the built files
     // and render() carry none of it.
@@ -180,6 +195,13 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     for (const missing of ['nope.html', 'countries/', 'countries/xx.html', '.ecap-output', '__ecap/nope', 'index.html.bak']) {
       expect([missing, (await get(new URL(missing, server.url).href)).status]).toEqual([missing, 404]);
     }
+    // HEAD: the headers of GET, the same length, no body.
+    const head = await fetch(new URL('countries/th.html', server.url), { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, String(Buffer.byteLength(country.text)), '']);
+
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
   });
 
   it('never serves anything outside the build, however the path is written', async () => {
@@ -242,7 +264,8 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
 
     const reloads = stream().split('event: reload\n').length;
     await writeFile(file, fixed(original));
-    await until('the rebuild', () => /^ecap: rebuilt \d+ files in memory/m.test(server.stderr()));
+    // Through the cache: only what the note touches is made again, the rest kept.
+    await until('the rebuild', () => /^ecap: rebuilt \d+ files \(4 reports as HTML and Markdown; \d+ unchanged, kept\)/m.test(server.stderr()));
     await until('another reload event', () => stream().split('event: reload\n').length > reloads);
     const fresh = await get(new URL('countries/th.html', server.url).href);
     expect(fresh.text).toContain('Seizures rose again in the edited note.');
@@ -284,14 +307,16 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
 
     await writeFile(file, fixed(original));
     await until('the fixed report', async () => (await get(new URL('countries/th.html', server.url).href)).text.includes('Seizures rose again in the edited note.'));
-    expect(server.stderr()).toMatch(/^ecap: built \d+ files in memory/m);
+    expect(server.stderr()).toMatch(/^ecap: built \d+ files \(/m);
   });
 
-  it('serves the edition asked for', async () => {
-    const server = await serve(await project(), ['--edition', 'public']);
+  it('serves the edition asked for, and with --no-cache writes nothing in the project', async () => {
+    const dir = await project();
+    const server = await serve(dir, ['--edition', 'public', '--no-cache']);
     const index = await get(server.url);
     expect(index.text).toContain('Public edition, compiled by ecap');
     expect(index.text).not.toContain('edition-banner');
+    expect((await readdir(dir)).sort()).toEqual(['content', 'tmp']);
   });
 
   it('stops cleanly on SIGINT and SIGTERM', async () => {
@@ -354,6 +379,22 @@ if (!skipWithout(browser, 'The reload client in a browser')) describe('ecap serv
   }, 60_000);
 });
 
+/** A page with the parts the client goes into, as ecap's template has them. */
+const injectionPage = [
+  '<!doctype html>',
+  '<html lang="th">',
+  '<head>',
+  '<meta charset="utf-8">',
+  `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'">`,
+  '<title>t</title>',
+  '</head>',
+  '<body>',
+  '<main><p>ประเทศไทย &amp; x</p></main>',
+  '</body>',
+  '</html>',
+  '',
+].join('\n');
+
 describe('serve modules', () => {
   it('maps request paths to files in the build and nothing else', () => {
     expect(requestedFile('/')).toBe('index.html');
@@ -382,7 +423,65 @@ describe('serve modules', () => {
     const out = injectClient(html, { buildId: 'b-2', problems: [{ where: 'a<b>.md:1:2', rule: 'r/"q"', message: `It's <script>alert(1)</script> & more` }] });
     expect(out).toContain('<code>a&#60;b&#62;.md:1:2</code> It&#39;s &#60;script&#62;alert(1)&#60;/script&#62; &#38; more <code>r/&#34;q&#34;</code>');
     expect(out.startsWith('<!doctype html><html><head><title>t</title><style>')).toBe(true);
-    expect(out.endsWith(`<p>x</p><script>${clientScript('b-2')}</script>\n</body></html>`)).toBe(true);
+    expect(out.endsWith(`</aside>\n<script>${clientScript('b-2')}</script><p>x</p></body></html>`)).toBe(true);
     expect(scripts(problemsPage([{ message: 'm' }], 'b-3'))).toEqual([clientScript('b-3')]);
+    // No <body> tag: the client goes before the end of the implied body.
+    expect(injectClient('<title>t</title><p>x</p>', { buildId: 'b-4', problems: [] })).toBe(`<title>t</title><p>x</p>\n<script>${clientScript('b-4')}</script>`);
+  });
+
+  it('puts the client in from a beginning of the page exactly as from the whole page, once the beginning holds the body\'s start tag', () => {
+    const pages = [
+      injectionPage,
+      // A policy `meta` outside the head is not one browsers heed: left alone.
+      '<!doctype html><html><head><title>t</title></head><body><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><p>x</p></body></html>',
+      // Something that looks like the body's start tag, but is not one.
+      '<!doctype html><html><head><!-- <body> --><script>let a = "<body>";</script></head><body class="x"><p>y</p></body></html>',
+    ];
+    for (const html of pages) {
+      const injection = { buildId: 'b-5', problems: [{ message: 'm' }] };
+      const whole = injectClient(html, injection);
+      const bodyTagEnd = html.indexOf('>', html.lastIndexOf('<body')) + 1;
+      for (let cut = 0; cut < html.length; cut++) {
+        const head = injectHead(html.slice(0, cut), false, injection);
+        expect([cut, head === undefined]).toEqual([cut, cut < bodyTagEnd]);
+        if (head !== undefined) expect(head + html.slice(cut)).toBe(whole);
+      }
+    }
+  });
+
+  it('serves a page from its folder: the client in its first bytes, however far down its body starts, and waits out a build swapping the folder in', async () => {
+    const root = await temporaryFolder('ecap-serve-site-');
+    const folder = path.join(root, 'site');
+    await mkdir(folder);
+    await writeFile(path.join(folder, marker), '');
+    const thai = 'ประเทศไทย'.repeat(8_000);
+    const pages = {
+      // A head of 200 KB of Thai: the first read stops inside it, mid-character, and more is read.
+      'index.html': injectionPage.replace('<title>t</title>', `<title>t</title><meta name="description" content="${thai}">`),
+      // A body of 200 KB of Thai from its start: the first read holds the body's start tag and
+      // stops inside a character in two of the three, which must not be cut.
+      ...Object.fromEntries([0, 1, 2].map((shift) => [`body-${shift}.html`, injectionPage.replace('<main><p>', `<main><p>${'x'.repeat(shift)}${thai}`)])),
+    };
+    for (const [name, html] of Object.entries(pages)) await writeFile(path.join(folder, name), html);
+    const state = { buildId: 'b-6', folder, problems: [] };
+    let server: RunningServer | undefined;
+    try {
+      server = await startServer({ host: '127.0.0.1', port: 0 }, () => state);
+      for (const [name, html] of Object.entries(pages)) {
+        const page = await fetch(new URL(name, server.url));
+        const served = await page.text();
+        expect([name, served === injectClient(html, state)]).toEqual([name, true]);
+        expect(page.headers.get('content-length')).toBe(String(Buffer.byteLength(served)));
+      }
+      const text = injectClient(pages['index.html'], state);
+      // A build renames the old folder away, then the new one in: a request in between waits.
+      await rename(folder, `${folder}.old`);
+      const waiting = fetch(new URL('index.html', server.url));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await rename(`${folder}.old`, folder);
+      expect(await (await waiting).text()).toBe(text);
+    } finally {
+      await server?.close();
+    }
   });
 });

@@ -1,15 +1,18 @@
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { UsageError } from '../errors.js';
-import { eventsPath, injectClient, problemsPage, type Problem } from './inject.js';
+import { marker } from '../pipeline/write.js';
+import { eventsPath, injectHead, problemsPage, type Injection, type Problem } from './inject.js';
 
 /** What the server shows at a given moment. */
 export interface SiteState {
   /** Changes with every build, good or bad; open pages reload when it does. */
   buildId: string;
-  /** The last good build's files by path (forward slashes); absent until a build succeeds. */
-  files: ReadonlyMap<string, string | Uint8Array> | undefined;
+  /** The folder the last good build wrote; absent until a build succeeds. */
+  folder: string | undefined;
   /** Why the newest content is not what is shown; empty when it is. */
   problems: readonly Problem[];
 }
@@ -68,23 +71,17 @@ export function requestedFile(rawPath: string): string | undefined {
   return file;
 }
 
-/** Serves the site from memory on one address, with an event stream that reloads open pages. */
+/** Serves the site from its folder on one address, with an event stream that reloads open pages. */
 export async function startServer(options: ServerOptions, state: () => SiteState): Promise<RunningServer> {
   const clients = new Set<ServerResponse>();
-  let cache: { buildId: string; pages: Map<string, Buffer> } = { buildId: '', pages: new Map() };
-  // Pages are injected once per build and path, not on every request.
-  const page = (file: string, html: () => string, buildId: string): Buffer => {
-    if (cache.buildId !== buildId) cache = { buildId, pages: new Map() };
-    let body = cache.pages.get(file);
-    if (!body) cache.pages.set(file, (body = Buffer.from(html(), 'utf8')));
-    return body;
-  };
   const loopbackOnly = isLoopback(options.host);
 
-  const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const send = (status: number, type: string, body: string | Uint8Array, headers: Record<string, string> = {}) => {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      response.writeHead(status, { 'Content-Type': type, 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+  const respond = async (request: IncomingMessage, response: ServerResponse) => {
+    const start = (status: number, type: string, length: number, headers: Record<string, string> = {}) =>
+      response.writeHead(status, { 'Content-Type': type, 'Content-Length': String(length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+    const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+      const bytes = Buffer.from(body, 'utf8');
+      start(status, type, bytes.byteLength, headers);
       response.end(request.method === 'HEAD' ? undefined : bytes);
     };
     const notFound = () => send(404, 'text/plain; charset=utf-8', 'Not found\n');
@@ -105,18 +102,30 @@ export async function startServer(options: ServerOptions, state: () => SiteState
     const file = requestedFile(rawPath);
     const type = file && contentTypes[path.posix.extname(file)];
     if (!file || !type) return notFound();
-    if (!current.files) {
+    if (!current.folder) {
       // No build has succeeded yet: every page is the list of problems.
-      return file.endsWith('.html') ? send(200, type, page('', () => problemsPage(current.problems, current.buildId), current.buildId)) : notFound();
+      return file.endsWith('.html') ? send(200, type, problemsPage(current.problems, current.buildId)) : notFound();
     }
-    const content = current.files.get(file);
-    if (content === undefined) return notFound();
-    if (!file.endsWith('.html')) return send(200, type, content);
-    const html = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-    send(200, type, page(file, () => injectClient(html, { buildId: current.buildId, problems: current.problems }), current.buildId));
+    const opened = await openBuilt(current.folder, file);
+    if (!opened) return notFound();
+    const { handle, size } = opened;
+    try {
+      // A page gets the client in its first bytes; the rest of it, and any other file, goes as it is.
+      const first = file.endsWith('.html') ? await injectedHead(handle, size, { buildId: current.buildId, problems: current.problems }) : { text: '', bytes: 0 };
+      const text = Buffer.from(first.text, 'utf8');
+      start(200, type, text.byteLength + size - first.bytes);
+      if (request.method === 'HEAD') return void response.end();
+      response.write(text);
+      await pipeline(handle.createReadStream({ start: first.bytes, autoClose: false }), response);
+    } finally {
+      await handle.close();
+    }
   };
 
-  const server = createServer(handle);
+  const server = createServer((request, response) => {
+    // A client gone mid-file, or a read that failed: nothing more can be sent on that response.
+    respond(request, response).catch(() => response.destroy());
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new UsageError(`Port ${options.port} on ${options.host} is in use: choose another with --port N, or --port 0 for any free one.`));
@@ -152,5 +161,47 @@ function hostName(header: string | undefined): string {
     return new URL(`http://${header}/`).hostname;
   } catch {
     return '';
+  }
+}
+
+/** How much of a page is read first to find where the client goes: the head and the body's start tag, in ecap's templates. */
+const firstRead = 64 * 1024;
+
+/**
+ * A page's first characters with the client put in (see injectHead), and how many of the
+ * file's bytes they stand for: longer and longer beginnings until one holds the body's start
+ * tag, or the whole page. Cut after an ASCII byte, which never belongs to a longer character.
+ */
+async function injectedHead(file: FileHandle, size: number, injection: Injection): Promise<{ text: string; bytes: number }> {
+  for (let want = firstRead; ; want *= 8) {
+    const buffer = Buffer.alloc(Math.min(want, size));
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    let bytes = bytesRead;
+    const whole = bytes >= size;
+    while (!whole && bytes > 0 && buffer[bytes - 1]! >= 0x80) bytes--;
+    const text = injectHead(buffer.toString('utf8', 0, bytes), whole, injection);
+    if (text !== undefined) return { text, bytes };
+  }
+}
+
+/**
+ * The built file at `file` (a path `requestedFile` gave) opened for reading, or undefined when
+ * the build has no such file. A build swaps its new folder in by renaming, and for that instant
+ * the folder is missing: a request then waits for it, up to a second.
+ */
+async function openBuilt(folder: string, file: string): Promise<{ handle: FileHandle; size: number } | undefined> {
+  const full = path.join(folder, ...file.split('/'));
+  for (let tries = 0; ; tries++) {
+    try {
+      const handle = await open(full, 'r');
+      const stats = await handle.stat().catch(() => undefined);
+      if (stats?.isFile()) return { handle, size: stats.size };
+      await handle.close();
+      return undefined;
+    } catch (error) {
+      const swapping = (error as NodeJS.ErrnoException).code === 'ENOENT' && !(await stat(path.join(folder, marker)).catch(() => undefined));
+      if (!swapping || tries >= 50) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }

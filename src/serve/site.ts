@@ -1,24 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../errors.js';
 import type { Edition } from '../model/edition.js';
-import { check, renderContext, type CheckResult } from '../pipeline/index.js';
-import type { WholeFile } from '../pipeline/render.js';
-import { languagesUsed } from '../render/fonts.js';
+import { build, type BuildOptions, type BuildResult } from '../pipeline/index.js';
 import type { Problem } from './inject.js';
 
-export interface SiteOptions {
-  contentDir: string;
-  templatesDir?: string;
-  edition: Edition;
-  cwd: string;
-}
+/** What a build of the site is given: `outDir` is the server's own folder, not the project's. */
+export type SiteOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'cwd' | 'outDir' | 'cacheDir' | 'jobs' | 'onProgress'> & { edition: Edition };
 
-/** One build in memory: the files when it succeeded, what stopped it otherwise. */
+/** One build of the site: what it wrote when it succeeded, what stopped it otherwise. */
 export interface Attempt {
-  /** What the check found, for the terminal; absent when the build stopped before it. */
-  result?: CheckResult;
-  /** Every output file, as `ecap build` would write them; absent when the build failed. */
-  files?: WholeFile[];
+  /** What the build found and did, for the terminal; absent when it stopped on a usage error. */
+  result?: BuildResult;
+  /** The files of the site, written or found up to date in `outDir`; absent when the build failed (and left the last good site there). */
+  files?: ReadonlyArray<{ path: string }>;
   /** Why there are no files: the content's errors, or a template that cannot be used. */
   problems: Problem[];
   /** The usage error behind the problem, when there was one (a template that cannot be used). */
@@ -27,32 +21,26 @@ export interface Attempt {
 }
 
 /**
- * The steps of build() short of writing: check, then render with the same templates, fonts
- * and provenance. A usage error that the author can fix while serving (a broken template)
- * becomes a problem; anything else is thrown.
+ * `ecap build` into the server's folder, through the same cache, so that a change parses and
+ * lays out only what it touches. A usage error that the author can fix while serving (a broken
+ * template, a note changed during the build) becomes a problem; anything else is thrown.
  */
 export async function buildSite(options: SiteOptions): Promise<Attempt> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  let result: CheckResult | undefined;
   try {
-    result = await check(options);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 || !result.model) {
-      const problems = errors.map((d): Problem => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, message: d.message }));
-      if (problems.length === 0) problems.push({ message: 'The content has no usable activity.yaml.' });
-      return { result, problems, seconds: seconds() };
-    }
-    const { render } = await import('../pipeline/render.js');
-    const files = await render(result.model, await renderContext(languagesUsed(result.model), options));
-    return { result, files, problems: [], seconds: seconds() };
+    const result = await build(options);
+    if (result.written.length > 0) return { result, files: result.written, problems: [], seconds: seconds() };
+    const problems = result.diagnostics.filter((d) => d.severity === 'error').map((d): Problem => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, message: d.message }));
+    if (problems.length === 0) problems.push({ message: 'The content has no usable activity.yaml.' });
+    return { result, problems, seconds: seconds() };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { ...(result ? { result } : {}), problems: [{ message: error.message }], usage: error, seconds: seconds() };
+    return { problems: [{ message: error.message }], usage: error, seconds: seconds() };
   }
 }
 
 /** True when the attempt has files to serve. */
-export function succeeded(attempt: Attempt): attempt is Attempt & { files: WholeFile[] } {
+export function succeeded(attempt: Attempt): attempt is Attempt & { files: ReadonlyArray<{ path: string }> } {
   return attempt.files !== undefined;
 }

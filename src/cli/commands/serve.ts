@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { schemasDir } from '../../content/schemas.js';
 import { UsageError } from '../../errors.js';
@@ -10,7 +12,7 @@ import type { Problem } from '../../serve/inject.js';
 import type { RunningServer, SiteState } from '../../serve/server.js';
 import { buildSite, succeeded, type Attempt } from '../../serve/site.js';
 import { debounce, watchFolders, type Watcher } from '../../watch.js';
-import { contentOption, report } from '../shared.js';
+import { addCacheOptions, contentOption, progress, report, workOptions } from '../shared.js';
 
 interface ServeOptions {
   content: string;
@@ -19,12 +21,15 @@ interface ServeOptions {
   port: number;
   host: string;
   allowRemote?: boolean;
+  cache?: boolean;
+  cacheDir?: string;
+  jobs?: number;
 }
 
-/** `ecap serve`: the reports built in memory and served on this machine, rebuilt on every change. */
+/** `ecap serve`: the reports built as `ecap build` builds them and served on this machine, rebuilt on every change. */
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('serve the reports on this machine, rebuilt and reloaded in the browser whenever the content, schemas or templates change; writes no file')
+  return addCacheOptions(new Command('serve'))
+    .description('serve the reports on this machine, rebuilt and reloaded in the browser whenever the content, schemas or templates change; writes nothing in the project but the cache')
     .addOption(contentOption())
     .option('--templates <dir>', 'page templates to use instead of the bundled ones')
     .addOption(new Option('--edition <name>', 'internal: everything, internal passages marked; public: leaves out whatever is marked internal').choices(editions).default('internal'))
@@ -47,16 +52,28 @@ async function serve(options: ServeOptions): Promise<void> {
     throw new UsageError(`Refusing to serve on \`${options.host}\`: other machines could reach it and read the reports, internal passages included. Use a loopback address (127.0.0.1, ::1 or localhost), or add --allow-remote if that is what you want.`);
   }
   const cwd = process.cwd();
-  const site = { contentDir: options.content, templatesDir: options.templates, edition: options.edition, cwd };
+  // The site is written where only the server reads it, and removed when it stops.
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'ecap-site-'));
+  const outDir = path.join(scratch, 'site');
+  const site = { contentDir: options.content, templatesDir: options.templates, edition: options.edition, cwd, outDir, ...workOptions(options) };
   const token = randomUUID().slice(0, 8);
   let generation = 0;
-  let files: Map<string, string | Uint8Array> | undefined;
+  let folder: string | undefined;
   let problems: readonly Problem[] = [];
-  const state = (): SiteState => ({ buildId: `${token}-${generation}`, files, problems });
+  const state = (): SiteState => ({ buildId: `${token}-${generation}`, folder, problems });
   const apply = (attempt: Attempt) => {
     generation++;
-    if (succeeded(attempt)) files = new Map(attempt.files.map((f) => [f.path, f.content]));
+    if (succeeded(attempt)) folder = outDir;
     problems = attempt.problems;
+  };
+  // The build under way, if any: the folder is removed only once it is done with it.
+  let building: Promise<unknown> = Promise.resolve();
+  const buildNow = () => {
+    // On a terminal, a build that takes over a second shows its progress, as `ecap build` does.
+    const shown = progress();
+    const attempt = buildSite({ ...site, onProgress: shown.update }).finally(shown.done);
+    building = attempt.catch(() => undefined);
+    return attempt;
   };
 
   // Ctrl-C at any point, even during the first build, stops cleanly.
@@ -72,7 +89,7 @@ async function serve(options: ServeOptions): Promise<void> {
   let watcher: Watcher | undefined;
   let rebuild: ReturnType<typeof debounce> | undefined;
   try {
-    const first = await buildSite(site);
+    const first = await buildNow();
     // The command line named something unusable (no content folder, no or a broken template):
     // say so and stop, as `ecap build` does. Later, the author fixes such things while serving.
     if (first.usage) throw first.usage;
@@ -84,7 +101,7 @@ async function serve(options: ServeOptions): Promise<void> {
     rebuild = debounce(async () => {
       let attempt: Attempt;
       try {
-        attempt = await buildSite(site);
+        attempt = await buildNow();
       } catch (error) {
         // A bug in ecap: keep serving what there is, and say so as main() would.
         const err = error as Error;
@@ -92,7 +109,7 @@ async function serve(options: ServeOptions): Promise<void> {
         attempt = { problems: [{ message: `ecap failed with an internal error (a bug in ecap, not in your content): ${err.message}` }], seconds: 0 };
       }
       if (signalled) return;
-      const hadGood = files !== undefined;
+      const hadGood = folder !== undefined;
       apply(attempt);
       tell(attempt, hadGood);
       running.reload();
@@ -110,6 +127,8 @@ async function serve(options: ServeOptions): Promise<void> {
     rebuild?.cancel();
     watcher?.close();
     await server?.close();
+    await building;
+    await rm(scratch, { recursive: true, force: true });
     if (bySignal) process.stderr.write('ecap: stopped\n');
   }
 }
@@ -121,7 +140,8 @@ function tell(attempt: Attempt, hadGood: boolean): void {
   const seconds = `; ${attempt.seconds.toFixed(2)} s`;
   if (succeeded(attempt)) {
     const pages = attempt.files.filter((f) => f.path.endsWith('.html')).length;
-    process.stderr.write(`ecap: ${hadGood ? 'rebuilt' : 'built'} ${attempt.files.length} files in memory (${pages} reports as HTML and Markdown)${counts}${seconds}\n`);
+    const kept = attempt.result?.kept ? `; ${attempt.result.kept} unchanged, kept` : '';
+    process.stderr.write(`ecap: ${hadGood ? 'rebuilt' : 'built'} ${attempt.files.length} files (${pages} reports as HTML and Markdown${kept})${counts}${seconds}\n`);
     return;
   }
   // Problems without a place are not diagnostics, which report() has printed already.
