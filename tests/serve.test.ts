@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -199,6 +199,11 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     const head = await fetch(new URL('countries/th.html', server.url), { method: 'HEAD' });
     expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, String(Buffer.byteLength(country.text)), '']);
 
+    // A note saved as it was: found up to date, nothing written.
+    const now = new Date();
+    await utimes(path.join(dir, thMission), now, now);
+    await until('the unchanged build', () => /^ecap: nothing changed, still serving \d+ files; 0 errors, 4 warnings, 1 info; \d+\.\d+ s$/m.test(server.stderr()));
+
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
     expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
@@ -310,6 +315,18 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     expect(server.stderr()).toMatch(/^ecap: built \d+ files \(/m);
   });
 
+  it('shares the cache with ecap build, each keeping its own output up to date', async () => {
+    const dir = await project();
+    const build = () => spawnSync(process.execPath, [bin, 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(build().status).toBe(0);
+    const server = await serve(dir);
+    expect(server.stderr()).toMatch(/^ecap: built \d+ files \(4 reports/m);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    const again = build();
+    expect(again.stderr).toMatch(/^ecap: nothing changed, dist\/ is up to date/m);
+  });
+
   it('serves the edition asked for, and with --no-cache writes nothing in the project', async () => {
     const dir = await project();
     const server = await serve(dir, ['--edition', 'public', '--no-cache']);
@@ -333,8 +350,9 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
 
   it('refuses an address other machines can reach, a bad port, and a missing content folder (exit 2)', async () => {
     const dir = await project();
+    await mkdir(path.join(dir, 'tmp'));
     const run = (args: string[]) => {
-      const result = spawnSync(process.execPath, [bin, 'serve', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+      const result = spawnSync(process.execPath, [bin, 'serve', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TMPDIR: path.join(dir, 'tmp') }, timeout: 30_000 });
       return { code: result.status, stderr: result.stderr };
     };
     const remote = run(['--host', '0.0.0.0']);
@@ -345,6 +363,8 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     const missing = run(['--port', '0', '--content', 'nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('ecap: Content folder `nowhere` not found: pass --content DIR, or run ecap where content/ is.\n');
+    // The folder made for the site is gone again.
+    expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
   });
 });
 
@@ -425,28 +445,38 @@ describe('serve modules', () => {
     expect(out.startsWith('<!doctype html><html><head><title>t</title><style>')).toBe(true);
     expect(out.endsWith(`</aside>\n<script>${clientScript('b-2')}</script><p>x</p></body></html>`)).toBe(true);
     expect(scripts(problemsPage([{ message: 'm' }], 'b-3'))).toEqual([clientScript('b-3')]);
-    // No <body> tag: the client goes before the end of the implied body.
-    expect(injectClient('<title>t</title><p>x</p>', { buildId: 'b-4', problems: [] })).toBe(`<title>t</title><p>x</p>\n<script>${clientScript('b-4')}</script>`);
+    // Nothing in the body: the client goes at its end.
+    expect(injectClient('<title>t</title>', { buildId: 'b-4', problems: [] })).toBe(`<title>t</title>\n<script>${clientScript('b-4')}</script>`);
   });
 
-  it('puts the client in from a beginning of the page exactly as from the whole page, once the beginning holds the body\'s start tag', () => {
-    const pages = [
-      injectionPage,
+  it('puts the client in from a beginning of the page exactly as from the whole page, once the beginning holds where the body starts', () => {
+    const metaInBody = '<!doctype html><html><head><title>t</title></head><body><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><p>x</p></body></html>';
+    const fakeBody = '<!doctype html><html><head><!-- <body> --><script>let a = "<body>";</script></head><body class="x"><p>y</p></body></html>';
+    const impliedByElement = '<!doctype html><html><head><title>t</title></head>\n<p>first</p><body class="late"><p>x</p></body></html>';
+    const impliedByText = '<title>t</title>Intro text<p>x</p>';
+    // Each page, and the shortest beginning that will do: up to the end of the body's start
+    // tag; where it has none, of the body's first element, or past its first text, since a
+    // parser at the end of its input reads `<` as text.
+    const pages: Array<[string, number]> = [
+      [injectionPage, injectionPage.indexOf('<body>') + '<body>'.length],
       // A policy `meta` outside the head is not one browsers heed: left alone.
-      '<!doctype html><html><head><title>t</title></head><body><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><p>x</p></body></html>',
+      [metaInBody, metaInBody.indexOf('<body>') + '<body>'.length],
       // Something that looks like the body's start tag, but is not one.
-      '<!doctype html><html><head><!-- <body> --><script>let a = "<body>";</script></head><body class="x"><p>y</p></body></html>',
+      [fakeBody, fakeBody.indexOf('<body class="x">') + '<body class="x">'.length],
+      [impliedByElement, impliedByElement.indexOf('<p>first') + '<p>'.length],
+      [impliedByText, impliedByText.indexOf('<p>') + '<p'.length],
     ];
-    for (const html of pages) {
+    for (const [html, readyAt] of pages) {
       const injection = { buildId: 'b-5', problems: [{ message: 'm' }] };
       const whole = injectClient(html, injection);
-      const bodyTagEnd = html.indexOf('>', html.lastIndexOf('<body')) + 1;
       for (let cut = 0; cut < html.length; cut++) {
         const head = injectHead(html.slice(0, cut), false, injection);
-        expect([cut, head === undefined]).toEqual([cut, cut < bodyTagEnd]);
+        expect([html, cut, head === undefined]).toEqual([html, cut, cut < readyAt]);
         if (head !== undefined) expect(head + html.slice(cut)).toBe(whole);
       }
     }
+    // The client goes where the body's content starts, the banner's style before `</head>`.
+    expect(injectClient(impliedByElement, { buildId: 'b-5', problems: [] })).toBe(`<!doctype html><html><head><title>t</title></head>\n\n<script>${clientScript('b-5')}</script><p>first</p><body class="late"><p>x</p></body></html>`);
   });
 
   it('serves a page from its folder: the client in its first bytes, however far down its body starts, and waits out a build swapping the folder in', async () => {

@@ -377,7 +377,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   options.onProgress?.('writing');
   // What the build now in the output folder wrote: a file of it that is to be the same is kept.
   const before = cache && (await builtBy(options.outDir, options.cwd));
-  const previous = before ? ((await cache!.get<BuildRecord>('builds', before))?.files ?? []) : [];
+  const previous = before ? ((await cache!.get<BuildRecord>('builds', recordKey(before, options)))?.files ?? []) : [];
   // `written`: told once every file is written, before any PDF is printed.
   const writeOut = (layout: Layout, files: Iterable<OutputFile>, written?: () => Promise<void>) =>
     write(options.outDir, files, { cwd: options.cwd, contentDir: options.contentDir }, async (folder) => {
@@ -423,7 +423,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const outFolder = path.resolve(options.cwd, options.outDir);
   const printed = await Promise.all(pdfs.map(async (file) => ({ path: file, size: (await stat(path.join(outFolder, ...file.split('/')))).size })));
   const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
-  await cache?.set('builds', stamp, { files: all } satisfies BuildRecord);
+  await cache?.set('builds', recordKey(stamp, options), { files: all } satisfies BuildRecord);
   return { ...result, written: all.map((f) => ({ path: f.path })), kept };
 }
 
@@ -503,16 +503,25 @@ function buildStamp(key: string, { templates, version, fonts, edition, provenanc
   return hash(key, JSON.stringify(templates), version, edition, JSON.stringify(provenance), String(Boolean(options.pdf)), ...fonts.map((f) => f.bytes));
 }
 
+/**
+ * Where the cache keeps what the build `stamp` wrote into the output folder: one record a
+ * folder, since two folders built alike (`ecap build`'s and `ecap serve`'s) hold files of their
+ * own times, and each would otherwise take the other's for changed.
+ */
+function recordKey(stamp: string, options: Pick<BuildOptions, 'outDir' | 'cwd'>): string {
+  return hash(stamp, path.resolve(options.cwd, options.outDir));
+}
+
 /** The files of the build `stamp` when they are all still in the output folder as it wrote them. */
 async function upToDateBuild(cache: Cache, stamp: string, options: BuildOptions): Promise<Array<{ path: string }> | undefined> {
-  const previous = await cache.get<BuildRecord>('builds', stamp);
+  const previous = await cache.get<BuildRecord>('builds', recordKey(stamp, options));
   return previous && (await upToDate(options.outDir, options.cwd, stamp, previous.files)) ? previous.files.map((f) => ({ path: f.path })) : undefined;
 }
 
 /**
  * Everything besides the content that a render needs: templates, ecap's version, the fonts the
- * content's scripts need, the edition and where the content comes from. Shared by `build` and
- * `serve`, so that a preview is made exactly as a build is. `languages`: those the content uses (`languagesUsed`).
+ * content's scripts need, the edition and where the content comes from. `languages`: those
+ * the content uses (`languagesUsed`).
  */
 export async function renderContext(languages: readonly string[], options: Pick<BuildOptions, 'templatesDir' | 'edition' | 'provenance' | 'contentDir' | 'cwd'>): Promise<RenderContext> {
   const [templates, fonts] = await Promise.all([readTemplates(options.templatesDir ?? defaultTemplatesDir), readFonts(fontsFor(languages))]);

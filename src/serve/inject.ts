@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 
 type Element = DefaultTreeAdapterTypes.Element;
+type Location = NonNullable<DefaultTreeAdapterTypes.ChildNode['sourceCodeLocation']>;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
 /** Where the events that reload open pages come from. */
@@ -40,14 +41,19 @@ export function injectClient(html: string, injection: Injection): string {
  * changes comes before the end of the body's start tag, so the rest of the page can be sent as
  * it is on disk: a 20 MB report took 3.7 s and 440 MB to parse whole. An HTML parser builds
  * its tree as it reads, so what ends before the cut is parsed as in the whole page. Undefined
- * when `head` stops before the body's start tag ends and is not the whole page: a longer one is
- * needed. A page without a `<body>` tag is read whole, and gets the client before its end.
+ * when `head` stops before the body's content starts and is not the whole page: a longer one
+ * is needed.
  */
 export function injectHead(head: string, whole: boolean, injection: Injection): string | undefined {
   const document = parse(head, { sourceCodeLocationInfo: true });
   const body = elements(document, 'body')[0];
-  const startTag = body?.sourceCodeLocation?.startTag;
-  if (!startTag && !whole) return undefined;
+  // Where the body's content starts: after its start tag, or where its first child starts
+  // when the tag is left out (implied by text or an element that belongs in the body). Not a
+  // child that the cut may have made: at the end of its input a parser reads `<` as text.
+  const first = body?.childNodes[0]?.sourceCodeLocation as (Location & { startTag?: Location }) | undefined;
+  const firstChild = first && (first.startTag || first.endOffset < head.length) ? first.startOffset : undefined;
+  const bodyStart = body?.sourceCodeLocation?.startTag?.endOffset ?? firstChild ?? (whole ? (body?.sourceCodeLocation?.endTag?.startOffset ?? head.length) : undefined);
+  if (bodyStart === undefined) return undefined;
   const script = clientScript(injection.buildId);
   const style = injection.problems.length ? bannerStyle : undefined;
   const headElement = elements(document, 'head')[0];
@@ -60,7 +66,6 @@ export function injectHead(head: string, whole: boolean, injection: Injection): 
     if (equiv?.toLowerCase() !== 'content-security-policy' || content === undefined || !at) continue;
     edits.push({ offset: at.startOffset, endOffset: at.endOffset, text: `content="${allowClient(content, script, style).replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"` });
   }
-  const bodyStart = startTag?.endOffset ?? body?.sourceCodeLocation?.endTag?.startOffset ?? head.length;
   if (style !== undefined) {
     edits.push({ offset: headElement?.sourceCodeLocation?.endTag?.startOffset ?? bodyStart, endOffset: -1, text: `<style>${style}</style>\n` });
     edits.push({ offset: bodyStart, endOffset: -1, text: '\n' + banner(injection.heading ?? defaultHeading, injection.problems) });

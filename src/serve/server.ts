@@ -115,16 +115,23 @@ export async function startServer(options: ServerOptions, state: () => SiteState
       const text = Buffer.from(first.text, 'utf8');
       start(200, type, text.byteLength + size - first.bytes);
       if (request.method === 'HEAD') return void response.end();
+      if (first.bytes === size) return void response.end(text);
       response.write(text);
-      await pipeline(handle.createReadStream({ start: first.bytes, autoClose: false }), response);
+      // Up to the size sent, whatever happens to the file meanwhile (a build never writes into one).
+      await pipeline(handle.createReadStream({ start: first.bytes, end: size - 1, autoClose: false }), response);
     } finally {
       await handle.close();
     }
   };
 
   const server = createServer((request, response) => {
-    // A client gone mid-file, or a read that failed: nothing more can be sent on that response.
-    respond(request, response).catch(() => response.destroy());
+    respond(request, response).catch((error: Error) => {
+      // A client gone mid-file needs no word; a file that could not be read does.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return void response.destroy();
+      process.stderr.write(`ecap: cannot serve ${request.url ?? ''}: ${error.message}\n`);
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('The file could not be read: see the terminal.\n');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -174,7 +181,7 @@ const firstRead = 64 * 1024;
  */
 async function injectedHead(file: FileHandle, size: number, injection: Injection): Promise<{ text: string; bytes: number }> {
   for (let want = firstRead; ; want *= 8) {
-    const buffer = Buffer.alloc(Math.min(want, size));
+    const buffer = Buffer.allocUnsafe(Math.min(want, size));
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
     let bytes = bytesRead;
     const whole = bytes >= size;

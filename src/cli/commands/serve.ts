@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { schemasDir } from '../../content/schemas.js';
 import { UsageError } from '../../errors.js';
 import { editions, type Edition } from '../../model/edition.js';
 import { defaultTemplatesDir } from '../../pipeline/index.js';
+import { ChangedWhileBuilding } from '../../pipeline/load.js';
 import { summarise } from '../../reporters/pretty.js';
 import type { Problem } from '../../serve/inject.js';
 import type { RunningServer, SiteState } from '../../serve/server.js';
@@ -67,32 +69,55 @@ async function serve(options: ServeOptions): Promise<void> {
     problems = attempt.problems;
   };
   // The build under way, if any: the folder is removed only once it is done with it.
-  let building: Promise<unknown> = Promise.resolve();
-  const buildNow = () => {
+  let building: Promise<unknown> | undefined;
+  const buildNow = async () => {
     // On a terminal, a build that takes over a second shows its progress, as `ecap build` does.
     const shown = progress();
     const attempt = buildSite({ ...site, onProgress: shown.update }).finally(shown.done);
     building = attempt.catch(() => undefined);
-    return attempt;
+    try {
+      return await attempt;
+    } finally {
+      building = undefined;
+    }
   };
 
-  // Ctrl-C at any point, even during the first build, stops cleanly.
+  // Ctrl-C at any point, even during the first build, stops once the build under way is done;
+  // a second one stops at once.
   let signalled = false;
   let stop = () => {};
   const stopping = new Promise<void>((resolve) => (stop = resolve));
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      rmSync(scratch, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     signalled = true;
+    if (building) process.stderr.write('\necap: stopping once the build under way is done; press Ctrl-C again to stop now\n');
     stop();
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   let server: RunningServer | undefined;
-  let watcher: Watcher | undefined;
   let rebuild: ReturnType<typeof debounce> | undefined;
+  // Watched from before the first build, so that a note saved during it is built next. What
+  // goes wrong with the watching waits until the first build has shown the command line usable.
+  let changed = false;
+  const unheard: Error[] = [];
+  let onChange: () => void = () => {
+    changed = true;
+  };
+  let onWatchError: (error: Error) => void = (error) => {
+    unheard.push(error);
+  };
+  const templatesDir = path.resolve(cwd, options.templates ?? defaultTemplatesDir);
+  const watcher: Watcher = watchFolders([path.resolve(cwd, options.content), schemasDir, templatesDir], () => onChange(), (error) => onWatchError(error));
   try {
     const first = await buildNow();
     // The command line named something unusable (no content folder, no or a broken template):
-    // say so and stop, as `ecap build` does. Later, the author fixes such things while serving.
-    if (first.usage) throw first.usage;
+    // say so and stop, as `ecap build` does. A note changed during the build is built again below.
+    if (first.usage && !(first.usage instanceof ChangedWhileBuilding)) throw first.usage;
+    onWatchError = (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
+    unheard.forEach(onWatchError);
     apply(first);
     tell(first, false);
     if (signalled) return;
@@ -114,21 +139,20 @@ async function serve(options: ServeOptions): Promise<void> {
       tell(attempt, hadGood);
       running.reload();
     }, 100);
-    const templatesDir = path.resolve(cwd, options.templates ?? defaultTemplatesDir);
-    const trigger = rebuild.trigger;
-    watcher = watchFolders([path.resolve(cwd, options.content), schemasDir, templatesDir], () => trigger(), (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`));
+    onChange = rebuild.trigger;
+    if (changed) onChange();
 
     process.stderr.write(`ecap: serving ${running.url} — Ctrl-C to stop\n`);
     await stopping;
   } finally {
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     const bySignal = signalled;
     signalled = true;
     rebuild?.cancel();
-    watcher?.close();
+    watcher.close();
     await server?.close();
     await building;
     await rm(scratch, { recursive: true, force: true });
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     if (bySignal) process.stderr.write('ecap: stopped\n');
   }
 }
@@ -139,9 +163,11 @@ function tell(attempt: Attempt, hadGood: boolean): void {
   const counts = attempt.result ? `; ${summarise(attempt.result.diagnostics)}` : '';
   const seconds = `; ${attempt.seconds.toFixed(2)} s`;
   if (succeeded(attempt)) {
-    const pages = attempt.files.filter((f) => f.path.endsWith('.html')).length;
-    const kept = attempt.result?.kept ? `; ${attempt.result.kept} unchanged, kept` : '';
-    process.stderr.write(`ecap: ${hadGood ? 'rebuilt' : 'built'} ${attempt.files.length} files (${pages} reports as HTML and Markdown${kept})${counts}${seconds}\n`);
+    const { written, kept, unchanged } = attempt.result;
+    if (unchanged) return void process.stderr.write(`ecap: nothing changed, still serving ${written.length} files${counts}${seconds}\n`);
+    const pages = written.filter((f) => f.path.endsWith('.html')).length;
+    const same = kept ? `; ${kept} unchanged, kept` : '';
+    process.stderr.write(`ecap: ${hadGood ? 'rebuilt' : 'built'} ${written.length} files (${pages} reports as HTML and Markdown${same})${counts}${seconds}\n`);
     return;
   }
   // Problems without a place are not diagnostics, which report() has printed already.
