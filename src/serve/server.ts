@@ -176,15 +176,17 @@ const firstRead = 64 * 1024;
 
 /**
  * A page's first characters with the client put in (see injectHead), and how many of the
- * file's bytes they stand for: longer and longer beginnings until one holds the body's start
- * tag, or the whole page. Cut after an ASCII byte, which never belongs to a longer character.
+ * file's bytes they stand for: longer and longer beginnings until one holds where the body's
+ * content starts, or the whole page. Cut after an ASCII byte, which never belongs to a longer
+ * character.
  */
 async function injectedHead(file: FileHandle, size: number, injection: Injection): Promise<{ text: string; bytes: number }> {
   for (let want = firstRead; ; want *= 8) {
     const buffer = Buffer.allocUnsafe(Math.min(want, size));
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
     let bytes = bytesRead;
-    const whole = bytes >= size;
+    // A short read is the file's end, even if it has shrunk since: never ask for more.
+    const whole = bytes >= size || bytes < buffer.length;
     while (!whole && bytes > 0 && buffer[bytes - 1]! >= 0x80) bytes--;
     const text = injectHead(buffer.toString('utf8', 0, bytes), whole, injection);
     if (text !== undefined) return { text, bytes };
