@@ -336,6 +336,16 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'tmp']);
   });
 
+  it('removes the folder of a server that was killed, and leaves a running one\'s', async () => {
+    const dir = await project();
+    const tmp = path.join(dir, 'tmp');
+    // A process that has ended, and this one, still running.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    for (const name of [`ecap-site-${ended}-AbC123`, `ecap-site-${process.pid}-AbC123`, 'ecap-site-notapid']) await mkdir(path.join(tmp, name, 'site'), { recursive: true });
+    const server = await serve(dir);
+    expect((await readdir(tmp)).filter((name) => !name.startsWith(`ecap-site-${server.child.pid}-`)).sort()).toEqual([`ecap-site-${process.pid}-AbC123`, 'ecap-site-notapid']);
+  });
+
   it('stops cleanly on SIGINT and SIGTERM', async () => {
     const dir = await project();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

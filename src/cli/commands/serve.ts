@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { schemasDir } from '../../content/schemas.js';
@@ -54,8 +54,10 @@ async function serve(options: ServeOptions): Promise<void> {
     throw new UsageError(`Refusing to serve on \`${options.host}\`: other machines could reach it and read the reports, internal passages included. Use a loopback address (127.0.0.1, ::1 or localhost), or add --allow-remote if that is what you want.`);
   }
   const cwd = process.cwd();
-  // The site is written where only the server reads it, and removed when it stops.
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'ecap-site-'));
+  // The site is written where only the server reads it, and removed when it stops; one left by
+  // a server that was killed is removed by the next.
+  await removeOrphanedSites(os.tmpdir());
+  const scratch = await mkdtemp(path.join(os.tmpdir(), `ecap-site-${process.pid}-`));
   const outDir = path.join(scratch, 'site');
   const site = { contentDir: options.content, templatesDir: options.templates, edition: options.edition, cwd, outDir, ...workOptions(options) };
   const token = randomUUID().slice(0, 8);
@@ -154,6 +156,25 @@ async function serve(options: ServeOptions): Promise<void> {
     await rm(scratch, { recursive: true, force: true });
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     if (bySignal) process.stderr.write('ecap: stopped\n');
+  }
+}
+
+/**
+ * Removes the folders of servers no longer running (killed before they could remove their own):
+ * each is named for its process. A process this one may not signal is someone else's, running.
+ */
+async function removeOrphanedSites(dir: string): Promise<void> {
+  const running = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+    }
+  };
+  for (const name of await readdir(dir).catch(() => [])) {
+    const pid = /^ecap-site-(\d+)-\w+$/.exec(name)?.[1];
+    if (pid && !running(Number(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }
 
