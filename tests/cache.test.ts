@@ -356,4 +356,3 @@ describe('cache', () => {
   });
 });
 
-/** Both folders hold the same files with the same bytes (ecap's marker aside). */

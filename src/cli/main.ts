@@ -10,6 +10,7 @@ import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { version } from '../package.js';
+import { internalError } from './shared.js';
 
 // One module per command under commands/; this file only assembles them and maps what
 // went wrong to an exit code.
@@ -47,12 +48,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`ecap: ${error.message}\n`);
       process.exitCode = 2;
     } else {
-      const err = error as Error;
-      process.stderr.write(
-        process.env.ECAP_DEBUG === '1'
-          ? `${err.stack ?? String(err)}\n`
-          : `ecap: internal error: ${err.message}\nThis is a bug in ecap, not in your content. Run again with ECAP_DEBUG=1 and report the output.\n`,
-      );
+      process.stderr.write(internalError(error as Error));
       process.exitCode = 2;
     }
   }

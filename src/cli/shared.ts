@@ -54,6 +54,11 @@ export function workOptions(options: { cache?: boolean; cacheDir?: string; jobs?
 
 export const strictOption = () => new Option('--strict', 'fail (exit 1) on any warning, as --max-warnings 0 does');
 
+/** What to print of a bug in ecap (an error that is not the content's or the command line's): its stack under ECAP_DEBUG=1. */
+export function internalError(error: Error): string {
+  return process.env.ECAP_DEBUG === '1' ? `${error.stack ?? String(error)}\n` : `ecap: internal error: ${error.message}\nThis is a bug in ecap, not in your content. Run again with ECAP_DEBUG=1 and report the output.\n`;
+}
+
 export function elapsed(started: number): string {
   return ((performance.now() - started) / 1000).toFixed(2);
 }

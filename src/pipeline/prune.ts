@@ -40,13 +40,14 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   // Counted from now, days of builds that find their output up to date (they read the check's
   // and the build's records, not the bodies, layouts and pages) would leave the next change to
   // be built almost from scratch.
-  const layouts = kinds.find((kind) => path.basename(kind) === layoutKind);
-  const laidOut = layouts ? (await entriesOf(layouts)).map(({ stats }) => stats.mtimeMs) : [];
-  const since = laidOut.length > 0 ? Math.min(now, Math.max(...laidOut)) : now;
+  const layoutsDir = kinds.find((kind) => path.basename(kind) === layoutKind);
+  const layouts = layoutsDir ? await entriesOf(layoutsDir) : [];
+  const since = layouts.length > 0 ? Math.min(now, Math.max(...layouts.map(({ stats }) => stats.mtimeMs))) : now;
   const cutoff = since - unusedForMs;
+  // One kind at a time: the stats of every entry at once took 24 MB more at 46,000 entries.
   for (const kind of kinds) {
     const unused: string[] = [];
-    for (const { file, stats } of await entriesOf(kind)) {
+    for (const { file, stats } of kind === layoutsDir ? layouts : await entriesOf(kind)) {
       const isUnused = stats.mtimeMs < cutoff;
       const tally = isUnused ? removed : kept;
       tally.entries++;

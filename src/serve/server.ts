@@ -119,20 +119,19 @@ export async function startServer(options: ServerOptions, state: () => SiteState
       response.write(text);
       // Up to the size sent, whatever happens to the file meanwhile (a build never writes into one).
       await pipeline(handle.createReadStream({ start: first.bytes, end: size - 1, autoClose: false }), response);
+    } catch (error) {
+      // A client gone mid-file needs no word; a file that could not be read does.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return void response.destroy();
+      process.stderr.write(`ecap: cannot serve ${file}: ${(error as Error).message}\n`);
+      if (response.headersSent) return void response.destroy();
+      send(500, 'text/plain; charset=utf-8', 'The file could not be read: see the terminal.\n');
     } finally {
-      await handle.close();
+      await handle.close().catch(() => undefined);
     }
   };
 
-  const server = createServer((request, response) => {
-    respond(request, response).catch((error: Error) => {
-      // A client gone mid-file needs no word; a file that could not be read does.
-      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return void response.destroy();
-      process.stderr.write(`ecap: cannot serve ${request.url ?? ''}: ${error.message}\n`);
-      if (response.headersSent) return void response.destroy();
-      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('The file could not be read: see the terminal.\n');
-    });
-  });
+  // Anything else going wrong with one request ends that request, not the server.
+  const server = createServer((request, response) => void respond(request, response).catch(() => response.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new UsageError(`Port ${options.port} on ${options.host} is in use: choose another with --port N, or --port 0 for any free one.`));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { renewAfterMs } from '../../pipeline/cache.js';
-import { pruneCache, type Tally } from '../../pipeline/prune.js';
+import type { Tally } from '../../pipeline/prune.js';
 import { elapsed } from '../shared.js';
 
 const units = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -35,6 +35,8 @@ export function cacheCommand(): Command {
       const dir = path.resolve(process.cwd(), options.cacheDir);
       const notFolder = await stat(dir).then((s) => !s.isDirectory(), () => false);
       if (notFolder) throw new UsageError(`--cache-dir ${options.cacheDir} is a file, not a cache folder: name the folder that \`ecap build --cache-dir\` uses.`);
+      // Loaded here rather than at start-up: every command's module is imported by the CLI.
+      const { pruneCache } = await import('../../pipeline/prune.js');
       const now = Date.now();
       const pruned = await pruneCache(dir, options.unusedFor, { dryRun: options.dryRun, now });
       const age = ageText(options.unusedFor);

@@ -14,7 +14,7 @@ import type { Problem } from '../../serve/inject.js';
 import type { RunningServer, SiteState } from '../../serve/server.js';
 import { buildSite, succeeded, type Attempt } from '../../serve/site.js';
 import { debounce, watchFolders, type Watcher } from '../../watch.js';
-import { addCacheOptions, contentOption, progress, report, workOptions } from '../shared.js';
+import { addCacheOptions, contentOption, internalError, progress, report, workOptions } from '../shared.js';
 
 interface ServeOptions {
   content: string;
@@ -101,25 +101,26 @@ async function serve(options: ServeOptions): Promise<void> {
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   let server: RunningServer | undefined;
   let rebuild: ReturnType<typeof debounce> | undefined;
-  // Watched from before the first build, so that a note saved during it is built next. What
-  // goes wrong with the watching waits until the first build has shown the command line usable.
+  // Watched from before the first build, so that a note saved during it is built next (once
+  // `rebuild` exists). What goes wrong with the watching is held until the first build has shown
+  // the command line usable: a missing content folder is said once, as a usage error.
   let changed = false;
   const unheard: Error[] = [];
-  let onChange: () => void = () => {
-    changed = true;
-  };
-  let onWatchError: (error: Error) => void = (error) => {
-    unheard.push(error);
-  };
+  let holding = true;
+  const warn = (error: Error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
   const templatesDir = path.resolve(cwd, options.templates ?? defaultTemplatesDir);
-  const watcher: Watcher = watchFolders([path.resolve(cwd, options.content), schemasDir, templatesDir], () => onChange(), (error) => onWatchError(error));
+  const watcher: Watcher = watchFolders(
+    [path.resolve(cwd, options.content), schemasDir, templatesDir],
+    () => (rebuild ? rebuild.trigger() : (changed = true)),
+    (error) => (holding ? unheard.push(error) : warn(error)),
+  );
   try {
     const first = await buildNow();
     // The command line named something unusable (no content folder, no or a broken template):
     // say so and stop, as `ecap build` does. A note changed during the build is built again below.
     if (first.usage && !(first.usage instanceof ChangedWhileBuilding)) throw first.usage;
-    onWatchError = (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
-    unheard.forEach(onWatchError);
+    holding = false;
+    unheard.forEach(warn);
     apply(first);
     tell(first, false);
     if (signalled) return;
@@ -131,9 +132,8 @@ async function serve(options: ServeOptions): Promise<void> {
         attempt = await buildNow();
       } catch (error) {
         // A bug in ecap: keep serving what there is, and say so as main() would.
-        const err = error as Error;
-        process.stderr.write(process.env.ECAP_DEBUG === '1' ? `${err.stack ?? String(err)}\n` : `ecap: internal error: ${err.message}\nThis is a bug in ecap, not in your content. Run again with ECAP_DEBUG=1 and report the output.\n`);
-        attempt = { problems: [{ message: `ecap failed with an internal error (a bug in ecap, not in your content): ${err.message}` }], seconds: 0 };
+        process.stderr.write(internalError(error as Error));
+        attempt = { problems: [{ message: `ecap failed with an internal error (a bug in ecap, not in your content): ${(error as Error).message}` }], seconds: 0 };
       }
       if (signalled) return;
       const hadGood = folder !== undefined;
@@ -141,8 +141,7 @@ async function serve(options: ServeOptions): Promise<void> {
       tell(attempt, hadGood);
       running.reload();
     }, 100);
-    onChange = rebuild.trigger;
-    if (changed) onChange();
+    if (changed) rebuild.trigger();
 
     process.stderr.write(`ecap: serving ${running.url} — Ctrl-C to stop\n`);
     await stopping;
