@@ -2,3 +2,6 @@
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** A folder named on the command line (or its default) is not there: nothing to read, or to watch. */
+export class FolderNotFound extends UsageError {}

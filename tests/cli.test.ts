@@ -144,12 +144,15 @@ describe('ecap (process)', () => {
     expect(typo.stderr).toContain('did you mean `schema/enum`?');
   });
 
-  it('reports a broken template as a usage error, without a stack trace', async () => {
+  it('reports a broken template, and a missing templates folder, as usage errors without a stack trace', async () => {
     const dir = await project();
     await tree({ 'tpl/page.html.hbs': '<title>{{titel}}</title>', 'tpl/page.md.hbs': '{{{body}}}', 'tpl/ecap.css': '' }, dir);
     const run = ecap(['build', '--templates', 'tpl'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^ecap: Template page.html.hbs cannot be used: "titel" not defined/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    const missing = ecap(['build', '--templates', 'nowhere'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('ecap: Templates folder `nowhere` not found: pass --templates DIR, a copy of the bundled templates/ folder.\n');
   });
 });

@@ -315,6 +315,23 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     expect(server.stderr()).toMatch(/^ecap: built \d+ files \(/m);
   });
 
+  it('serves a broken template as the first build\'s problem, and the reports once it is fixed', async () => {
+    const dir = await project();
+    await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const shell = path.join(dir, 'templates', 'page.html.hbs');
+    const original = await readFile(shell, 'utf8');
+    await writeFile(shell, original.replace('{{title}}', '{{#if title}}'));
+    const server = await serve(dir, ['--templates', 'templates']);
+    expect(server.stderr()).toMatch(/^ecap: Template page.html.hbs cannot be used: .*\necap: cannot build the reports, serving the list of problems until they are fixed; \d+\.\d+ s$/m);
+    const page = await get(new URL('countries/th.html', server.url).href);
+    expect(page.text).toContain('Template page.html.hbs cannot be used');
+    expectReloadClient(page.text);
+
+    await writeFile(shell, original);
+    await until('the reports', async () => (await get(new URL('countries/th.html', server.url).href)).text.includes('Seizures are rising.'));
+    expect(server.stderr()).toMatch(/^ecap: built \d+ files \(4 reports/m);
+  });
+
   it('shares the cache with ecap build, each keeping its own output up to date', async () => {
     const dir = await project();
     const build = () => spawnSync(process.execPath, [bin, 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -358,7 +375,7 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     }
   });
 
-  it('refuses an address other machines can reach, a bad port, and a missing content folder (exit 2)', async () => {
+  it('refuses an address other machines can reach, a bad port, and a missing content or templates folder (exit 2)', async () => {
     const dir = await project();
     await mkdir(path.join(dir, 'tmp'));
     const run = (args: string[]) => {
@@ -373,6 +390,9 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     const missing = run(['--port', '0', '--content', 'nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('ecap: Content folder `nowhere` not found: pass --content DIR, or run ecap where content/ is.\n');
+    const noTemplates = run(['--port', '0', '--templates', 'nowhere']);
+    expect(noTemplates.code).toBe(2);
+    expect(noTemplates.stderr).toBe('ecap: Templates folder `nowhere` not found: pass --templates DIR, a copy of the bundled templates/ folder.\n');
     // The folder made for the site is gone again.
     expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
 import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../errors.js';
+import { FolderNotFound, UsageError } from '../errors.js';
 import { compareText } from '../order.js';
 import { hash } from './cache.js';
 import { concurrently } from './concurrently.js';
@@ -81,7 +81,7 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
-    throw new UsageError(`Content folder \`${contentDir}\` not found: pass --content DIR, or run ecap where content/ is.`);
+    throw new FolderNotFound(`Content folder \`${contentDir}\` not found: pass --content DIR, or run ecap where content/ is.`);
   }
   const realRoot = await realpath(root);
   const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');

@@ -5,10 +5,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { schemasDir } from '../../content/schemas.js';
-import { UsageError } from '../../errors.js';
+import { FolderNotFound, UsageError } from '../../errors.js';
 import { editions, type Edition } from '../../model/edition.js';
 import { defaultTemplatesDir } from '../../pipeline/index.js';
-import { ChangedWhileBuilding } from '../../pipeline/load.js';
 import { summarise } from '../../reporters/pretty.js';
 import type { Problem } from '../../serve/inject.js';
 import type { RunningServer, SiteState } from '../../serve/server.js';
@@ -116,9 +115,10 @@ async function serve(options: ServeOptions): Promise<void> {
   );
   try {
     const first = await buildNow();
-    // The command line named something unusable (no content folder, no or a broken template):
-    // say so and stop, as `ecap build` does. A note changed during the build is built again below.
-    if (first.usage && !(first.usage instanceof ChangedWhileBuilding)) throw first.usage;
+    // A folder named on the command line is not there: say so and stop, as `ecap build` does.
+    // Whatever else stops a build (a broken template, a note changed during it) is shown as the
+    // content's errors are, until a change fixes it.
+    if (first.usage instanceof FolderNotFound) throw first.usage;
     holding = false;
     unheard.forEach(warn);
     apply(first);
