@@ -3,5 +3,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** A folder named on the command line (or its default) is not there: nothing to read, or to watch. */
-export class FolderNotFound extends UsageError {}
+/**
+ * A file the build reads cannot be used as it is (a broken template, a note changed under the
+ * build): an edit can fix it, so a watch says so and goes on watching, where any other usage
+ * error stops it before it starts.
+ */
+export class UnusableInput extends UsageError {}

@@ -185,4 +185,34 @@ describe('ecap build --watch (process)', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   });
+  it('says what is wrong with a template broken from the start and builds once it is fixed; a folder that is not there stops it (exit 2)', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-build-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    const shell = path.join(dir, 'templates', 'page.html.hbs');
+    const original = await readFile(shell, 'utf8');
+    await writeFile(shell, original.replace('{{title}}', '{{#if title}}'));
+    const child = spawn(process.execPath, [bin, 'build', '--watch', '--templates', 'templates'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until(() => stderr.includes('press Ctrl-C to stop\n'), 20_000, 'the watch');
+      expect(stderr).toMatch(/^ecap: Template page\.html\.hbs cannot be used: .*\necap: watching content\/ and the templates for changes/m);
+      await writeFile(shell, original);
+      await until(() => /^ecap: wrote \d+ files to dist\//m.test(stripVTControlCharacters(stderr)), 20_000, 'the build once fixed');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+
+    const missing = spawn(process.execPath, [bin, 'build', '--watch', '--content', 'nowhere'], { cwd: dir });
+    let said = '';
+    missing.stderr.setEncoding('utf8').on('data', (d: string) => (said += d));
+    const timer = setTimeout(() => missing.kill('SIGKILL'), 20_000);
+    expect(await new Promise<number | null>((resolve) => missing.on('exit', (c) => resolve(c)))).toBe(2);
+    clearTimeout(timer);
+    expect(said).toBe('ecap: Content folder `nowhere` not found: pass --content DIR, or run ecap where content/ is.\n');
+  });
 });

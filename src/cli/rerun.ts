@@ -1,12 +1,19 @@
 import path from 'node:path';
+import { UnusableInput } from '../errors.js';
 import { debounce, watchFolders } from '../watch.js';
 
 /**
- * Runs `run` again after every change under `dirs`, one run at a time, until SIGINT or
- * SIGTERM. A run that throws is reported and the watching goes on. `what` names what is
+ * Runs `run`, then again after every change under `dirs`, one run at a time, until SIGINT or
+ * SIGTERM. A later run that throws is reported and the watching goes on; the first stops it,
+ * unless what it threw is a file an edit can fix (a broken template). `what` names what is
  * watched, for the line that says so.
  */
-export async function rerunOnChange(dirs: readonly string[], what: string, run: () => Promise<void>): Promise<void> {
+export async function watchAndRerun(dirs: readonly string[], what: string, run: () => Promise<void>): Promise<void> {
+  await run().catch((error: unknown) => {
+    if (!(error instanceof UnusableInput)) throw error;
+    process.stderr.write(`ecap: ${error.message}\n`);
+    process.exitCode = 2;
+  });
   const rerun = debounce(async () => {
     try {
       await run();

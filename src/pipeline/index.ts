@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { applyFixes } from '../content/fix.js';
-import { FolderNotFound, UsageError } from '../errors.js';
+import { UnusableInput, UsageError } from '../errors.js';
 import path from 'node:path';
 import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
@@ -533,8 +533,8 @@ export const defaultTemplatesDir = path.join(packageRoot, 'templates');
 export async function readTemplates(dir: string): Promise<Templates> {
   const read = (name: string) =>
     readFile(path.join(dir, name), 'utf8').catch(async () => {
-      if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new FolderNotFound(`Templates folder \`${dir}\` not found: pass --templates DIR, a copy of the bundled templates/ folder.`);
-      throw new UsageError(`Templates folder \`${dir}\` has no \`${name}\`: copy the bundled templates/ folder and edit the copy.`);
+      if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new UsageError(`Templates folder \`${dir}\` not found: pass --templates DIR, a copy of the bundled templates/ folder.`);
+      throw new UnusableInput(`Templates folder \`${dir}\` has no \`${name}\`: copy the bundled templates/ folder and edit the copy.`);
     });
   const [html, markdown, css] = await Promise.all([read('page.html.hbs'), read('page.md.hbs'), read('ecap.css')]);
   return { html, markdown, css };

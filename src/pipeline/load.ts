@@ -4,7 +4,7 @@ import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
 import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
-import { FolderNotFound, UsageError } from '../errors.js';
+import { UnusableInput, UsageError } from '../errors.js';
 import { compareText } from '../order.js';
 import { hash } from './cache.js';
 import { concurrently } from './concurrently.js';
@@ -81,7 +81,7 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
   const root = path.resolve(cwd, contentDir);
   const stat = await lstat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
-    throw new FolderNotFound(`Content folder \`${contentDir}\` not found: pass --content DIR, or run ecap where content/ is.`);
+    throw new UsageError(`Content folder \`${contentDir}\` not found: pass --content DIR, or run ecap where content/ is.`);
   }
   const realRoot = await realpath(root);
   const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/');
@@ -149,7 +149,7 @@ export async function load(contentDir: string, cwd: string, keep: (file: SourceF
 }
 
 /** A file read again is no longer what was first read (see readAgain). */
-export class ChangedWhileBuilding extends UsageError {}
+export class ChangedWhileBuilding extends UnusableInput {}
 
 /**
  * A file kept without its text, read again. It must still be what was read first: a build that
@@ -160,7 +160,7 @@ export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFi
   const bytes = await readFile(path.resolve(cwd, kept.path)).catch((error: NodeJS.ErrnoException) => {
     // Gone, or a folder where it was: changed. Else it is there but cannot be read.
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw changed();
-    throw new UsageError(`Cannot read \`${kept.path}\` again (${error.code ?? error.message}): check that ecap may read it, then build again.`);
+    throw new UnusableInput(`Cannot read \`${kept.path}\` again (${error.code ?? error.message}): check that ecap may read it, then build again.`);
   });
   const text = decodeSource(bytes, kept.path);
   if (typeof text !== 'string') throw changed();

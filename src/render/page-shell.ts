@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { UsageError } from '../errors.js';
+import { UnusableInput } from '../errors.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
@@ -43,7 +43,7 @@ export function compileShells(templates: Templates): { html: Shell; markdown: Sh
       template(sample);
       return template;
     } catch (error) {
-      throw new UsageError(`Template ${name} cannot be used: ${(error as Error).message.split('\n')[0]}`);
+      throw new UnusableInput(`Template ${name} cannot be used: ${(error as Error).message.split('\n')[0]}`);
     }
   };
   return {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
 import { build, check, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
-import { rerunOnChange } from '../rerun.js';
+import { watchAndRerun } from '../rerun.js';
 import { summarise } from '../../reporters/pretty.js';
 import { addCacheOptions, workOptions, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
 
@@ -25,10 +25,9 @@ export function buildCommand(): Command {
     .option('--summary [file]', 'also write a Markdown summary of the build to file, else to the file $GITHUB_STEP_SUMMARY names (appended), else to stdout')
     .option('--watch', 'build again on every change in the content or the templates, until Ctrl-C; unchanged files are not parsed again')
     .action(async (options: BuildCommandOptions) => {
-      await buildOnce(options);
-      if (!options.watch) return;
+      if (!options.watch) return buildOnce(options);
       const templates = options.templates ?? defaultTemplatesDir;
-      await rerunOnChange([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options));
+      await watchAndRerun([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options));
     });
 }
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { check, fix } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
-import { rerunOnChange } from '../rerun.js';
+import { watchAndRerun } from '../rerun.js';
 import { addCacheOptions, workOptions, contentOption, elapsed, exitCode, maxWarningsOption, report, reporterOption, strictOption, type CommonOptions } from '../shared.js';
 
 /** `ecap check`: validate, and with --fix correct what has one sure answer. */
@@ -19,8 +19,7 @@ export function checkCommand(): Command {
     .action(async (options: CheckCommandOptions) => {
       if (!options.watch) return checkOnce(options);
       if (options.fix) throw new UsageError('--watch and --fix cannot be combined: run `ecap check --fix` once, then watch.');
-      await checkOnce(options);
-      await rerunOnChange([options.content], `${options.content.replace(/\/+$/, '')}/`, () => checkOnce(options));
+      await watchAndRerun([options.content], `${options.content.replace(/\/+$/, '')}/`, () => checkOnce(options));
     });
 }
 

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { schemasDir } from '../../content/schemas.js';
-import { FolderNotFound, UsageError } from '../../errors.js';
+import { UnusableInput, UsageError } from '../../errors.js';
 import { editions, type Edition } from '../../model/edition.js';
 import { defaultTemplatesDir } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
@@ -115,10 +115,10 @@ async function serve(options: ServeOptions): Promise<void> {
   );
   try {
     const first = await buildNow();
-    // A folder named on the command line is not there: say so and stop, as `ecap build` does.
-    // Whatever else stops a build (a broken template, a note changed during it) is shown as the
-    // content's errors are, until a change fixes it.
-    if (first.usage instanceof FolderNotFound) throw first.usage;
+    // A file that cannot be used (a broken template, a note changed during the build) is shown
+    // as the content's errors are, until a change fixes it; anything else wrong with the command
+    // line (a folder that is not there) stops the server, as it stops `ecap build`.
+    if (first.usage && !(first.usage instanceof UnusableInput)) throw first.usage;
     holding = false;
     unheard.forEach(warn);
     apply(first);
