@@ -32,10 +32,20 @@ export const maxWarningsOption = () =>
   });
 /**
  * `--cache-dir DIR` (default .ecap-cache) and `--no-cache`: where checked files and builds are
- * remembered; `--jobs N`: how many threads check files and serialise pages.
+ * remembered; `--jobs N`: how many threads check files and serialise pages. A cache folder that
+ * nothing can be written to is said once, and the command runs as with `--no-cache`.
  */
 export function addCacheOptions(command: Command): Command {
   return command
+    .hook('preAction', async (self) => {
+      const { cache, cacheDir } = self.opts<{ cache: boolean; cacheDir: string }>();
+      if (!cache) return;
+      const { unwritable } = await import('../pipeline/cache.js');
+      const error = await unwritable(path.resolve(cacheDir));
+      if (!error) return;
+      process.stderr.write(`ecap: cannot write to the cache folder \`${cacheDir}\` (${error.code ?? error.message}), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.\n`);
+      self.setOptionValue('cache', false);
+    })
     .option('--cache-dir <dir>', 'where to remember checked files and builds between runs (CI can keep it)', '.ecap-cache')
     .option('--no-cache', 'neither read nor write the cache')
     .addOption(

@@ -13,16 +13,22 @@ const formats: readonly FragmentFormat[] = ['html', 'markdown'];
 export class BodyTexts {
   private readonly held = new Map<string, string>();
 
+  /**
+   * `readHere`: false for a worker's, which nobody reads from: a body it cannot store is
+   * dropped, and made again on the thread that asks for it (see preparedBodies).
+   */
   constructor(
     private readonly cache: Cache | undefined,
     private readonly edition: Edition,
+    private readonly readHere = true,
   ) {}
 
+  /** Stores a body's text, or holds it when there is no cache or the cache could not take it. */
   async keep(name: string, revision: string, fragment: Fragment): Promise<void> {
     for (const format of formats) {
       const key = this.key(name, revision, format);
-      if (this.cache) await this.cache.set('bodies', key, fragment[format]);
-      else this.held.set(key, fragment[format]);
+      const stored = await this.cache?.set('bodies', key, fragment[format]);
+      if (!stored && this.readHere) this.held.set(key, fragment[format]);
     }
   }
 

@@ -71,16 +71,17 @@ export class Cache {
     }
   }
 
-  set(kind: string, key: string, value: unknown): Promise<void> {
+  set(kind: string, key: string, value: unknown): Promise<boolean> {
     return this.setEncoded(kind, key, Cache.encode(key, value));
   }
 
   /**
-   * Stores an entry made by `encode`, e.g. in a worker. An entry whose folder is removed while
-   * it is stored (the cache emptied by hand during a build) is lost, as if removed just after:
-   * no reader counts on an entry being there.
+   * Stores an entry made by `encode`, e.g. in a worker; false when it is lost instead, as if
+   * removed just after: no reader counts on an entry being there. It is lost when its folder is
+   * removed while it is stored (the cache emptied by hand during a build), or may not be
+   * written to (made by another user, say), or the disk is full or read-only.
    */
-  async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<void> {
+  async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<boolean> {
     const file = this.file(kind, key);
     // Written whole then renamed: a reader sees the old entry or the new one, never half of one.
     const temp = `${file}.${process.pid}-${threadId}-${++writes}.tmp`;
@@ -97,10 +98,12 @@ export class Cache {
         await writeFile(temp, entry);
       }
       await rename(temp, file);
+      return true;
     } catch (error) {
       this.made.delete(folder);
-      await rm(temp, { force: true });
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await rm(temp, { force: true }).catch(() => undefined);
+      if (!lostBy.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      return false;
     }
   }
 
@@ -142,6 +145,25 @@ export function isCacheFile(shard: string, name: string): boolean {
  */
 export const layoutKind = 'layouts';
 
+/** The errors of a store that lose its entry rather than fail the build (see setEncoded). */
+const lostBy = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+
+/**
+ * Why nothing can be stored under `dir` (made if need be), or undefined when something can: a
+ * file is written there and removed again. A run given such a folder does without a cache.
+ */
+export async function unwritable(dir: string): Promise<NodeJS.ErrnoException | undefined> {
+  const probe = path.join(dir, `.write-test-${process.pid}-${threadId}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe);
+    return undefined;
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
 /** Numbers this thread's writes: two of one entry at once must not share a temporary file. */
 let writes = 0;
 
@@ -159,8 +181,8 @@ function renewal(mtimeMs: number): number | undefined {
   return now - mtimeMs > renewAfterMs ? now / 1000 : undefined;
 }
 
-// Renewing is a courtesy to `prune`: a cache that cannot be written to (read-only, or another
-// user's) is still read.
+// Renewing is a courtesy to `prune`: an entry that cannot be written to (another user's, or on
+// a read-only disk) is still read.
 async function renew(handle: FileHandle): Promise<void> {
   try {
     const due = renewal((await handle.stat()).mtimeMs);

@@ -83,7 +83,7 @@ export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, bu
     // Checked already, by `ecap check` or a build of the other edition: only to be prepared.
     const known = cache?.getSync<FileResult>('files', key);
     const result = known ?? checkFile(file);
-    const saves = [known ? undefined : cache?.set('files', key, result)];
+    const saves: Array<Promise<unknown> | undefined> = [known ? undefined : cache?.set('files', key, result)];
     const { prepared, fragments } = prepare!(result, build.edition);
     if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));
     const saved = Promise.all(saves);

@@ -18,7 +18,7 @@ export interface CheckWorkerData {
 
 const { schemas, cacheDir, edition } = workerData as CheckWorkerData;
 const cache = cacheDir ? new Cache(cacheDir) : undefined;
-const run = await checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition) } : undefined);
+const run = await checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition, false) } : undefined);
 
 parentPort!.on('message', (jobs: CheckJob[]) => {
   runAll(jobs).then(

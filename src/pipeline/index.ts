@@ -183,8 +183,9 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // `again`: a job run again after the check (below), whose entry is held and not counted twice.
   const onResult = async (j: number, { entry, fragments }: CheckJobResult, again = false) => {
     const i = indices[j]!;
-    await cache?.setEncoded(kind, entryKeys[i]!, entry);
-    if (!cache || again) entries[i] = entry;
+    // Held when there is no cache to read it back from, or it could not be stored there.
+    const stored = await cache?.setEncoded(kind, entryKeys[i]!, entry);
+    if (!stored || again) entries[i] = entry;
     for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
     if (!again) options.onProgress?.('checking', ++done, keys.length);
   };

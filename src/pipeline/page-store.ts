@@ -17,12 +17,12 @@ export function pageStore(cache: Cache, code: string): PageStore {
       const runs = await Promise.all(Array.from({ length: text.runs }, (_, n) => cache.get<string>('pages', runEntry(key, n))));
       return runs.every((run) => typeof run === 'string') ? (runs as string[]) : undefined;
     },
-    set: (key, text) => cache.set('pages', entry(key), text),
+    set: async (key, text) => void (await cache.set('pages', entry(key), text)),
     runs: (key) => {
       let n = 0;
       return async (run, last) => {
         // A text of one run, most pages', is one entry.
-        if (n === 0 && last) return cache.set('pages', entry(key), run);
+        if (n === 0 && last) return void (await cache.set('pages', entry(key), run));
         await cache.set('pages', runEntry(key, n++), run);
         if (last) await cache.set('pages', entry(key), { runs: n });
       };
