@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { expectSame } from './helpers.js';
 import { skipWithout } from './publication/tools.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
@@ -12,13 +12,23 @@ import { writeCorpus } from '../bench/generate.mjs';
 // A cache ecap may not write to, as another user meets one (a cache made by `sudo ecap build`,
 // or restored read-only): ecap runs as `nobody` on a cache root made. Only root can run a
 // process as another user, so these run as root (CI does) and are skipped elsewhere.
-const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ecap.js');
+const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nobody = 65534;
 const root = process.getuid?.() === 0;
 const runAs = { name: 'root', path: root ? 'root' : undefined, missing: 'running a process as another user needs root' };
 
-/** Runs ecap in `dir`, as root or as nobody. */
-function ecap(dir: string, args: string[], as: 'root' | 'nobody' = 'root') {
+/**
+ * ecap as installed, in `dir`/ecap, where nobody may read it: the clone may be where nobody
+ * may not (under /root, say). What the bundle reads at run time: its package.json, templates,
+ * schemas and fonts.
+ */
+async function install(dir: string): Promise<string> {
+  for (const part of ['package.json', 'bin', 'build', 'templates', 'schemas', 'node_modules/@fontsource']) await cp(path.join(repo, part), path.join(dir, 'ecap', part), { recursive: true });
+  return path.join(dir, 'ecap', 'bin', 'ecap.js');
+}
+
+/** Runs ecap (`bin`) in `dir`, as root or as nobody. */
+function ecap(bin: string, dir: string, args: string[], as: 'root' | 'nobody' = 'root') {
   const { SOURCE_DATE_EPOCH: _, ...env } = process.env;
   const user = as === 'nobody' ? { uid: nobody, gid: nobody } : {};
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, ...user });
@@ -37,17 +47,23 @@ async function entries(dir: string): Promise<Array<{ file: string; uid: number; 
   return out;
 }
 
+const folders: string[] = [];
+afterEach(() => Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
+
 if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap may not write to', { timeout: 180_000 }, () => {
   it('is read without being renewed, loses what it cannot store, and is not used at all when nothing can be written to it; the output is the same', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-access-'));
+    folders.push(dir);
     // 260 records: enough for the pool to start two workers, which store bodies of their own.
     await writeCorpus(path.join(dir, 'content'), 260);
+    const bin = await install(dir);
+    const run = (args: string[], as?: 'nobody') => ecap(bin, dir, args, as);
     // Everything nobody writes goes into a folder of its own; everything root made, nobody may read.
     await chmod(dir, 0o755);
     const theirs = path.join(dir, 'theirs');
     await mkdir(theirs);
     await chown(theirs, nobody, nobody);
-    expect(ecap(dir, ['build', '--cache-dir', 'cache', '--out', 'theirs/dist', '--jobs', '2']).code).toBe(0);
+    expect(run(['build', '--cache-dir', 'cache', '--out', 'theirs/dist', '--jobs', '2']).code).toBe(0);
     const made = await readdir(path.join(theirs, 'dist'), { withFileTypes: true, recursive: true });
     for (const entry of [path.join(theirs, 'dist'), ...made.map((e) => path.join(e.parentPath, e.name))]) await chown(entry, nobody, nobody);
     // Two days old, as a cache restored the next day: every entry read is due its renewal.
@@ -62,7 +78,7 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     const before = await entries(shared);
 
     // Nothing changed: found from the cache's records, which nobody may not renew.
-    const unchanged = ecap(dir, ['build', '--cache-dir', 'theirs/cache', '--out', 'theirs/dist'], 'nobody');
+    const unchanged = run(['build', '--cache-dir', 'theirs/cache', '--out', 'theirs/dist'], 'nobody');
     expect(unchanged.stderr).toMatch(/^ecap: nothing changed, theirs\/dist\/ is up to date/m);
     expect(unchanged.code).toBe(0);
     expect(await entries(shared)).toEqual(before);
@@ -70,19 +86,19 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     // One note changed: its entries cannot be stored, and the build does without them.
     const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);
     await writeFile(note, `${await readFile(note, 'utf8')}\nOne more sentence, in a [link](https://example.org/more).\n`);
-    expect(ecap(dir, ['build', '--no-cache', '--out', 'expected']).code).toBe(0);
-    const changed = ecap(dir, ['build', '--cache-dir', 'theirs/cache', '--out', 'theirs/dist', '--jobs', '2'], 'nobody');
+    expect(run(['build', '--no-cache', '--out', 'expected']).code).toBe(0);
+    const changed = run(['build', '--cache-dir', 'theirs/cache', '--out', 'theirs/dist', '--jobs', '2'], 'nobody');
     expect(changed.stderr).toMatch(/^ecap: wrote \d+ files to theirs\/dist\//m);
     expect(changed.code).toBe(0);
     await expectSame(path.join(dir, 'expected'), path.join(theirs, 'dist'));
     expect(await entries(shared)).toEqual(before);
 
     // root's own cache, where nobody can write nothing at all: said once, and not used.
-    const unwritable = ecap(dir, ['build', '--cache-dir', 'cache', '--out', 'theirs/apart', '--jobs', '2'], 'nobody');
+    const unwritable = run(['build', '--cache-dir', 'cache', '--out', 'theirs/apart', '--jobs', '2'], 'nobody');
     expect(unwritable.stderr.split('\n')[0]).toBe('ecap: cannot write to the cache folder `cache` (EACCES), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.');
     expect(unwritable.code).toBe(0);
     await expectSame(path.join(dir, 'expected'), path.join(theirs, 'apart'));
-    const check = ecap(dir, ['check', '--cache-dir', 'cache'], 'nobody');
+    const check = run(['check', '--cache-dir', 'cache'], 'nobody');
     expect(check.stderr).toMatch(/^ecap: cannot write to the cache folder `cache` \(EACCES\)/);
     expect(check.stderr).toMatch(/^ecap: checked 271 files; /m);
   });
