@@ -23,11 +23,11 @@ describe('cache store', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-store-'));
     const cache = new Cache(path.join(dir, 'cache'));
     const key = hash('entry');
-    await expect(cache.set('gone', key, { text: 'lost' })).resolves.toBeUndefined();
+    await expect(cache.set('gone', key, { text: 'lost' })).resolves.toBe(false);
     expect(await cache.get('gone', key)).toBeUndefined();
-    await cache.set('kept', key, { text: 'kept' });
+    await expect(cache.set('kept', key, { text: 'kept' })).resolves.toBe(true);
     expect(await cache.get('kept', key)).toEqual({ text: 'kept' });
-    // A cache folder that cannot be made is an error the user must see.
+    // A cache folder that cannot be made, a file being in its place, is an error the user must see.
     await writeFile(path.join(dir, 'file'), '');
     await expect(new Cache(path.join(dir, 'file')).set('kept', key, {})).rejects.toThrow();
   });
