@@ -153,7 +153,7 @@ const lostBy = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'
  * file is written there and removed again. A run given such a folder does without a cache.
  */
 export async function unwritable(dir: string): Promise<NodeJS.ErrnoException | undefined> {
-  const probe = path.join(dir, `.write-test-${process.pid}-${threadId}`);
+  const probe = path.join(dir, `.write-test-${process.pid}`);
   try {
     await mkdir(dir, { recursive: true });
     await writeFile(probe, '');
