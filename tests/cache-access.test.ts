@@ -102,4 +102,29 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     expect(check.stderr).toMatch(/^ecap: cannot write to the cache folder `cache` \(EACCES\)/);
     expect(check.stderr).toMatch(/^ecap: checked 271 files; /m);
   });
+
+  it('is pruned of what ecap may remove, and says what it may not (exit 1)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-access-'));
+    folders.push(dir);
+    await chmod(dir, 0o755);
+    await cp(path.join(repo, 'tests', 'fixtures', 'golden', 'content'), path.join(dir, 'content'), { recursive: true });
+    const bin = await install(dir);
+    expect(ecap(bin, dir, ['build', '--cache-dir', 'cache']).code).toBe(0);
+    // Every entry but the layout two days old; one folder of bodies nobody's, the rest root's.
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    const all = await entries(path.join(dir, 'cache'));
+    for (const { file } of all) if (!file.includes(`${path.sep}layouts${path.sep}`)) await utimes(file, old, old);
+    const theirs = path.join(dir, 'cache', 'bodies', (await readdir(path.join(dir, 'cache', 'bodies'))).sort()[0]!);
+    await chown(theirs, nobody, nobody);
+    const removable = all.filter(({ file }) => path.dirname(file) === theirs);
+    const refused = all.filter(({ file }) => path.dirname(file) !== theirs && !file.includes(`${path.sep}layouts${path.sep}`));
+    expect(removable.length).toBeGreaterThan(0);
+
+    const prune = ecap(bin, dir, ['cache', 'prune', '--cache-dir', 'cache', '--unused-for', '1d'], 'nobody');
+    const [removed, refusal] = prune.stderr.trimEnd().split('\n');
+    expect(removed).toMatch(new RegExp(`^ecap: removed ${removable.length} entr(y|ies) \\([\\d.]+ MB\\) unused for 1d from cache/; kept 1 entry`));
+    expect(refusal).toMatch(new RegExp(`^ecap: could not remove ${refused.length} entries \\([\\d.]+ MB\\) \\(EACCES\\): their folders are another user's, or the disk is read-only; prune as the user whose builds made them\\.$`));
+    expect(prune.code).toBe(1);
+    expect((await entries(path.join(dir, 'cache'))).map((e) => e.file).sort()).toEqual(all.filter((e) => !removable.includes(e)).map((e) => e.file).sort());
+  });
 });

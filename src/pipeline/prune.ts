@@ -11,6 +11,8 @@ export interface Pruned {
   since: number;
   removed: Tally;
   kept: Tally;
+  /** Unused entries that ecap may not remove (another user's, or on a read-only disk), and why (the first error's code). */
+  refused: Tally & { code?: string };
 }
 
 export interface Tally {
@@ -35,8 +37,19 @@ const kindName = /^[a-z]+$/;
 export async function pruneCache(dir: string, unusedForMs: number, { dryRun = false, now = Date.now() } = {}): Promise<Pruned> {
   const removed: Tally = { entries: 0, bytes: 0 };
   const kept: Tally = { entries: 0, bytes: 0 };
+  const refused: Pruned['refused'] = { entries: 0, bytes: 0 };
+  const count = (tally: Tally, bytes: number) => {
+    tally.entries++;
+    tally.bytes += bytes;
+  };
+  const remove = async ({ file, stats }: { file: string; stats: Stats }) => {
+    const error = dryRun ? undefined : await rm(file, { force: true }).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    if (error && !refusals.has(error.code ?? '')) throw error;
+    if (error) refused.code ??= error.code;
+    count(error ? refused : removed, stats.size);
+  };
   const kinds = await folders(dir, kindName);
-  if (!kinds) return { found: false, since: now, removed, kept };
+  if (!kinds) return { found: false, since: now, removed, kept, refused };
   // Counted from now, days of builds that find their output up to date (they read the check's
   // and the build's records, not the bodies, layouts and pages) would leave the next change to
   // be built almost from scratch.
@@ -46,18 +59,18 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   const cutoff = since - unusedForMs;
   // One kind at a time: the stats of every entry at once took 24 MB more at 46,000 entries.
   for (const kind of kinds) {
-    const unused: string[] = [];
-    for (const { file, stats } of kind === layoutsDir ? layouts : await entriesOf(kind)) {
-      const isUnused = stats.mtimeMs < cutoff;
-      const tally = isUnused ? removed : kept;
-      tally.entries++;
-      tally.bytes += stats.size;
-      if (isUnused) unused.push(file);
+    const unused: Array<{ file: string; stats: Stats }> = [];
+    for (const entry of kind === layoutsDir ? layouts : await entriesOf(kind)) {
+      if (entry.stats.mtimeMs < cutoff) unused.push(entry);
+      else count(kept, entry.stats.size);
     }
-    if (!dryRun) await Promise.all(unused.map((file) => rm(file, { force: true })));
+    await Promise.all(unused.map(remove));
   }
-  return { found: true, since, removed, kept };
+  return { found: true, since, removed, kept, refused };
 }
+
+/** Why an entry may not be removed that leaves it in place rather than stops the prune: another user's folder, or a read-only disk. */
+const refusals = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
 async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {
