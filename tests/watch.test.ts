@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { debounce, recursiveWatchSupported, watchFolders } from '../src/watch.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
+import { writeCorpus } from '../bench/generate.mjs';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
@@ -214,5 +216,29 @@ describe('ecap build --watch (process)', () => {
     expect(await new Promise<number | null>((resolve) => missing.on('exit', (c) => resolve(c)))).toBe(2);
     clearTimeout(timer);
     expect(said).toBe('ecap: Content folder `nowhere` not found: pass --content DIR, or run ecap where content/ is.\n');
+  });
+
+  it('builds again after a first build during which a note changed, with no change after it', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-build-'));
+    // 260 records: a first build of some seconds, long enough to change a note during it.
+    await writeCorpus(path.join(dir, 'content'), 260);
+    const child = spawn(process.execPath, [bin, 'build', '--watch', '--no-cache'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(stderr).not.toContain('ecap: wrote');
+      await writeFile(note, `${await readFile(note, 'utf8')}\nA sentence saved during the first build.\n`);
+      // Whether the first build stopped for the change or wrote the note as it was before it, a
+      // second run follows and writes it as it is now.
+      const report = path.join(dir, 'dist', 'comprehensive.md');
+      await until(async () => (await readFile(report, 'utf8').catch(() => '')).includes('A sentence saved during the first build.'), 90_000, 'a build of the note as changed');
+    } finally {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,27 +1,36 @@
 import path from 'node:path';
-import { UnusableInput } from '../errors.js';
+import { UnusableInput, UsageError } from '../errors.js';
 import { debounce, watchFolders } from '../watch.js';
+import { internalError } from './shared.js';
 
 /**
  * Runs `run`, then again after every change under `dirs`, one run at a time, until SIGINT or
- * SIGTERM. A later run that throws is reported and the watching goes on; the first stops it,
- * unless what it threw is a file an edit can fix (a broken template). `what` names what is
- * watched, for the line that says so.
+ * SIGTERM (see `attempt` for what a run that throws does). `what` names what is watched, for
+ * the line that says so.
  */
 export async function watchAndRerun(dirs: readonly string[], what: string, run: () => Promise<void>): Promise<void> {
-  await run().catch((error: unknown) => {
-    if (!(error instanceof UnusableInput)) throw error;
-    process.stderr.write(`ecap: ${error.message}\n`);
-    process.exitCode = 2;
-  });
-  const rerun = debounce(async () => {
-    try {
-      await run();
-    } catch (error) {
-      process.stderr.write(`ecap: ${(error as Error).message}\n`);
-    }
-  }, 100);
-  const watcher = watchFolders(dirs.map((d) => path.resolve(d)), () => rerun.trigger(), (error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`));
+  // Watched from before the first run, so that a file saved during it (which may have stopped
+  // it) is run again after. What goes wrong with the watching is said once the first run has
+  // shown the command line usable: a content folder that is not there is said once.
+  let starting = true;
+  let changedMeanwhile = false;
+  const unheard: Error[] = [];
+  const warn = (error: Error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
+  const rerun = debounce(() => attempt(run), 100);
+  const watcher = watchFolders(
+    dirs.map((d) => path.resolve(d)),
+    () => (starting ? (changedMeanwhile = true) : rerun.trigger()),
+    (error) => (starting ? unheard.push(error) : warn(error)),
+  );
+  try {
+    await attempt(run, true);
+  } catch (error) {
+    watcher.close();
+    throw error;
+  }
+  starting = false;
+  unheard.forEach(warn);
+  if (changedMeanwhile) rerun.trigger();
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop).off('SIGTERM', stop);
@@ -33,4 +42,19 @@ export async function watchAndRerun(dirs: readonly string[], what: string, run: 
     // Only now: whoever reads this line may stop the watch at once.
     process.stderr.write(`ecap: watching ${what} for changes; press Ctrl-C to stop\n`);
   });
+}
+
+/**
+ * One run of a watch. What it throws is said, and the watch goes on with exit code 2 until a
+ * run sets its own; but the first run stops the watch unless an edit can fix what it threw (a
+ * broken template, a note changed during the run): a folder that is not there, say.
+ */
+async function attempt(run: () => Promise<void>, first = false): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (first && !(error instanceof UnusableInput)) throw error;
+    process.stderr.write(error instanceof UsageError ? `ecap: ${error.message}\n` : internalError(error as Error));
+    process.exitCode = 2;
+  }
 }
