@@ -66,13 +66,20 @@ describe('ecap (process)', () => {
     expect(await readFile(path.join(dir, 'dist', 'comprehensive.html'), 'utf8')).toBe(before);
   });
 
-  it('treats a missing content folder and a bad option as usage errors (exit 2)', async () => {
+  it('treats a missing content folder, a bad option and a file for a cache folder as usage errors (exit 2)', async () => {
     const dir = await tree({ 'readme.txt': 'empty project' });
     const missing = ecap(['check'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('ecap: Content folder `content` not found: pass --content DIR, or run ecap where content/ is.\n');
     expect(ecap(['build', '--frobnicate'], dir).code).toBe(2);
     expect(ecap(['check', '--reporter', 'xml'], dir).code).toBe(2);
+    // Nothing was made for the cache of a command that could not run.
+    expect(await readdir(dir)).toEqual(['readme.txt']);
+    for (const cacheDir of ['readme.txt', 'readme.txt/cache']) {
+      const file = ecap(['build', '--cache-dir', cacheDir], dir);
+      expect(file.code).toBe(2);
+      expect(file.stderr).toBe(`ecap: --cache-dir ${cacheDir} is a file, or inside one, not a folder: name a folder for the cache (it is made if need be), or --no-cache.\n`);
+    }
   });
 
   it('refuses to replace a folder it did not create', async () => {

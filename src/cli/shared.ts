@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../errors.js';
 import type { CheckResult } from '../pipeline/index.js';
 import { github } from '../reporters/github.js';
 import { json } from '../reporters/json.js';
@@ -35,6 +36,9 @@ export const maxWarningsOption = () =>
  * remembered; `--jobs N`: how many threads check files and serialise pages. A cache folder that
  * nothing can be written to is said once, and the command runs as with `--no-cache`.
  */
+/** Why a cache folder may not be written to that leaves the command to run without it: another user's, a read-only or full disk. */
+const cacheRefusals = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+
 export function addCacheOptions(command: Command): Command {
   return command
     .hook('preAction', async (self) => {
@@ -43,6 +47,8 @@ export function addCacheOptions(command: Command): Command {
       const { unwritable } = await import('../pipeline/cache.js');
       const error = await unwritable(path.resolve(cacheDir));
       if (!error) return;
+      if (error.code === 'ENOTDIR') throw new UsageError(`--cache-dir ${cacheDir} is a file, or inside one, not a folder: name a folder for the cache (it is made if need be), or --no-cache.`);
+      if (!cacheRefusals.has(error.code ?? '')) throw new UsageError(`Cannot use the cache folder \`${cacheDir}\` (${error.code ?? error.message}): name another with --cache-dir DIR, or --no-cache.`);
       process.stderr.write(`ecap: cannot write to the cache folder \`${cacheDir}\` (${error.code ?? error.message}), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.\n`);
       self.setOptionValue('cache', false);
     })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, futimesSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, futimesSync, openSync, readFileSync } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultDeserializer, serialize } from 'node:v8';
@@ -149,13 +149,23 @@ export const layoutKind = 'layouts';
 const lostBy = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
 
 /**
- * Why nothing can be stored under `dir` (made if need be), or undefined when something can: a
- * file is written there and removed again. A run given such a folder does without a cache.
+ * Why nothing can be stored under `dir`, or undefined when something can: a file is written
+ * there and removed again. A folder not made yet is not made: the nearest folder above it, where
+ * it would be, is asked whether it may be written to. A file where a folder should be is ENOTDIR.
  */
 export async function unwritable(dir: string): Promise<NodeJS.ErrnoException | undefined> {
-  const probe = path.join(dir, `.write-test-${process.pid}`);
+  const statOf = (at: string) => stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
   try {
-    await mkdir(dir, { recursive: true });
+    // The folder, or the nearest one above it that exists.
+    let at = dir;
+    let stats = await statOf(at);
+    while (!stats && path.dirname(at) !== at) stats = await statOf((at = path.dirname(at)));
+    if (!stats?.isDirectory()) return Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+    if (at !== dir) {
+      await access(at, constants.W_OK);
+      return undefined;
+    }
+    const probe = path.join(dir, `.write-test-${process.pid}`);
     await writeFile(probe, '');
     await rm(probe);
     return undefined;
