@@ -54,7 +54,8 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
   it('is read without being renewed, loses what it cannot store, and is not used at all when nothing can be written to it; the output is the same', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-access-'));
     folders.push(dir);
-    // 260 records: enough for the pool to start two workers, which store bodies of their own.
+    // 260 records: enough for the pool to start two workers, which store bodies of their own
+    // (below, where every file is to be prepared).
     await writeCorpus(path.join(dir, 'content'), 260);
     const bin = await install(dir);
     const run = (args: string[], as?: 'nobody') => ecap(bin, dir, args, as);
@@ -93,6 +94,15 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     await expectSame(path.join(dir, 'expected'), path.join(theirs, 'dist'));
     expect(await entries(shared)).toEqual(before);
 
+    // Every file to prepare (for the public edition, which root's build did not), so that both
+    // workers run, and none of the bodies they make can be stored: the main thread makes them again.
+    expect(run(['build', '--no-cache', '--edition', 'public', '--out', 'expected-public']).code).toBe(0);
+    const pooled = run(['build', '--cache-dir', 'theirs/cache', '--edition', 'public', '--out', 'theirs/public', '--jobs', '2'], 'nobody');
+    expect(pooled.stderr).toMatch(/^ecap: wrote \d+ files to theirs\/public\//m);
+    expect(pooled.code).toBe(0);
+    await expectSame(path.join(dir, 'expected-public'), path.join(theirs, 'public'));
+    expect(await entries(shared)).toEqual(before);
+
     // root's own cache, where nobody can write nothing at all: said once, and not used.
     const unwritable = run(['build', '--cache-dir', 'cache', '--out', 'theirs/apart', '--jobs', '2'], 'nobody');
     expect(unwritable.stderr.split('\n')[0]).toBe('ecap: cannot write to the cache folder `cache` (EACCES), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.');
@@ -123,7 +133,7 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     const prune = ecap(bin, dir, ['cache', 'prune', '--cache-dir', 'cache', '--unused-for', '1d'], 'nobody');
     const [removed, refusal] = prune.stderr.trimEnd().split('\n');
     expect(removed).toMatch(new RegExp(`^ecap: removed ${removable.length} entr(y|ies) \\([\\d.]+ MB\\) unused for 1d from cache/; kept 1 entry`));
-    expect(refusal).toMatch(new RegExp(`^ecap: could not remove ${refused.length} entries \\([\\d.]+ MB\\) \\(EACCES\\): their folders are another user's, or the disk is read-only; prune as the user whose builds made them\\.$`));
+    expect(refusal).toMatch(new RegExp(`^ecap: could not remove ${refused.length} entries \\([\\d.]+ MB\\) \\(EACCES\\): their folders are another user's, or the disk is read-only, or a build has them open; prune as the user whose builds made them, once no build runs\\.$`));
     expect(prune.code).toBe(1);
     expect((await entries(path.join(dir, 'cache'))).map((e) => e.file).sort()).toEqual(all.filter((e) => !removable.includes(e)).map((e) => e.file).sort());
   });

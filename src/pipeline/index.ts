@@ -348,7 +348,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await tightHeap(() => layOutAndWrite(toBuild, options, cache, { edition, texts }, chromium));
   } catch (error) {
     // The next build reads every file again, in case this one recalled the changed file.
-    if (error instanceof ChangedWhileBuilding && cache) await forgetRecalled(options.contentDir, options.cwd, cache);
+    if (error instanceof ChangedWhileBuilding && cache && !(await forgetRecalled(options.contentDir, options.cwd, cache))) {
+      throw new ChangedWhileBuilding(`${error.message} The cache, which ecap may not write to, cannot be told to read every note next time: build with --no-cache.`);
+    }
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isCacheFile, layoutKind } from './cache.js';
 
-/** Entries, and their bytes, that a prune removed (or would remove) and kept. */
+/** Entries, and their bytes, that a prune removed (or would remove), kept, and could not remove. */
 export interface Pruned {
   /** False when there is no cache folder at all. */
   found: boolean;
@@ -69,8 +69,8 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   return { found: true, since, removed, kept, refused };
 }
 
-/** Why an entry may not be removed that leaves it in place rather than stops the prune: another user's folder, or a read-only disk. */
-const refusals = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Why an entry may not be removed that leaves it in place rather than stops the prune: another user's folder, a read-only disk, or (on Windows) a file a build has open. */
+const refusals = new Set(['EACCES', 'EPERM', 'EROFS', 'EBUSY']);
 
 /** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
 async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {

@@ -76,8 +76,9 @@ export async function loadRecalling(contentDir: string, cwd: string, cache: Cach
 /**
  * Forgets what a build could recall of a content folder: a file read again without the hash
  * it was recalled by means its signature did not tell (a network mount's cached metadata, a
- * clock set back), and a build told to build again must then read every file.
+ * clock set back), and a build told to build again must then read every file. False when the
+ * cache could not take it (see Cache.setEncoded).
  */
-export async function forgetRecalled(contentDir: string, cwd: string, cache: Cache): Promise<void> {
-  await cache.set('last', entryKey(contentDir, cwd), { code: '', cwd: '', files: new Map() } satisfies Recalled);
+export function forgetRecalled(contentDir: string, cwd: string, cache: Cache): Promise<boolean> {
+  return cache.set('last', entryKey(contentDir, cwd), { code: '', cwd: '', files: new Map() } satisfies Recalled);
 }

@@ -51,7 +51,7 @@ export function cacheCommand(): Command {
       process.stderr.write(`ecap: ${verb} ${tally(pruned.removed)} unused for ${age}${before} from ${shown}/; kept ${tally(pruned.kept)}; ${elapsed(started)} s\n`);
       if (pruned.refused.entries === 0) return;
       // As rm does: what could be removed is, and the exit code says that not all was.
-      process.stderr.write(`ecap: could not remove ${tally(pruned.refused)} (${pruned.refused.code}): their folders are another user's, or the disk is read-only; prune as the user whose builds made them.\n`);
+      process.stderr.write(`ecap: could not remove ${tally(pruned.refused)} (${pruned.refused.code}): their folders are another user's, or the disk is read-only, or a build has them open; prune as the user whose builds made them, once no build runs.\n`);
       process.exitCode = 1;
     });
   return new Command('cache').description('look after the cache folder that build and check keep').addCommand(prune);
