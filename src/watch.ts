@@ -41,6 +41,37 @@ export function watchFolders(dirs: readonly string[], onChange: (file: string) =
   };
 }
 
+/** A watcher that holds what it hears until it is told whom to tell (see watchHeld). */
+export interface HeldWatcher extends Watcher {
+  /** From now on tells `onChange` of each change and `onError` of each error; what was held is told at once, any changes as one. */
+  release(onChange: () => void, onError: (error: Error) => void): void;
+}
+
+/**
+ * Watches `dirs` as watchFolders does, from before a command's first run, whose outcome decides
+ * whether the watch goes on: a file saved during that run is run again once the watch is
+ * released, and what goes wrong with the watching is said only then, once the run has shown the
+ * command line usable (a content folder that is not there is said once, by the run).
+ */
+export function watchHeld(dirs: readonly string[]): HeldWatcher {
+  let changed = false;
+  const errors: Error[] = [];
+  let listener: { onChange: () => void; onError: (error: Error) => void } | undefined;
+  const watcher = watchFolders(
+    dirs,
+    () => (listener ? listener.onChange() : (changed = true)),
+    (error) => (listener ? listener.onError(error) : errors.push(error)),
+  );
+  return {
+    close: () => watcher.close(),
+    release(onChange, onError) {
+      listener = { onChange, onError };
+      errors.splice(0).forEach(onError);
+      if (changed) onChange();
+    },
+  };
+}
+
 function rethrow(error: Error): never {
   throw error;
 }

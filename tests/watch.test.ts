@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { debounce, recursiveWatchSupported, watchFolders } from '../src/watch.js';
+import { debounce, recursiveWatchSupported, watchFolders, watchHeld } from '../src/watch.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -83,6 +83,31 @@ describe('watchFolders', () => {
       expect(errors.map((error) => error.code)).toEqual(['ENOENT']);
     });
   }
+});
+
+describe('watchHeld', () => {
+  it('holds changes and errors until released, then tells the changes as one and each error, and after that every change', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-'));
+    const held = watchHeld([root]);
+    const missing = watchHeld([path.join(root, 'nowhere')]);
+    try {
+      await writeFile(path.join(root, 'a.md'), 'x');
+      await writeFile(path.join(root, 'b.md'), 'x');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let changes = 0;
+      held.release(() => changes++, rethrow);
+      expect(changes).toBe(1);
+      await writeFile(path.join(root, 'c.md'), 'x');
+      await until(() => changes > 1, 5000, 'a change after release');
+
+      const errors: NodeJS.ErrnoException[] = [];
+      missing.release(() => {}, (error) => errors.push(error));
+      expect(errors.map((error) => error.code)).toEqual(['ENOENT']);
+    } finally {
+      held.close();
+      missing.close();
+    }
+  });
 });
 
 describe('debounce', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UnusableInput, UsageError } from '../errors.js';
-import { debounce, watchFolders } from '../watch.js';
-import { internalError } from './shared.js';
+import { debounce, watchHeld } from '../watch.js';
+import { internalError, watchFailed } from './shared.js';
 
 /**
  * Runs `run`, then again after every change under `dirs`, one run at a time, until SIGINT or
@@ -9,28 +9,16 @@ import { internalError } from './shared.js';
  * the line that says so.
  */
 export async function watchAndRerun(dirs: readonly string[], what: string, run: () => Promise<void>): Promise<void> {
-  // Watched from before the first run, so that a file saved during it (which may have stopped
-  // it) is run again after. What goes wrong with the watching is said once the first run has
-  // shown the command line usable: a content folder that is not there is said once.
-  let starting = true;
-  let changedMeanwhile = false;
-  const unheard: Error[] = [];
-  const warn = (error: Error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
-  const rerun = debounce(() => attempt(run), 100);
-  const watcher = watchFolders(
-    dirs.map((d) => path.resolve(d)),
-    () => (starting ? (changedMeanwhile = true) : rerun.trigger()),
-    (error) => (starting ? unheard.push(error) : warn(error)),
-  );
+  // Watched from before the first run, so that a file saved during it (which may have stopped it) is run again after.
+  const watcher = watchHeld(dirs.map((d) => path.resolve(d)));
   try {
     await attempt(run, true);
   } catch (error) {
     watcher.close();
     throw error;
   }
-  starting = false;
-  unheard.forEach(warn);
-  if (changedMeanwhile) rerun.trigger();
+  const rerun = debounce(() => attempt(run), 100);
+  watcher.release(() => rerun.trigger(), watchFailed);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop).off('SIGTERM', stop);

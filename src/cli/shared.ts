@@ -36,19 +36,16 @@ export const maxWarningsOption = () =>
  * remembered; `--jobs N`: how many threads check files and serialise pages. A cache folder that
  * nothing can be written to is said once, and the command runs as with `--no-cache`.
  */
-/** Why a cache folder may not be written to that leaves the command to run without it: another user's, a read-only or full disk. */
-const cacheRefusals = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
-
 export function addCacheOptions(command: Command): Command {
   return command
     .hook('preAction', async (self) => {
       const { cache, cacheDir } = self.opts<{ cache: boolean; cacheDir: string }>();
       if (!cache) return;
-      const { unwritable } = await import('../pipeline/cache.js');
+      const { refusesWrites, unwritable } = await import('../pipeline/cache.js');
       const error = await unwritable(path.resolve(cacheDir));
       if (!error) return;
       if (error.code === 'ENOTDIR') throw new UsageError(`--cache-dir ${cacheDir} is a file, or inside one, not a folder: name a folder for the cache (it is made if need be), or --no-cache.`);
-      if (!cacheRefusals.has(error.code ?? '')) throw new UsageError(`Cannot use the cache folder \`${cacheDir}\` (${error.code ?? error.message}): name another with --cache-dir DIR, or --no-cache.`);
+      if (!refusesWrites(error)) throw new UsageError(`Cannot use the cache folder \`${cacheDir}\` (${error.code ?? error.message}): name another with --cache-dir DIR, or --no-cache.`);
       process.stderr.write(`ecap: cannot write to the cache folder \`${cacheDir}\` (${error.code ?? error.message}), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.\n`);
       self.setOptionValue('cache', false);
     })
@@ -69,6 +66,11 @@ export function workOptions(options: { cache?: boolean; cacheDir?: string; jobs?
 }
 
 export const strictOption = () => new Option('--strict', 'fail (exit 1) on any warning, as --max-warnings 0 does');
+
+/** Says that a folder cannot be watched: the command goes on, without seeing its changes. */
+export function watchFailed(error: Error): void {
+  process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
+}
 
 /** What to print of a bug in ecap (an error that is not the content's or the command line's): its stack under ECAP_DEBUG=1. */
 export function internalError(error: Error): string {

@@ -102,7 +102,7 @@ export class Cache {
     } catch (error) {
       this.made.delete(folder);
       await rm(temp, { force: true }).catch(() => undefined);
-      if (!lostBy.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !refusesWrites(error as NodeJS.ErrnoException)) throw error;
       return false;
     }
   }
@@ -145,8 +145,16 @@ export function isCacheFile(shard: string, name: string): boolean {
  */
 export const layoutKind = 'layouts';
 
-/** The errors of a store that lose its entry rather than fail the build (see setEncoded). */
-const lostBy = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+/**
+ * Whether the file system refused to write or remove a file where ecap is not to blame: a folder
+ * another user made, a read-only or full disk, or (on Windows) a file another process has open.
+ * A store so refused loses its entry, a prune leaves it, and a cache folder so refused is not used.
+ */
+export function refusesWrites(error: NodeJS.ErrnoException): boolean {
+  return refusals.has(error.code ?? '');
+}
+
+const refusals = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EBUSY']);
 
 /**
  * Why nothing can be stored under `dir`, or undefined when something can: a file is written

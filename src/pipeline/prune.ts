@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isCacheFile, layoutKind } from './cache.js';
+import { isCacheFile, layoutKind, refusesWrites } from './cache.js';
 
 /** Entries, and their bytes, that a prune removed (or would remove), kept, and could not remove. */
 export interface Pruned {
@@ -44,7 +44,7 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   };
   const remove = async ({ file, stats }: { file: string; stats: Stats }) => {
     const error = dryRun ? undefined : await rm(file, { force: true }).then(() => undefined, (e: NodeJS.ErrnoException) => e);
-    if (error && !refusals.has(error.code ?? '')) throw error;
+    if (error && !refusesWrites(error)) throw error;
     if (error) refused.code ??= error.code;
     count(error ? refused : removed, stats.size);
   };
@@ -68,9 +68,6 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   }
   return { found: true, since, removed, kept, refused };
 }
-
-/** Why an entry may not be removed that leaves it in place rather than stops the prune: another user's folder, a read-only disk, or (on Windows) a file a build has open. */
-const refusals = new Set(['EACCES', 'EPERM', 'EROFS', 'EBUSY']);
 
 /** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
 async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {

@@ -12,8 +12,8 @@ import { summarise } from '../../reporters/pretty.js';
 import type { Problem } from '../../serve/inject.js';
 import type { RunningServer, SiteState } from '../../serve/server.js';
 import { buildSite, succeeded, type Attempt } from '../../serve/site.js';
-import { debounce, watchFolders, type Watcher } from '../../watch.js';
-import { addCacheOptions, contentOption, internalError, progress, report, workOptions } from '../shared.js';
+import { debounce, watchHeld } from '../../watch.js';
+import { addCacheOptions, contentOption, internalError, progress, report, watchFailed, workOptions } from '../shared.js';
 
 interface ServeOptions {
   content: string;
@@ -100,27 +100,15 @@ async function serve(options: ServeOptions): Promise<void> {
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   let server: RunningServer | undefined;
   let rebuild: ReturnType<typeof debounce> | undefined;
-  // Watched from before the first build, so that a note saved during it is built next (once
-  // `rebuild` exists). What goes wrong with the watching is held until the first build has shown
-  // the command line usable: a missing content folder is said once, as a usage error.
-  let changed = false;
-  const unheard: Error[] = [];
-  let holding = true;
-  const warn = (error: Error) => process.stderr.write(`ecap: cannot watch for changes: ${error.message}\n`);
+  // Watched from before the first build, so that a note saved during it is built next.
   const templatesDir = path.resolve(cwd, options.templates ?? defaultTemplatesDir);
-  const watcher: Watcher = watchFolders(
-    [path.resolve(cwd, options.content), schemasDir, templatesDir],
-    () => (rebuild ? rebuild.trigger() : (changed = true)),
-    (error) => (holding ? unheard.push(error) : warn(error)),
-  );
+  const watcher = watchHeld([path.resolve(cwd, options.content), schemasDir, templatesDir]);
   try {
     const first = await buildNow();
     // A file that cannot be used (a broken template, a note changed during the build) is shown
     // as the content's errors are, until a change fixes it; anything else wrong with the command
     // line (a folder that is not there) stops the server, as it stops `ecap build`.
     if (first.usage && !(first.usage instanceof UnusableInput)) throw first.usage;
-    holding = false;
-    unheard.forEach(warn);
     apply(first);
     tell(first, false);
     if (signalled) return;
@@ -141,7 +129,7 @@ async function serve(options: ServeOptions): Promise<void> {
       tell(attempt, hadGood);
       running.reload();
     }, 100);
-    if (changed) rebuild.trigger();
+    watcher.release(() => rebuild?.trigger(), watchFailed);
 
     process.stderr.write(`ecap: serving ${running.url} — Ctrl-C to stop\n`);
     await stopping;
