@@ -30,4 +30,21 @@ await build({
   // The CommonJS libraries in the bundle (gray-matter, ajv, handlebars) call require().
   banner: { js: "import { createRequire as __ecapCreateRequire } from 'node:module'; const require = __ecapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [grayMatterWithoutJsYaml()],
 });
+
+/**
+ * gray-matter requires js-yaml for its default YAML engine, and js-yaml requires esprima (for
+ * `!!js/function`) when it loads: about 20 ms more to load the parsing code (six imports each, by
+ * hand), on every run that parses a note and in every worker.
+ * ecap gives gray-matter its own engine (src/pipeline/parse.ts), so the bundle gets a stand-in
+ * that refuses to run instead.
+ */
+function grayMatterWithoutJsYaml() {
+  return {
+    name: 'gray-matter-without-js-yaml',
+    setup(build) {
+      build.onResolve({ filter: /^js-yaml$/ }, ({ importer }) => (/[\\/]gray-matter[\\/]/.test(importer) ? { path: path.join(root, 'scripts', 'no-js-yaml.cjs') } : undefined));
+    },
+  };
+}

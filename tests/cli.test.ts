@@ -35,6 +35,24 @@ describe('ecap (process)', () => {
     expect(help.stdout).toContain('check');
   });
 
+  it("parses front matter through the bundle without loading gray-matter's own YAML parser", async () => {
+    const dir = await project();
+    // The bundle's libraries call require() for what it leaves out, which this records.
+    const hook = path.join(repo, 'tests', 'fixtures', 'record-requires.cjs');
+    const requires = path.join(dir, 'requires.txt');
+    const note = path.join(dir, 'content', 'missions', 'bad.md');
+    await writeFile(note, '---\ntitle: [unclosed\n---\n\nText.\n');
+    const run = spawnSync(process.execPath, ['--require', hook, bin, 'check', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ECAP_TEST_REQUIRES: requires } });
+    // The front matter was parsed (by yaml, which reports the unclosed flow sequence)...
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/missions\/bad\.md:2:\d+\s+error/);
+    const loaded = (await readFile(requires, 'utf8')).split('\n');
+    // ...by the bundle's parsing code, whose libraries require Node's modules...
+    expect(loaded).toContain('fs');
+    // ...and js-yaml, which requires esprima as it loads (see scripts/bundle.js), never came into it.
+    expect(loaded.filter((request) => /esprima|js-yaml/.test(request))).toEqual([]);
+  });
+
   it('builds into dist/ and ends with one summary line', async () => {
     const dir = await project();
     const run = ecap(['build'], dir);
