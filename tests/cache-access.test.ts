@@ -120,20 +120,24 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     await cp(path.join(repo, 'tests', 'fixtures', 'golden', 'content'), path.join(dir, 'content'), { recursive: true });
     const bin = await install(dir);
     expect(ecap(bin, dir, ['build', '--cache-dir', 'cache']).code).toBe(0);
-    // Every entry but the layout two days old; one folder of bodies nobody's, the rest root's.
+    // Every entry but the layout two days old; one folder of bodies nobody's, one that nobody
+    // may not even list (root's, as with umask 077), the rest root's.
     const old = new Date(Date.now() - 2 * 86_400_000);
     const all = await entries(path.join(dir, 'cache'));
     for (const { file } of all) if (!file.includes(`${path.sep}layouts${path.sep}`)) await utimes(file, old, old);
-    const theirs = path.join(dir, 'cache', 'bodies', (await readdir(path.join(dir, 'cache', 'bodies'))).sort()[0]!);
-    await chown(theirs, nobody, nobody);
+    const [theirs, closed] = (await readdir(path.join(dir, 'cache', 'bodies'))).sort().map((name) => path.join(dir, 'cache', 'bodies', name));
+    await chown(theirs!, nobody, nobody);
+    await chmod(closed!, 0o700);
     const removable = all.filter(({ file }) => path.dirname(file) === theirs);
-    const refused = all.filter(({ file }) => path.dirname(file) !== theirs && !file.includes(`${path.sep}layouts${path.sep}`));
+    const refused = all.filter(({ file }) => path.dirname(file) !== theirs && path.dirname(file) !== closed && !file.includes(`${path.sep}layouts${path.sep}`));
     expect(removable.length).toBeGreaterThan(0);
+    expect(all.filter(({ file }) => path.dirname(file) === closed).length).toBeGreaterThan(0);
 
     const prune = ecap(bin, dir, ['cache', 'prune', '--cache-dir', 'cache', '--unused-for', '1d'], 'nobody');
-    const [removed, refusal] = prune.stderr.trimEnd().split('\n');
+    const [removed, refusal, unlisted] = prune.stderr.trimEnd().split('\n');
     expect(removed).toMatch(new RegExp(`^ecap: removed ${removable.length} entr(y|ies) \\([\\d.]+ MB\\) unused for 1d from cache/; kept 1 entry`));
     expect(refusal).toMatch(new RegExp(`^ecap: could not remove ${refused.length} entries \\([\\d.]+ MB\\) \\(EACCES\\): their folders are another user's, or the disk is read-only, or a build has them open; prune as the user whose builds made them, once no build runs\\.$`));
+    expect(unlisted).toBe("ecap: could not look into 1 folder of the cache (EACCES), whose entries are neither removed nor counted above: it is another user's; prune as the user whose builds made it.");
     expect(prune.code).toBe(1);
     expect((await entries(path.join(dir, 'cache'))).map((e) => e.file).sort()).toEqual(all.filter((e) => !removable.includes(e)).map((e) => e.file).sort());
   });

@@ -81,7 +81,7 @@ describe('pruneCache', () => {
     const now = Date.now();
     const dry = await pruneCache(dir, day, { dryRun: true, now });
     // No build has laid out reports in this cache: the age counts back from now.
-    expect(dry).toEqual({ found: true, since: now, removed: { entries: 3, bytes: staleBytes }, kept: { entries: 1, bytes: (await stat(entryFile(dir, 'pages', kept))).size }, refused: { entries: 0, bytes: 0 } });
+    expect(dry).toEqual({ found: true, since: now, removed: { entries: 3, bytes: staleBytes }, kept: { entries: 1, bytes: (await stat(entryFile(dir, 'pages', kept))).size }, refused: { entries: 0, bytes: 0 }, unlisted: { folders: 0 } });
     await expect(stat(entryFile(dir, 'pages', stale))).resolves.toBeTruthy();
 
     expect(await pruneCache(dir, day, { now })).toEqual(dry);
@@ -94,7 +94,7 @@ describe('pruneCache', () => {
     await cache.set('bodies', lone, 'again');
     expect(await cache.get('bodies', lone)).toBe('again');
 
-    expect(await pruneCache(path.join(dir, 'missing'), day, { now })).toEqual({ found: false, since: now, removed: { entries: 0, bytes: 0 }, kept: { entries: 0, bytes: 0 }, refused: { entries: 0, bytes: 0 } });
+    expect(await pruneCache(path.join(dir, 'missing'), day, { now })).toEqual({ found: false, since: now, removed: { entries: 0, bytes: 0 }, kept: { entries: 0, bytes: 0 }, refused: { entries: 0, bytes: 0 }, unlisted: { folders: 0 } });
   });
 
   it('keeps all that the next build needs, after a build that laid out every page (as in CI, after each commit)', { timeout: 60_000 }, async () => {

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isCacheFile, layoutKind, refusesWrites } from './cache.js';
@@ -13,6 +13,8 @@ export interface Pruned {
   kept: Tally;
   /** Unused entries that ecap may not remove (another user's, or on a read-only disk), and why (the first error's code). */
   refused: Tally & { code?: string };
+  /** Folders of entries that ecap may not even list (another user's, made with umask 077), whose entries are in no tally. */
+  unlisted: { folders: number; code?: string };
 }
 
 export interface Tally {
@@ -38,6 +40,7 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
   const removed: Tally = { entries: 0, bytes: 0 };
   const kept: Tally = { entries: 0, bytes: 0 };
   const refused: Pruned['refused'] = { entries: 0, bytes: 0 };
+  const unlisted: Pruned['unlisted'] = { folders: 0 };
   const count = (tally: Tally, bytes: number) => {
     tally.entries++;
     tally.bytes += bytes;
@@ -48,32 +51,38 @@ export async function pruneCache(dir: string, unusedForMs: number, { dryRun = fa
     if (error) refused.code ??= error.code;
     count(error ? refused : removed, stats.size);
   };
-  const kinds = await folders(dir, kindName);
-  if (!kinds) return { found: false, since: now, removed, kept, refused };
+  const top = await listing(dir, unlisted);
+  if (!top) return { found: false, since: now, removed, kept, refused, unlisted };
   // Counted from now, days of builds that find their output up to date (they read the check's
   // and the build's records, not the bodies, layouts and pages) would leave the next change to
   // be built almost from scratch.
+  const kinds = top.filter((entry) => entry.isDirectory() && kindName.test(entry.name)).map((entry) => path.join(dir, entry.name));
   const layoutsDir = kinds.find((kind) => path.basename(kind) === layoutKind);
-  const layouts = layoutsDir ? await entriesOf(layoutsDir) : [];
+  const layouts = layoutsDir ? await entriesOf(layoutsDir, unlisted) : [];
   const since = layouts.length > 0 ? Math.min(now, Math.max(...layouts.map(({ stats }) => stats.mtimeMs))) : now;
   const cutoff = since - unusedForMs;
   // One kind at a time: the stats of every entry at once took 24 MB more at 46,000 entries.
   for (const kind of kinds) {
     const unused: Array<{ file: string; stats: Stats }> = [];
-    for (const entry of kind === layoutsDir ? layouts : await entriesOf(kind)) {
+    for (const entry of kind === layoutsDir ? layouts : await entriesOf(kind, unlisted)) {
       if (entry.stats.mtimeMs < cutoff) unused.push(entry);
       else count(kept, entry.stats.size);
     }
     await Promise.all(unused.map(remove));
   }
-  return { found: true, since, removed, kept, refused };
+  return { found: true, since, removed, kept, refused, unlisted };
 }
 
-/** The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a build, or removed by another prune) is left out. */
-async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Stats }>> {
+/**
+ * The entry files in one kind's folder, with their stats; one gone meanwhile (replaced by a
+ * build, or removed by another prune) is left out, and so is a folder ecap may not list, counted
+ * in `unlisted`.
+ */
+async function entriesOf(kind: string, unlisted: Pruned['unlisted']): Promise<Array<{ file: string; stats: Stats }>> {
   const found: Array<{ file: string; stats: Stats }> = [];
-  for (const shard of (await folders(kind)) ?? []) {
-    const files = (await readdir(shard).catch(() => [])).filter((name) => isCacheFile(shard, name)).map((name) => path.join(shard, name));
+  for (const shard of ((await listing(kind, unlisted)) ?? []).filter((entry) => entry.isDirectory())) {
+    const folder = path.join(kind, shard.name);
+    const files = ((await listing(folder, unlisted)) ?? []).filter((entry) => isCacheFile(folder, entry.name)).map((entry) => path.join(folder, entry.name));
     const stats = await Promise.all(files.map((file) => lstat(file).catch(() => undefined)));
     files.forEach((file, i) => {
       if (stats[i]?.isFile()) found.push({ file, stats: stats[i] });
@@ -82,13 +91,16 @@ async function entriesOf(kind: string): Promise<Array<{ file: string; stats: Sta
   return found;
 }
 
-/** The folders in `dir` (named as `pattern` says, if given), or undefined when `dir` does not exist. */
-async function folders(dir: string, pattern = /(?:)/): Promise<string[] | undefined> {
+/** What `dir` holds; undefined when it is not there, and nothing, counted in `unlisted`, when ecap may not list it. */
+async function listing(dir: string, unlisted: Pruned['unlisted']): Promise<Dirent[] | undefined> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && pattern.test(e.name)).map((e) => path.join(dir, e.name));
+    return await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return undefined;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    unlisted.folders++;
+    unlisted.code ??= code;
+    return [];
   }
 }

@@ -49,10 +49,16 @@ export function cacheCommand(): Command {
       // Said only when it matters: the last build that wrote the reports was a while ago.
       const before = now - pruned.since > renewAfterMs ? ` before the last build that laid out the reports (${new Date(pruned.since).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
       process.stderr.write(`ecap: ${verb} ${tally(pruned.removed)} unused for ${age}${before} from ${shown}/; kept ${tally(pruned.kept)}; ${elapsed(started)} s\n`);
-      if (pruned.refused.entries === 0) return;
       // As rm does: what could be removed is, and the exit code says that not all was.
-      process.stderr.write(`ecap: could not remove ${tally(pruned.refused)} (${pruned.refused.code}): their folders are another user's, or the disk is read-only, or a build has them open; prune as the user whose builds made them, once no build runs.\n`);
-      process.exitCode = 1;
+      if (pruned.refused.entries > 0) {
+        process.stderr.write(`ecap: could not remove ${tally(pruned.refused)} (${pruned.refused.code}): their folders are another user's, or the disk is read-only, or a build has them open; prune as the user whose builds made them, once no build runs.\n`);
+        process.exitCode = 1;
+      }
+      if (pruned.unlisted.folders > 0) {
+        const { folders, code } = pruned.unlisted;
+        process.stderr.write(`ecap: could not look into ${folders.toLocaleString('en-US')} ${folders === 1 ? 'folder' : 'folders'} of the cache (${code}), whose entries are neither removed nor counted above: ${folders === 1 ? "it is another user's" : "they are another user's"}; prune as the user whose builds made ${folders === 1 ? 'it' : 'them'}.\n`);
+        process.exitCode = 1;
+      }
     });
   return new Command('cache').description('look after the cache folder that build and check keep').addCommand(prune);
 }
