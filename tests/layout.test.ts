@@ -21,7 +21,7 @@ function partsOf(own: () => AsyncIterable<string>): AsyncIterable<string> {
     body: async (name) => `(body ${name})`,
     revision: () => undefined,
   };
-  const [file] = laidFiles(layout, async () => [{}, {}], { css: '', fonts: [] }, sources);
+  const [file] = laidFiles(layout, async () => ({}), { css: '', fonts: [] }, sources);
   return file!.content as AsyncIterable<string>;
 }
 

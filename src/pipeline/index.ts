@@ -420,7 +420,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
       await laidOut?.made();
     }
     const { layout, shapes } = laidOut;
-    if (cache) await Promise.all([cache.set(layoutKind, layoutKey, layout), ...shapes.map((table, t) => cache.set('shapes', shapesKey(layoutKey, t), table))]);
+    if (cache) await Promise.all([cache.set(layoutKind, layoutKey, layout), ...shapes.flatMap((table, t) => shapeRuns(table).map((run, r) => cache.set('shapes', shapesKey(layoutKey, t, r), run)))]);
   }
   const { written, kept } = out;
   const outFolder = path.resolve(options.cwd, options.outDir);
@@ -430,17 +430,33 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   return { ...result, written: all.map((f) => ({ path: f.path })), kept };
 }
 
-/** Where the cache keeps the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
-function shapesKey(layout: string, table: number): string {
-  return hash(layout, 'shapes', String(table));
+/**
+ * How many bodies' shapes the cache keeps in one entry. A build that keeps the layout reads the
+ * shapes only of the bodies it makes, often one: the comprehensive report's, whole, were 0.9 MB
+ * at 1,000 records and 10 MB at 10,000, and took 20 and 194 ms to decode.
+ */
+const shapesPerEntry = 64;
+
+/** A table's shapes, in the runs that the cache keeps apart. */
+function shapeRuns(table: readonly Shape[]): Shape[][] {
+  return Array.from({ length: Math.ceil(table.length / shapesPerEntry) }, (_, r) => table.slice(r * shapesPerEntry, (r + 1) * shapesPerEntry));
 }
 
-/** The shapes of a kept layout's tables, each read once when first needed. */
+/** Where the cache keeps one run of the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
+function shapesKey(layout: string, table: number, run: number): string {
+  return hash(layout, 'shapes', String(table), String(run));
+}
+
+/** The shapes of a kept layout's tables, each run read once when first needed. */
 function keptShapes(cache: Cache, layout: string): Shapes {
-  const read = new Map<number, Promise<readonly Shape[]>>();
-  return (table) => {
-    if (!read.has(table)) read.set(table, cache.get<Shape[]>('shapes', shapesKey(layout, table)).then((shapes) => shapes ?? Promise.reject(new LayoutIncomplete())));
-    return read.get(table)!;
+  const read = new Map<string, Promise<readonly Shape[]>>();
+  return async (table, body) => {
+    const run = Math.floor(body / shapesPerEntry);
+    const key = shapesKey(layout, table, run);
+    if (!read.has(key)) read.set(key, cache.get<Shape[]>('shapes', key).then((shapes) => shapes ?? Promise.reject(new LayoutIncomplete())));
+    const shape = (await read.get(key)!)[body % shapesPerEntry];
+    if (!shape) throw new LayoutIncomplete();
+    return shape;
   };
 }
 

@@ -26,8 +26,8 @@ export interface Shape {
   fills?: HeadingFill[] | undefined;
 }
 
-/** The shapes of a table's bodies, by number. */
-export type Shapes = (table: number) => Promise<readonly Shape[]>;
+/** The shape of a table's body, by the table's number and the body's. */
+export type Shapes = (table: number, body: number) => Promise<Shape>;
 
 export type Neighbour = ListKind | { body: string };
 
@@ -131,7 +131,7 @@ export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sourc
     const shown = file.shows?.map((i) => table[i]!) ?? table;
     const revisions = shown.map((b) => sources.revision(b.name));
     const key = revisions.every((r) => r !== undefined) ? hash(file.own, ...revisions) : undefined;
-    const pieces = (previous: Pieces | undefined) => assemble(file, table, () => shapes(file.table), sources, previous);
+    const pieces = (previous: Pieces | undefined) => assemble(file, table, (body) => shapes(file.table, body), sources, previous);
     yield { path: file.path, content: texts(pieces(undefined)), ...(key ? { key, pieces } : {}) };
   }
   const whole = (path: string, content: string | Uint8Array): OutputFile => ({ path, content, key: hash(path, content) });
@@ -146,7 +146,7 @@ export function* laidFiles(layout: Layout, shapes: Shapes, assets: Assets, sourc
  * that `previous` made from the same things is given by its number, to be copied, and what is
  * not needed to tell is never read. Returns what the file was made of.
  */
-async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapes: () => Promise<readonly Shape[]>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
+async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shapeOf: (body: number) => Promise<Shape>, sources: Sources, previous: Pieces | undefined): AsyncGenerator<Part, Pieces> {
   const { format, shell } = file;
   let shellPieces: Promise<string[]> | undefined;
   const shellPiece = async (n: number) => (await (shellPieces ??= wholeText(sources.text(shell!.key)).then(splitShell)))[n]!;
@@ -186,7 +186,7 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
       const at = made.digests.length + 1;
       if (from?.digests[at] === digest) body = { digest, part: at, empty: from.lengths[at] === 0 };
       else {
-        const { depth, fills } = (await shapes())[slot]!;
+        const { depth, fills } = await shapeOf(slot);
         let text = fill({ ...outline, [format]: await sources.body(placed.name, format) } as Fragment, format, depth, fills);
         if (text && apart && apart[0]) text = `<!-- -->\n\n${text}`;
         if (text && apart && apart[1]) text = `${text}\n\n<!-- -->`;

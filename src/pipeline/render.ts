@@ -309,7 +309,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
     body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };
-  return { layout, shapes, files: laidFiles(layout, async (table) => shapes[table]!, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
+  return { layout, shapes, files: laidFiles(layout, async (table, body) => shapes[table]![body]!, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
