@@ -353,6 +353,11 @@ describe('cache', () => {
     await rm(path.join(dir, 'dist', 'comprehensive.md'));
     await edit('practices/th-destruction-ceremonies.md', 'and the police', 'and the prosecutors');
     expect(await rebuild()).toBe(true);
+    // The bodies' shapes lost: the changed body cannot be filled in from the kept layout, and the
+    // pages are laid out again.
+    await rm(path.join(dir, '.ecap-cache', 'shapes'), { recursive: true });
+    await edit('practices/th-destruction-ceremonies.md', 'and the prosecutors', 'and the judges');
+    expect(await rebuild()).toBe(true);
   });
 });
 

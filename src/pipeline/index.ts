@@ -449,12 +449,13 @@ function shapesKey(layout: string, table: number, run: number): string {
 
 /** The shapes of a kept layout's tables, each run read once when first needed. */
 function keptShapes(cache: Cache, layout: string): Shapes {
-  const read = new Map<string, Promise<readonly Shape[]>>();
+  // By table and run: the entry's key is hashed only when the run is first read, not for every body.
+  const read = new Map<string, Promise<readonly Shape[] | undefined>>();
   return async (table, body) => {
     const run = Math.floor(body / shapesPerEntry);
-    const key = shapesKey(layout, table, run);
-    if (!read.has(key)) read.set(key, cache.get<Shape[]>('shapes', key).then((shapes) => shapes ?? Promise.reject(new LayoutIncomplete())));
-    const shape = (await read.get(key)!)[body % shapesPerEntry];
+    const at = `${table} ${run}`;
+    if (!read.has(at)) read.set(at, cache.get<Shape[]>('shapes', shapesKey(layout, table, run)));
+    const shape = (await read.get(at)!)?.[body % shapesPerEntry];
     if (!shape) throw new LayoutIncomplete();
     return shape;
   };
