@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { growthFor, tightAbove, tightHeap } from '../src/pipeline/heap.js';
+import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 
 describe('heap growth while laying out and writing', () => {
   // Half as much again as `tightAbove` of doubles, live in this thread's heap while the work runs.
@@ -27,5 +28,26 @@ describe('heap growth while laying out and writing', () => {
     const flags = vi.spyOn(v8, 'setFlagsFromString');
     await expect(tightHeap(async () => Promise.reject(new Error(`failed holding ${held.length}`)))).rejects.toThrow('failed holding');
     expect(flags.mock.calls.at(-1)).toEqual(['--heap-growing-percent=0']);
+  });
+});
+
+describe('collecting the young generation between files', () => {
+  const youngInUse = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
+
+  it('empties the young generation of garbage when called', () => {
+    const collectYoung = youngCollection();
+    // Small objects, dead at once: they stay in the young generation until it is collected.
+    let garbage: Array<{ n: number }> | undefined = Array.from({ length: 20_000 }, (_, n) => ({ n }));
+    garbage = undefined;
+    const before = youngInUse();
+    collectYoung();
+    expect(garbage).toBeUndefined();
+    expect(youngInUse()).toBeLessThan(before / 2);
+  });
+
+  it('gives no other context a collector of its own', () => {
+    youngCollection();
+    expect(vm.runInNewContext('typeof gc')).toBe('undefined');
+    expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
   });
 });

@@ -4,6 +4,7 @@ import type { Edition } from '../model/edition.js';
 import { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
 import { checkJobs, type CheckJob, type CheckJobResult } from './check-file.js';
+import { youngCollection } from './heap.js';
 
 // A worker of the check's pool: runs the jobs it is sent (see checkJobs) and hands back their
 // entries' bytes, moved rather than copied, so that the main thread can store each as it is and
@@ -18,6 +19,7 @@ export interface CheckWorkerData {
 
 const { schemas, cacheDir, edition } = workerData as CheckWorkerData;
 const cache = cacheDir ? new Cache(cacheDir) : undefined;
+const collectYoung = youngCollection();
 const run = await checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition, false) } : undefined);
 
 parentPort!.on('message', (jobs: CheckJob[]) => {
@@ -36,6 +38,8 @@ async function runAll(jobs: CheckJob[]): Promise<CheckJobResult[]> {
   const done: Array<ReturnType<typeof run>> = [];
   for (const job of jobs) {
     done.push(run(job));
+    // Done with the file's tree, before its writes go on: see youngCollection.
+    collectYoung();
     // A turn of the event loop lets the writes just begun go on while the next file is parsed.
     await new Promise(setImmediate);
   }
