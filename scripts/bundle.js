@@ -5,16 +5,20 @@
 // Node loads one bundle several times faster than the hundred-odd modules it is made of: a
 // build in which one note changed loads the parser, the validator and the renderers, and half
 // a second of it went on loading them. bin/ecap.js runs the bundle.
+// The bundle also holds the validators of ecap's schemas, compiled now rather than at each run
+// (src/content/prebuilt-validators.ts).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build', 'bundle');
 await rm(out, { recursive: true, force: true });
+const validators = await prebuiltValidators();
 await build({
   entryPoints: {
+    [validators.name]: validators.source,
     main: path.join(root, 'build', 'cli', 'main.js'),
     'check-worker': path.join(root, 'build', 'pipeline', 'check-worker.js'),
     'page-worker': path.join(root, 'build', 'pipeline', 'page-worker.js'),
@@ -32,6 +36,18 @@ await build({
   logLevel: 'warning',
   plugins: [grayMatterWithoutJsYaml()],
 });
+
+/** Writes the validators' module, made from schemas/ by the compiled code, to be bundled as `name`. */
+async function prebuiltValidators() {
+  const { readSchemas } = await import('../build/content/schemas.js');
+  const { validatorsSource } = await import('../build/content/validators.js');
+  const { prebuiltFile } = await import('../build/content/prebuilt-validators.js');
+  const source = path.join(root, 'build', 'prebuilt', prebuiltFile);
+  await rm(path.dirname(source), { recursive: true, force: true });
+  await mkdir(path.dirname(source), { recursive: true });
+  await writeFile(source, validatorsSource(await readSchemas()));
+  return { name: path.basename(prebuiltFile, '.js'), source };
+}
 
 /**
  * gray-matter requires js-yaml for its default YAML engine, and js-yaml requires esprima (for

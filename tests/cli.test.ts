@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tree } from './helpers.js';
@@ -51,6 +51,22 @@ describe('ecap (process)', () => {
     expect(loaded).toContain('fs');
     // ...and js-yaml, which requires esprima as it loads (see scripts/bundle.js), never came into it.
     expect(loaded.filter((request) => /esprima|js-yaml/.test(request))).toEqual([]);
+  });
+
+  it("validates through the validators built into the bundle, without loading ajv's compiler", async () => {
+    const dir = await project();
+    const hook = path.join(repo, 'tests', 'fixtures', 'record-imports.mjs');
+    const imports = path.join(dir, 'imports.txt');
+    await writeFile(path.join(dir, 'content', 'themes', 'courts.md'), '---\ntitle: Courts\nsummary: S\norder: first\n---\nText\n');
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, bin, 'check', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ECAP_TEST_IMPORTS: imports } });
+    // The note was validated...
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/themes\/courts\.md:4:8\s+error.*expected a whole number/);
+    const loaded = (await readFile(imports, 'utf8')).split('\n').map((url) => path.basename(url));
+    // ...by the validators `npm run build` made (src/content/prebuilt-validators.ts)...
+    expect(loaded).toContain('schema-validators.js');
+    // ...not by ajv compiling the schema, whose chunk esbuild names after src/content/validators.ts.
+    expect(loaded.filter((name) => /^validators-\w+\.js$/.test(name))).toEqual([]);
   });
 
   it('builds into dist/ and ends with one summary line', async () => {

@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { collections } from '../src/content/collections.js';
+import { prebuiltFile, validatorsFor, type Prebuilt } from '../src/content/prebuilt-validators.js';
 import { compileSchemas } from '../src/content/validators.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -43,5 +47,63 @@ describe('schemas', () => {
     };
     for (const [name, schema] of Object.entries(await readSchemas())) walk(schema, name);
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the validators built into the bundle (see src/content/prebuilt-validators.ts)", () => {
+  /** Every record of the bundled content, with the schema it is checked against. */
+  async function records(): Promise<Array<{ file: string; schema: string; data: Record<string, unknown> }>> {
+    const out = [];
+    for (const collection of collections) {
+      const files = 'file' in collection.location ? [collection.location.file] : (await readdir(path.join(repo, 'content', collection.location.folder))).map((name) => path.join((collection.location as { folder: string }).folder, name));
+      for (const file of files) {
+        const text = await readFile(path.join(repo, 'content', file), 'utf8');
+        const data = (collection.format === 'yaml' ? parseYaml(text) : parseYaml(text.split(/^---$/m)[1]!)) as Record<string, unknown>;
+        out.push({ file, schema: collection.schema, data });
+      }
+    }
+    return out;
+  }
+
+  /** The record, and the record broken in each way a schema catches: each field gone, of the wrong type, of an unknown value, and a field too many. */
+  function variants(data: Record<string, unknown>): unknown[] {
+    const out: unknown[] = [data, { ...data, unknwon_field: 1 }];
+    for (const key of Object.keys(data)) {
+      const { [key]: _gone, ...without } = data;
+      out.push(without, { ...data, [key]: 12345 }, { ...data, [key]: 'not-a-known-value' }, { ...data, [key]: [] }, { ...data, [key]: '2013-02-30' });
+    }
+    return out;
+  }
+
+  it('are used when made from these schemas, and judge every record as ajv compiling them now does', async () => {
+    const set = await readSchemas();
+    const bundled = (await import(pathToFileURL(path.join(repo, 'build', 'bundle', prebuiltFile)).href)) as Prebuilt;
+    const prebuilt = await validatorsFor(set, Promise.resolve(bundled));
+    expect(Object.keys(prebuilt).sort()).toEqual(Object.keys(set).sort());
+    bundled.names.forEach((name, i) => expect(prebuilt[name]).toBe(bundled[`v${i}`]));
+    const compiled = compileSchemas(set);
+    let invalid = 0;
+    for (const { file, schema, data } of await records()) {
+      for (const variant of variants(data)) {
+        const valid = prebuilt[schema]!(variant);
+        expect(compiled[schema]!(variant), file).toBe(valid);
+        expect(prebuilt[schema]!.errors, file).toEqual(compiled[schema]!.errors);
+        if (!valid) invalid++;
+      }
+    }
+    // Enough broken records that every kind of error the messages explain came up.
+    expect(invalid).toBeGreaterThan(500);
+  });
+
+  it('are not used when the schemas have changed since the bundle was made', async () => {
+    const set = await readSchemas();
+    const bundled = (await import(pathToFileURL(path.join(repo, 'build', 'bundle', prebuiltFile)).href)) as Prebuilt;
+    const theme = set['theme.schema.json'] as { required: string[]; properties: object };
+    const colour = { type: 'string', description: "The theme's colour." };
+    const changed = { ...set, 'theme.schema.json': { ...theme, properties: { ...theme.properties, colour }, required: [...theme.required, 'colour'] } };
+    const validators = await validatorsFor(changed, Promise.resolve(bundled));
+    expect(validators['theme.schema.json']).not.toBe(bundled[`v${bundled.names.indexOf('theme.schema.json')}`]);
+    expect(validators['theme.schema.json']!({ title: 'Courts', summary: 'S', order: 1 })).toBe(false);
+    expect(validators['theme.schema.json']!.errors).toContainEqual(expect.objectContaining({ keyword: 'required', params: { missingProperty: 'colour' } }));
   });
 });

@@ -6,7 +6,7 @@ import { source } from './helpers.js';
 
 describe('structure', () => {
   it('reports each unknown directive and unsafe address once, where it is written, and keeps their text', async () => {
-    const check = fileChecker(await readSchemas());
+    const check = await fileChecker(await readSchemas());
     const body = [
       'A :word[kept] and [a link](javascript:alert(1)) and ![a picture](data:image/png,x).',
       '',

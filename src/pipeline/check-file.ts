@@ -1,5 +1,5 @@
 import type { SchemaSet } from '../content/schemas.js';
-import { compileSchemas } from '../content/validators.js';
+import { validatorsFor } from '../content/prebuilt-validators.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from './load.js';
 import { parse } from './parse.js';
@@ -20,9 +20,9 @@ export interface FileResult {
   checked?: CheckedFile;
 }
 
-/** parse → validate → structure for one file, with the schemas compiled once. */
-export function fileChecker(schemas: SchemaSet): (file: SourceFile) => FileResult {
-  const validators = compileSchemas(schemas);
+/** parse → validate → structure for one file, with the schemas' validators made once. */
+export async function fileChecker(schemas: SchemaSet): Promise<(file: SourceFile) => FileResult> {
+  const validators = await validatorsFor(schemas);
   return (file) => {
     const parsed = parse(file);
     if (!parsed.value) return { diagnostics: parsed.diagnostics };
@@ -75,7 +75,7 @@ export interface CheckJobResult {
  * the next file is parsed meanwhile.
  */
 export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): Promise<(job: CheckJob) => CheckJobResult & { saved: Promise<unknown> }> {
-  const checkFile = fileChecker(schemas);
+  const checkFile = await fileChecker(schemas);
   // The renderer is loaded for a build only: a check never needs it.
   const prepare = build && (await import('./prepare.js')).prepareFile;
   return ({ key, entryKey, file }) => {
