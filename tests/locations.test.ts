@@ -20,6 +20,17 @@ describe('locations', () => {
     expect(spanAt(nowhere, '/title')).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
 
+  it('finds a pointer, or none, alike the first time a record is asked and after', () => {
+    // A record asked once is scanned; asked again, its pointers are mapped.
+    const fresh = () => v8.deserialize(v8.serialize(locations)) as typeof locations;
+    const once = fresh();
+    expect(valueSpan(once, '/order')).toEqual({ line: 4, column: 8, endLine: 4, endColumn: 9 });
+    expect(valueSpan(once, '/order')).toEqual({ line: 4, column: 8, endLine: 4, endColumn: 9 });
+    expect(keySpan(once, '/list')).toEqual({ line: 5, column: 1, endLine: 5, endColumn: 5 });
+    expect(valueSpan(fresh(), '/nothing')).toBeUndefined();
+    expect(valueSpan(once, '/nothing')).toBeUndefined();
+  });
+
   it('knows where each value is in the file, for a fix', () => {
     const fix = replaceValue(locations, '/order', '5')!;
     expect(text.slice(fix.offset, fix.endOffset)).toBe('4');

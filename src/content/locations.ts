@@ -51,12 +51,21 @@ export class LocationsBuilder {
 /** No place at all: what a record points at once its diagnostics are told (see `unlocated`). */
 export const nowhere: Locations = Object.freeze({ pointers: [], numbers: new Int32Array(0) });
 
-// Each pointer's place in `numbers`, found once per Locations that is asked.
-const indices = new WeakMap<Locations, Map<string, number>>();
+// Each pointer's place in `numbers`, mapped for a Locations asked more than once. Most are asked
+// once (a build's link finds a pointer or two in each of a thousand records), where one scan
+// costs less than mapping every pointer: mapping took 23 ms of a one-note build at 1,000 records.
+const indices = new WeakMap<Locations, Map<string, number> | 'asked'>();
 function indexOf(locations: Locations, pointer: string): number | undefined {
-  let index = indices.get(locations);
-  if (!index) indices.set(locations, (index = new Map(locations.pointers.map((p, i) => [p, i * fields]))));
-  return index.get(pointer);
+  const index = indices.get(locations);
+  if (index instanceof Map) return index.get(pointer);
+  if (index === 'asked') {
+    const map = new Map(locations.pointers.map((p, i) => [p, i * fields]));
+    indices.set(locations, map);
+    return map.get(pointer);
+  }
+  indices.set(locations, 'asked');
+  const at = locations.pointers.indexOf(pointer);
+  return at === -1 ? undefined : at * fields;
 }
 
 function spanFrom(numbers: Int32Array, at: number): Span | undefined {
