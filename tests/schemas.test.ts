@@ -67,7 +67,7 @@ describe("the validators built into the bundle (see src/content/prebuilt-validat
 
   /** The record, and the record broken in each way a schema catches: each field gone, of the wrong type, of an unknown value, and a field too many. */
   function variants(data: Record<string, unknown>): unknown[] {
-    const out: unknown[] = [data, { ...data, unknwon_field: 1 }];
+    const out: unknown[] = [data, { ...data, unknown_field: 1 }];
     for (const key of Object.keys(data)) {
       const { [key]: _gone, ...without } = data;
       out.push(without, { ...data, [key]: 12345 }, { ...data, [key]: 'not-a-known-value' }, { ...data, [key]: [] }, { ...data, [key]: '2013-02-30' });

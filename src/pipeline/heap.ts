@@ -75,7 +75,7 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
  * generation, which grows until a full collection. With it, the two check workers of a cold
  * build of 1,000 records held 15 MB after each full collection and let the old generation grow
  * to 55 MB before the next, against 90 MB without (`node --trace-gc`), and the build peaked
- * lower (see docs/speed.md, Memory). V8 hands out its collector only to a context made while
+ * lower (see Workers in docs/speed.md). V8 hands out its collector only to a context made while
  * `--expose-gc` is set: the flag is set for the moment it takes to make one, so no other
  * context gets a `gc` of its own.
  */
