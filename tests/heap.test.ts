@@ -1,5 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 
@@ -43,6 +46,26 @@ describe('collecting the young generation between files', () => {
     collectYoung();
     expect(garbage).toBeUndefined();
     expect(youngInUse()).toBeLessThan(before / 2);
+  });
+
+  it('gives every worker its collector, however many make one at once', async () => {
+    // The compiled module, as the check workers run it (npm test compiles first). Each worker
+    // makes 200 collectors and counts those that fail; the flag they set is the process's.
+    const heap = pathToFileURL(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'build', 'pipeline', 'heap.js')).href;
+    const code = `const { parentPort } = require('node:worker_threads');
+      import(${JSON.stringify(heap)}).then(({ youngCollection }) => {
+        let failed = 0;
+        for (let i = 0; i < 200; i++) try { youngCollection()(); } catch { failed++; }
+        parentPort.postMessage(failed);
+      });`;
+    const failures = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise((resolve, reject) => {
+        const worker = new Worker(code, { eval: true });
+        worker.once('message', (failed) => void worker.terminate().then(() => resolve(failed)));
+        worker.once('error', reject);
+      })),
+    );
+    expect(failures).toEqual([0, 0, 0, 0]);
   });
 
   it('gives no other context a collector of its own', () => {
