@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,7 @@ describe('ecap check --watch (process)', () => {
       expect(code).toBe(0);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     }
   });
 
@@ -210,6 +211,7 @@ describe('ecap build --watch (process)', () => {
       expect(code).not.toBe('timeout');
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     }
   });
   it('says what is wrong with a template broken from the start and builds once it is fixed; a folder that is not there stops it (exit 2)', { timeout: 60_000 }, async () => {
@@ -232,6 +234,7 @@ describe('ecap build --watch (process)', () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     }
 
     const missing = spawn(process.execPath, [bin, 'build', '--watch', '--content', 'nowhere'], { cwd: dir });
@@ -263,7 +266,6 @@ describe('ecap build --watch (process)', () => {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });
