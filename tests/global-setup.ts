@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * Gives the run a temporary folder of its own, removed when it ends: the folders the tests make
  * under `os.tmpdir()`, and those of the processes they start, go there instead of piling up in
- * the machine's (a run makes some six hundred).
+ * the machine's (a full run left a hundred-odd there, most test files removing none).
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'ecap-tests-'));
