@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { collections } from '../src/content/collections.js';
 import { prebuiltFile, validatorsFor, type Prebuilt } from '../src/content/prebuilt-validators.js';
 import { compileSchemas } from '../src/content/validators.js';
+import { load } from '../src/pipeline/load.js';
+import { parse } from '../src/pipeline/parse.js';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -51,18 +51,10 @@ describe('schemas', () => {
 });
 
 describe("the validators built into the bundle (see src/content/prebuilt-validators.ts)", () => {
-  /** Every record of the bundled content, with the schema it is checked against. */
+  /** Every record of the bundled content, with the schema it is checked against, read and parsed as a build does. */
   async function records(): Promise<Array<{ file: string; schema: string; data: Record<string, unknown> }>> {
-    const out = [];
-    for (const collection of collections) {
-      const files = 'file' in collection.location ? [collection.location.file] : (await readdir(path.join(repo, 'content', collection.location.folder))).map((name) => path.join((collection.location as { folder: string }).folder, name));
-      for (const file of files) {
-        const text = await readFile(path.join(repo, 'content', file), 'utf8');
-        const data = (collection.format === 'yaml' ? parseYaml(text) : parseYaml(text.split(/^---$/m)[1]!)) as Record<string, unknown>;
-        out.push({ file, schema: collection.schema, data });
-      }
-    }
-    return out;
+    const { value: files } = await load('content', repo);
+    return files.map((file) => ({ file: file.path, schema: collections.find((c) => c.name === file.collection)!.schema, data: parse(file).value!.data as Record<string, unknown> }));
   }
 
   /** The record, and the record broken in each way a schema catches: each field gone, of the wrong type, of an unknown value, and a field too many. */

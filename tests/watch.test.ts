@@ -253,6 +253,7 @@ describe('ecap build --watch (process)', () => {
     const child = spawn(process.execPath, [bin, 'build', '--watch', '--no-cache'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -263,7 +264,6 @@ describe('ecap build --watch (process)', () => {
       const report = path.join(dir, 'dist', 'comprehensive.md');
       await until(async () => (await readFile(report, 'utf8').catch(() => '')).includes('A sentence saved during the first build.'), 90_000, 'a build of the note as changed');
     } finally {
-      const exited = new Promise((resolve) => child.on('exit', resolve));
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     }

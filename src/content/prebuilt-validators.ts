@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { createHash } from 'node:crypto';
+import { hash } from '../pipeline/cache.js';
 import type { SchemaSet } from './schemas.js';
 import type { Validators } from './validators.js';
 
@@ -20,7 +20,7 @@ export interface Prebuilt {
 
 /** Names a set of schemas by its content, so that validators made from another set are never used. */
 export function schemaSetKey(set: SchemaSet): string {
-  return createHash('sha256').update(JSON.stringify(set)).digest('hex');
+  return hash('schemas', JSON.stringify(set));
 }
 
 /**
