@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectSame } from './helpers.js';
+import { expectSame, repo } from './helpers.js';
 import { skipWithout } from './publication/tools.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
@@ -12,7 +11,6 @@ import { writeCorpus } from '../bench/generate.mjs';
 // A cache ecap may not write to, as another user meets one (a cache made by `sudo ecap build`,
 // or restored read-only): ecap runs as `nobody` on a cache root made. Only root can run a
 // process as another user, so these run as root (CI does) and are skipped elsewhere.
-const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nobody = 65534;
 const root = process.getuid?.() === 0;
 const runAs = { name: 'root', path: root ? 'root' : undefined, missing: 'running a process as another user needs root' };

@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Status } from '../src/content/status.js';
+import { repo } from './helpers.js';
 
 // ecap as .github/workflows/ecap.yml runs it: the `npx ecap` steps of the workflow itself,
 // run by bash as GitHub's runner does, with the variables GitHub Actions sets.
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 const workflowFile = path.join(repo, '.github', 'workflows', 'ecap.yml');

@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckResult } from '../src/pipeline/index.js';
 import type { Model } from '../src/model/model.js';
+import { repo } from './helpers.js';
 
 // The bundled content is the example every new user sees first: it must check clean and
 // exercise every feature the reports have.
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 let result: CheckResult;
 let model: Model;
 

@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diffPages, diffRecords, formatDiff, sections, type ContentDiff, type RecordFile } from '../src/content/diff.js';
-import { git } from './helpers.js';
+import { git, repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 

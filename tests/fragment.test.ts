@@ -1,6 +1,5 @@
 import type { Root, RootContent } from 'mdast';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -12,8 +11,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fill, renderFragment } from '../src/render/fragment.js';
 import { build, defaultTemplatesDir, readTemplates, renderContext } from '../src/pipeline/index.js';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const golden = 'tests/fixtures/golden/content';
 const nodes = (markdown: string) => (unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root).children as RootContent[];
 

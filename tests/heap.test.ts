@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
+import { repo } from './helpers.js';
 
 describe('heap growth while laying out and writing', () => {
   // Half as much again as `tightAbove` of doubles, live in this thread's heap while the work runs.
@@ -51,7 +52,7 @@ describe('collecting the young generation between files', () => {
   it('gives every worker its collector, however many make one at once', async () => {
     // The compiled module, as the check workers run it (npm test compiles first). Each worker
     // makes 200 collectors and counts those that fail; the flag they set is the process's.
-    const heap = pathToFileURL(path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'build', 'pipeline', 'heap.js')).href;
+    const heap = pathToFileURL(path.join(repo, 'build', 'pipeline', 'heap.js')).href;
     const code = `const { parentPort } = require('node:worker_threads');
       import(${JSON.stringify(heap)}).then(({ youngCollection }) => {
         let failed = 0;

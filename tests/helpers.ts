@@ -2,11 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { CollectionName } from '../src/content/collections.js';
 import { readSchemas } from '../src/content/schemas.js';
 import { compileSchemas, type Validators } from '../src/content/validators.js';
 import type { SourceFile } from '../src/pipeline/load.js';
+
+/** The project's folder: where the tests find its content, schemas, docs and compiled code. */
+export const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** A content file as load() would return it. */
 export function source(collection: CollectionName, id: string, text: string, ext = collection === 'statistics' || collection === 'activity' || collection === 'sources' ? 'yaml' : 'md'): SourceFile {

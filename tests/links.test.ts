@@ -3,7 +3,6 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, Link, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,8 +11,8 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { check, defaultTemplatesDir, readTemplates } from '../src/pipeline/index.js';
 import { render, type WholeFile } from '../src/pipeline/render.js';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Every internal link of every page whose file or anchor does not exist. */
 function brokenLinks(files: readonly WholeFile[]): string[] {

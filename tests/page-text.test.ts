@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
 import { finishedPage, plan, type Plan } from '../src/pipeline/render.js';
@@ -15,8 +14,8 @@ import type { BodyNode } from '../src/report/nodes.js';
 import type { Root, RootContent } from 'mdast';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
+import { repo } from './helpers.js';
 
-const repo = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The content's plan, and its bodies' outlines rendered in place. */
 async function planOf(contentDir: string, cwd: string) {

@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleDocs } from '../src/diagnostics/rule-docs.js';
 import { ruleDocument, ruleFileName, ruleIndex } from '../src/diagnostics/rule-document.js';
 import { rules } from '../src/diagnostics/rules.js';
+import { repo } from './helpers.js';
 
-const docs = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'docs', 'rules');
+const docs = path.join(repo, 'docs', 'rules');
 
 describe('rule catalog', () => {
   it('uses permanent kind/name ids', () => {

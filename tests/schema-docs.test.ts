@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collections } from '../src/content/collections.js';
 import { fieldsOf, prose, schemaDocs } from '../src/content/schema-docs.js';
 import { readSchemas } from '../src/content/schemas.js';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const committed = path.join(repo, 'docs', 'content-model.md');
 

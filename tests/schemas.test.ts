@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -9,8 +9,8 @@ import { prebuiltFile, validatorsFor, type Prebuilt } from '../src/content/prebu
 import { compileSchemas } from '../src/content/validators.js';
 import { load } from '../src/pipeline/load.js';
 import { parse } from '../src/pipeline/parse.js';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 describe('schemas', () => {
   it('compile under ajv strict mode', async () => {

@@ -4,7 +4,6 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } 
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,10 +11,10 @@ import { marker } from '../src/pipeline/write.js';
 import { allowClient, clientScript, hashSource, injectClient, injectHead, problemsPage } from '../src/serve/inject.js';
 import { isLoopback, requestedFile, startServer, type RunningServer } from '../src/serve/server.js';
 import { findChromium, skipWithout } from './publication/tools.js';
+import { repo } from './helpers.js';
 
 // `ecap serve` runs as a user runs it: the real binary, on a copy of the golden fixture, on a
 // free loopback port. Every wait polls with a deadline; afterEach stops whatever was started.
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 

@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSummary, listedProblems } from '../src/content/summary.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { check } from '../src/pipeline/index.js';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden');
 

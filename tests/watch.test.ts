@@ -2,14 +2,13 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { debounce, recursiveWatchSupported, watchFolders, watchHeld } from '../src/watch.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
+import { repo } from './helpers.js';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 

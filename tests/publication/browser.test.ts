@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCorpus, corpora, listFiles, removeCorpora, repoRoot } from './build-corpora.js';
+import { buildCorpus, corpora, listFiles, removeCorpora } from './build-corpora.js';
+import { repo } from '../helpers.js';
 import { findChromium, skipWithout } from './tools.js';
 
 // The HTML reports in a real browser (Chromium, through playwright-core):
@@ -18,7 +19,7 @@ import { findChromium, skipWithout } from './tools.js';
 
 const browserTool = findChromium();
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+const screenshotDir = path.join(repo, 'test-results', 'screenshots');
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const widths = [
@@ -203,7 +204,7 @@ if (!skipWithout(browserTool, 'Browser checks (axe-core accessibility, no script
             await settle(page);
             const file = path.join(screenshotDir, `${corpus.name}-${shot.page.replace(/\.html$/, '').replace(/\//g, '-')}-${shot.width.name}-${shot.media}.png`);
             await page.screenshot({ path: file, fullPage: true });
-            written.push(path.relative(repoRoot, file));
+            written.push(path.relative(repo, file));
             await page.close();
           }
         } finally {

@@ -1,13 +1,11 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from '../../src/pipeline/index.js';
+import { repo } from '../helpers.js';
 
 // Builds the corpora the publication checkers look at, each once per process (each test
 // file runs in its own worker, so once per file), into a temporary folder.
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface Corpus {
   /** Short name, used in test titles and screenshot names. */
@@ -26,7 +24,7 @@ const temps = new Set<string>();
 
 /** Builds `corpus` (once per process) and returns the absolute output folder. */
 export function buildCorpus(corpus: Corpus): Promise<string> {
-  const key = path.resolve(repoRoot, corpus.contentDir);
+  const key = path.resolve(repo, corpus.contentDir);
   let pending = builds.get(key);
   if (!pending) {
     pending = runBuild(corpus);
@@ -42,7 +40,7 @@ async function runBuild(corpus: Corpus): Promise<string> {
   temps.add(temp);
   // The output folder must not exist yet (or be ecap's own): use a fresh child of the temp folder.
   const outDir = path.join(temp, 'out');
-  const result = await build({ contentDir: corpus.contentDir, outDir, cwd: repoRoot });
+  const result = await build({ contentDir: corpus.contentDir, outDir, cwd: repo });
   if (result.written.length === 0) {
     const problems = result.diagnostics
       .filter((d) => d.severity === 'error')

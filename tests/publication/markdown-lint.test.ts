@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCorpus, corpora, listFiles, removeCorpora, repoRoot } from './build-corpora.js';
+import { buildCorpus, corpora, listFiles, removeCorpora } from './build-corpora.js';
+import { repo } from '../helpers.js';
 
 // Every Markdown report must pass markdownlint-cli2 with the repository's configuration
 // (.markdownlint-cli2.jsonc at the root, whose only relaxation is MD013's line length).
@@ -32,7 +33,7 @@ interface Cli2 {
 
 // markdownlint-cli2 ships no type declarations: import it by a specifier TypeScript does not resolve.
 const cli2Module: string = 'markdownlint-cli2';
-const config = path.join(repoRoot, '.markdownlint-cli2.jsonc');
+const config = path.join(repo, '.markdownlint-cli2.jsonc');
 
 describe('markdownlint-cli2', () => {
   afterAll(removeCorpora);

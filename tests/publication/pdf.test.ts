@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
-import { repoRoot } from './build-corpora.js';
+import { repo } from '../helpers.js';
 import { findChromium, skipWithout, type Tool } from './tools.js';
 
 // `ecap build --pdf` prints every report through a real Chromium; poppler reads the PDFs back
@@ -20,7 +20,7 @@ describe('PDF', () => {
   it('prints every report to an A4 PDF whose text keeps the national scripts', { timeout: 180_000 }, async () => {
     process.env.ECAP_CHROMIUM = chromium.path!;
     const out = await mkdtemp(path.join(os.tmpdir(), 'ecap-pdf-'));
-    const result = await build({ contentDir: 'tests/fixtures/golden/content', outDir: out, cwd: repoRoot, pdf: true, provenance: {} });
+    const result = await build({ contentDir: 'tests/fixtures/golden/content', outDir: out, cwd: repo, pdf: true, provenance: {} });
     const html = result.written.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
     const pdfs = result.written.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path);
     expect(pdfs.sort()).toEqual(html.map((h) => h.replace(/\.html$/, '.pdf')).sort());
