@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { collections } from '../src/content/collections.js';
+import { collectionNamed } from '../src/content/collections.js';
 import { prebuiltFile, validatorsFor, type Prebuilt } from '../src/content/prebuilt-validators.js';
 import { compileSchemas } from '../src/content/validators.js';
 import { load } from '../src/pipeline/load.js';
@@ -54,7 +54,7 @@ describe("the validators built into the bundle (see src/content/prebuilt-validat
   /** Every record of the bundled content, with the schema it is checked against, read and parsed as a build does. */
   async function records(): Promise<Array<{ file: string; schema: string; data: Record<string, unknown> }>> {
     const { value: files } = await load('content', repo);
-    return files.map((file) => ({ file: file.path, schema: collections.find((c) => c.name === file.collection)!.schema, data: parse(file).value!.data as Record<string, unknown> }));
+    return files.map((file) => ({ file: file.path, schema: collectionNamed(file.collection).schema, data: parse(file).value!.data as Record<string, unknown> }));
   }
 
   /** The record, and the record broken in each way a schema catches: each field gone, of the wrong type, of an unknown value, and a field too many. */

@@ -28,6 +28,13 @@ export const collections: readonly Collection[] = [
   { name: 'statistics', location: { folder: 'statistics' }, format: 'yaml', schema: 'statistics.schema.json' },
 ];
 
+const byName = new Map(collections.map((c) => [c.name, c]));
+
+/** The collection of that name: every `CollectionName` has one. */
+export function collectionNamed(name: CollectionName): Collection {
+  return byName.get(name)!;
+}
+
 /** File name endings each format accepts. */
 export const extensions: Record<Collection['format'], readonly string[]> = {
   markdown: ['.md'],

@@ -10,9 +10,8 @@ import { locate } from '../content/locate.js';
 import { pointerSegment, spanAt, type Locations } from '../content/locations.js';
 import { fileStart, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/rules.js';
-import type { CollectionName } from '../content/collections.js';
+import { collectionNamed, type CollectionName } from '../content/collections.js';
 import type { SourceFile } from './load.js';
-import { collections } from '../content/collections.js';
 
 /** A content file split into data (not yet validated) and, for Markdown, its body tree. */
 export interface ParsedFile {
@@ -39,7 +38,7 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
     diagnostics.push(diagnostic('file/empty', file.path, fileStart, `Unexpected empty file: ${emptyHint(file.collection)}`));
     return fail();
   }
-  const format = collections.find((c) => c.name === file.collection)!.format;
+  const format = collectionNamed(file.collection).format;
   if (format === 'yaml') {
     const yaml = parseYaml(file.text, file.path, diagnostics);
     if (!yaml) return fail();
@@ -200,5 +199,5 @@ function countLines(text: string): number {
 }
 
 function emptyHint(collection: CollectionName): string {
-  return `write its fields (see schemas/${collections.find((c) => c.name === collection)!.schema}) or delete it.`;
+  return `write its fields (see schemas/${collectionNamed(collection).schema}) or delete it.`;
 }

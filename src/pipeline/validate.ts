@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { collections } from '../content/collections.js';
+import { collectionNamed } from '../content/collections.js';
 import { keySpan, pointerSegment, replaceValue, spanAt, type Locations } from '../content/locations.js';
 import type { Validators } from '../content/validators.js';
 import { didYouMean, listOf } from '../content/suggest.js';
@@ -13,7 +13,7 @@ export type ValidFile = ParsedFile;
 
 /** Checks one file's data against its collection's schema. Pure. */
 export function validate(file: ParsedFile, validators: Validators): StageResult<ValidFile | undefined> {
-  const schema = collections.find((c) => c.name === file.collection)!.schema;
+  const schema = collectionNamed(file.collection).schema;
   const check = validators[schema]!;
   if (check(file.data)) return { value: file, diagnostics: [] };
   const diagnostics = explain(check.errors ?? [], file);

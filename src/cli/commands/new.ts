@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collections, type CollectionName } from '../../content/collections.js';
+import { collectionNamed, type CollectionName } from '../../content/collections.js';
 import { readSchemas } from '../../content/schemas.js';
 import { listOf, nearest } from '../../content/suggest.js';
 import { UsageError } from '../../errors.js';
@@ -157,12 +157,12 @@ function titleOf(raw: string, what: string): string {
 }
 
 function folderOf(contentDir: string, collection: CollectionName): string {
-  const c = collections.find((x) => x.name === collection)!;
+  const c = collectionNamed(collection);
   return display(path.join(contentDir, 'folder' in c.location ? c.location.folder : '')) + '/';
 }
 
 function recordPath(contentDir: string, collection: CollectionName, id: string): string {
-  const c = collections.find((x) => x.name === collection)!;
+  const c = collectionNamed(collection);
   return path.resolve(process.cwd(), contentDir, 'folder' in c.location ? c.location.folder : '', `${id}.md`);
 }
 
