@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,4 +59,16 @@ describe('bad input', () => {
       await rm(dir, { recursive: true, force: true });
     });
   }
+
+  it('reports a broken mission note once: the records that refer to it add nothing of their own', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    // The practice, the statistics and the meeting all name Thailand's agencies.
+    const mission = path.join(dir, 'content', 'missions', 'th.md');
+    await writeFile(mission, (await readFile(mission, 'utf8')).replace('start: 2013-08-19', 'start: 2013-13-41'));
+    const result = await check({ contentDir: 'content', cwd: dir });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['content/missions/th.md:4:17 schema/date']);
+    await rm(dir, { recursive: true, force: true });
+  });
 });

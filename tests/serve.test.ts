@@ -249,7 +249,7 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     await writeFile(file, broken(original));
     await until('the diagnostic on stderr', () => server.stderr().includes('still serving the last good build'));
     expect(server.stderr()).toMatch(/^content\/missions\/th\.md:15:11 {2}error {2}Unexpected `<img src=x>` for `kind`, expected .*schema\/enum$/m);
-    expect(server.stderr()).toMatch(/^ecap: the content has errors, still serving the last good build; \d+ errors, \d+ warnings?, \d+ infos?; \d+\.\d+ s$/m);
+    expect(server.stderr()).toMatch(/^ecap: the content has errors, still serving the last good build; 1 error, \d+ warnings?, \d+ infos?; \d+\.\d+ s$/m);
     await until('a reload event', () => stream().includes('event: reload\n'));
 
     const stale = await get(new URL('countries/th.html', server.url).href);
@@ -299,7 +299,7 @@ describe('ecap serve (process)', { timeout: 60_000 }, () => {
     await writeFile(file, broken(original));
     const server = await serve(dir);
     expect(server.stderr()).toContain('content/missions/th.md:15:11  error  Unexpected `<img src=x>` for `kind`');
-    expect(server.stderr()).toMatch(/^ecap: the content has errors, serving the list of problems until they are fixed; \d+ errors, /m);
+    expect(server.stderr()).toMatch(/^ecap: the content has errors, serving the list of problems until they are fixed; 1 error, /m);
     for (const page of ['', 'index.html', 'countries/th.html']) {
       const response = await get(new URL(page, server.url).href);
       expect(response.status).toBe(200);

@@ -119,7 +119,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-mission': {
     wrong: '# content/practices/my-optical-disc-detector-dogs.md (front matter)\ntitle: Detector dogs trained to find optical discs\ncountry: MM\nagencies: [kpdnkk]',
     right: '# content/practices/my-optical-disc-detector-dogs.md (front matter)\ntitle: Detector dogs trained to find optical discs\ncountry: MY\nagencies: [kpdnkk]',
-    fix: 'Check the country code: practices and statistics belong to a country the expert visited, which has a mission note in content/missions/. If the country was visited, add its mission note first.',
+    fix: 'Check the country code: practices and statistics belong to a country the expert visited, which has a mission note in content/missions/. If the country was visited, add its mission note first. While the mission note of the country is there but has errors of its own, this is not reported: fix those first.',
   },
   'ref/unknown-theme': {
     wrong: '# content/practices/th-dip-customs-joint-checkpoint-inspections.md (front matter)\ncountry: TH\nthemes: [customs, inter-agency-cooperation, intelligence]',
@@ -129,7 +129,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-agency': {
     wrong: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecds, customs]',
     right: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecsd, customs]',
-    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). `ecap check --fix` corrects a near miss when only one agency id is close.',
+    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). `ecap check --fix` corrects a near miss when only one agency id is close. While that mission note has errors of its own, references to its agencies are not checked: fix those first.',
   },
   'ref/unknown-practice': {
     wrong: '# content/recommendations/r04-shared-national-enforcement-register.md (front matter)\nnumber: 4\nmeeting: manila-2013\nbuilds_on: [kh-shared-complaint-register, th-hotline-1386]',

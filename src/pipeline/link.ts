@@ -114,13 +114,18 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     checkSources(m.data.sources, m, '/sources');
   }
   missions.sort((a, b) => compareText(countryName.get(a.data.country) ?? '', countryName.get(b.data.country) ?? ''));
+  // A country without agencies may still have a mission note that was read but did not check:
+  // its own problems say what is wrong, and what refers to it would only repeat, wrongly, that
+  // there is no such note.
+  const missionFiles = known('missions');
+  const noMissionNote = (code: string) => !missionFiles.has(code.toLowerCase());
 
   /** Resolves `dip` (in `country`) or `th/dip` to an agency of a mission note. */
   const checkAgency = (ref: string, country: string, o: Origin, pointer: string) => {
     const [code, id] = ref.includes('/') ? [ref.slice(0, 2).toUpperCase(), ref.slice(3)] : [country, ref];
     const index = agencies.get(code);
     if (!index) {
-      report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: there is no mission note for ${countryName.get(code) ?? code} listing agencies; add content/missions/${code.toLowerCase()}.md or correct the reference.`);
+      if (noMissionNote(code)) report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: there is no mission note for ${countryName.get(code) ?? code} listing agencies; add content/missions/${code.toLowerCase()}.md or correct the reference.`);
       return;
     }
     if (index.has(id!)) return;
@@ -150,7 +155,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   for (const p of practices) {
     const { country } = p.data;
     if (checkCountry(country, p, '/country') && !agencies.has(country)) {
-      report('ref/unknown-mission', p, '/country', `Unexpected practice for ${countryName.get(country)}: there is no mission note for it (content/missions/${country.toLowerCase()}.md); practices come from missions.`);
+      if (noMissionNote(country)) report('ref/unknown-mission', p, '/country', `Unexpected practice for ${countryName.get(country)}: there is no mission note for it (content/missions/${country.toLowerCase()}.md); practices come from missions.`);
     } else if (agencies.has(country)) {
       p.data.agencies.forEach((ref, i) => checkAgency(ref, country, p, `/agencies/${i}`));
     }
