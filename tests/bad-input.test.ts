@@ -71,4 +71,17 @@ describe('bad input', () => {
     expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['content/missions/th.md:4:17 schema/date']);
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('reports a broken or missing sources.yaml once: the records that cite a source add nothing of their own', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    // A mission, a practice and both statistics files cite sources.
+    const sources = path.join(dir, 'content', 'sources.yaml');
+    await writeFile(sources, (await readFile(sources, 'utf8')).replace('  title: Act', '  titel: Act'));
+    const errors = async () => (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
+    expect(await errors()).toEqual(['content/sources.yaml:1:3 schema/required', 'content/sources.yaml:2:3 schema/unknown-key']);
+    await rm(sources);
+    expect(await errors()).toEqual(['content/sources.yaml:1:1 file/missing']);
+    await rm(dir, { recursive: true, force: true });
+  });
 });

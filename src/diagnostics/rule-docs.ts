@@ -144,7 +144,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-source': {
     wrong: '# content/statistics/th.yaml\nfigures:\n  - year: 2012\n    agency: dsi\n    measure: raids\n    value: 39\n    unit: operations\n    source: th-ecap-mission-figures',
     right: '# content/statistics/th.yaml\nfigures:\n  - year: 2012\n    agency: dsi\n    measure: raids\n    value: 39\n    unit: operations\n    source: th-ecap-mission-figures-2013',
-    fix: 'Use an id listed in content/sources.yaml, or add the document there first with its own id. `ecap check --fix` corrects a near miss when only one source id is close.',
+    fix: 'Use an id listed in content/sources.yaml, or add the document there first with its own id. `ecap check --fix` corrects a near miss when only one source id is close. While content/sources.yaml is missing or has errors of its own, the sources cited are not checked: fix those first.',
   },
   'date/order': {
     wrong: '# content/missions/kh.md (front matter)\ncountry: KH\ndates:\n  start: 2013-10-15\n  end: 2013-10-08',

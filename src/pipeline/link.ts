@@ -75,12 +75,13 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     return false;
   };
 
-  // Sources
+  // Sources. Without a sources.yaml that checked (missing, or with errors of its own, either
+  // reported already), the sources cited are checked once it is fixed, not each called unknown.
   const sourcesFile = of('sources')[0];
   const sources = (sourcesFile?.data as Sources | undefined) ?? [];
-  const sourceIds = sourcesFile ? firstById(sources.map((s) => s.id), sourcesFile, (i) => `/${i}/id`, report) : new Map<string, number>();
-  const checkSources = (ids: readonly string[] | undefined, o: Origin, pointer: string) =>
-    ids?.forEach((id, i) => checkRef(id, sourceIds, 'ref/unknown-source', 'source', 'content/sources.yaml', o, `${pointer}/${i}`, report));
+  const sourceIds = sourcesFile && firstById(sources.map((s) => s.id), sourcesFile, (i) => `/${i}/id`, report);
+  const checkSource = (id: string, o: Origin, pointer: string) => sourceIds && checkRef(id, sourceIds, 'ref/unknown-source', 'source', 'content/sources.yaml', o, pointer, report);
+  const checkSources = (ids: readonly string[] | undefined, o: Origin, pointer: string) => ids?.forEach((id, i) => checkSource(id, o, `${pointer}/${i}`));
 
   // Themes
   const themes: ThemeRecord[] = of('themes').map((f) => ({ ...origin(f), data: f.data as ThemeRecord['data'], body: f.body ?? emptyRoot }));
@@ -211,7 +212,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     if (!checkCountry(country, s, '/country')) continue;
     s.data.figures.forEach((figure, i) => {
       if (figure.agency) checkAgency(figure.agency, country, s, `/figures/${i}/agency`);
-      checkRef(figure.source, sourceIds, 'ref/unknown-source', 'source', 'content/sources.yaml', s, `/figures/${i}/source`, report);
+      checkSource(figure.source, s, `/figures/${i}/source`);
     });
   }
   statistics.sort((a, b) => compareText(countryName.get(a.data.country) ?? '', countryName.get(b.data.country) ?? ''));
