@@ -72,6 +72,18 @@ describe('bad input', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('says of no practice that nothing builds on it while a recommendation is broken, which may', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const cites = async () => (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter((d) => d.rule === 'practice/not-recommended').map((d) => d.file);
+    // r01 builds on the Thai practice, and nothing on the Lao one.
+    expect(await cites()).toEqual(['content/practices/la-complaint-raids.md']);
+    const recommendation = path.join(dir, 'content', 'recommendations', 'r01-ceremonies.md');
+    await writeFile(recommendation, (await readFile(recommendation, 'utf8')).replace('scope: regional', 'scope: global'));
+    expect(await cites()).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('reports a broken or missing sources.yaml once: the records that cite a source add nothing of their own', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
     await cp(golden, path.join(dir, 'content'), { recursive: true });

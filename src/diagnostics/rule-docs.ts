@@ -199,6 +199,6 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'practice/not-recommended': {
     wrong: '# content/recommendations/r11-model-cooperation-agreement-with-right-holders.md (front matter)\n# no recommendation lists content/practices/bn-private-prosecution-copyright.md\nnumber: 11\nthemes: [right-holders]\nbuilds_on: [la-complaint-led-market-raids, sg-hip-alliance-outreach]',
     right: '# content/recommendations/r11-model-cooperation-agreement-with-right-holders.md (front matter)\n# r11 draws on the practice, so it lists it\nnumber: 11\nthemes: [right-holders]\nbuilds_on: [la-complaint-led-market-raids, sg-hip-alliance-outreach, bn-private-prosecution-copyright]',
-    fix: 'Nothing needs fixing: this is for information. If a recommendation draws on the practice, list the practice\'s file name (without .md) under `builds_on` of that recommendation.',
+    fix: 'Nothing needs fixing: this is for information. If a recommendation draws on the practice, list the practice\'s file name (without .md) under `builds_on` of that recommendation. While a recommendation has errors of its own, this is said of no practice, since that one may build on it.',
   },
 };

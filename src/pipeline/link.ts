@@ -217,10 +217,12 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   }
   statistics.sort((a, b) => compareText(countryName.get(a.data.country) ?? '', countryName.get(b.data.country) ?? ''));
 
-  // A practice no recommendation builds on is worth knowing about, not an error.
+  // A practice no recommendation builds on is worth knowing about, not an error; not said
+  // while a recommendation that did not check might build on it.
   const cited = new Set(recommendations.flatMap((r) => r.data.builds_on ?? []));
+  const allChecked = known('recommendations').size === recommendations.length;
   for (const p of practices) {
-    if (!cited.has(p.id) && recommendations.length > 0) {
+    if (!cited.has(p.id) && recommendations.length > 0 && allChecked) {
       report('practice/not-recommended', p, '/title', `No recommendation builds on \`${p.id}\` yet; list it under \`builds_on\` of a recommendation if one draws on it.`);
     }
   }
