@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/pipeline/index.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 
 // Each case starts from the golden fixture, changes a few files, and says exactly which
 // problem ecap must report and where. Texts are written whole so that lines are plain to see.
@@ -47,8 +48,7 @@ const cases: Case[] = [
 describe('bad input', () => {
   for (const c of cases) {
     it(`${c.name}: ${c.expect.rule} at ${c.expect.line}:${c.expect.column}`, async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
-      await cp(golden, path.join(dir, 'content'), { recursive: true });
+      const dir = await goldenCopy();
       for (const [file, text] of Object.entries(c.files)) await writeFile(path.join(dir, 'content', file), text);
       const result = await check({ contentDir: 'content', cwd: dir });
       const found = result.diagnostics.find((d) => d.file === `content/${c.expect.file}` && d.rule === c.expect.rule);
@@ -59,41 +59,54 @@ describe('bad input', () => {
       await rm(dir, { recursive: true, force: true });
     });
   }
+});
 
-  it('reports a broken mission note once: the records that refer to it add nothing of their own', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
-    // The practice, the statistics and the meeting all name Thailand's agencies.
-    const mission = path.join(dir, 'content', 'missions', 'th.md');
-    await writeFile(mission, (await readFile(mission, 'utf8')).replace('start: 2013-08-19', 'start: 2013-13-41'));
-    const result = await check({ contentDir: 'content', cwd: dir });
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['content/missions/th.md:4:17 schema/date']);
+/** A copy of the golden fixture's content in a folder of its own. */
+async function goldenCopy(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
+  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+/** Replaces `from` by `to` in one content file of `dir`. */
+async function edit(dir: string, file: string, from: string, to: string): Promise<void> {
+  const abs = path.join(dir, 'content', file);
+  await writeFile(abs, (await readFile(abs, 'utf8')).replace(from, to));
+}
+
+/** The diagnostics of a check of `dir` that `keep` selects, as `file:line:column rule`. */
+async function problems(dir: string, keep: (d: Diagnostic) => boolean): Promise<string[]> {
+  return (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter(keep).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
+}
+
+const isError = (d: Diagnostic) => d.severity === 'error';
+
+// A record with errors of its own is reported once: what refers to it says nothing of it until
+// it checks, rather than that it is missing.
+describe('a broken record, reported once', () => {
+  it('a mission note: the practice, the statistics and the meeting name its agencies', async () => {
+    const dir = await goldenCopy();
+    await edit(dir, 'missions/th.md', 'start: 2013-08-19', 'start: 2013-13-41');
+    expect(await problems(dir, isError)).toEqual(['content/missions/th.md:4:17 schema/date']);
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('says of no practice that nothing builds on it while a recommendation is broken, which may', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
-    const cites = async () => (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter((d) => d.rule === 'practice/not-recommended').map((d) => d.file);
+  it('sources.yaml, broken or missing: a mission, a practice and both statistics files cite it', async () => {
+    const dir = await goldenCopy();
+    await edit(dir, 'sources.yaml', '  title: Act', '  titel: Act');
+    expect(await problems(dir, isError)).toEqual(['content/sources.yaml:1:3 schema/required', 'content/sources.yaml:2:3 schema/unknown-key']);
+    await rm(path.join(dir, 'content', 'sources.yaml'));
+    expect(await problems(dir, isError)).toEqual(['content/sources.yaml:1:1 file/missing']);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a recommendation: no practice is said to have none building on it, since that one may', async () => {
+    const dir = await goldenCopy();
+    const notRecommended = (d: Diagnostic) => d.rule === 'practice/not-recommended';
     // r01 builds on the Thai practice, and nothing on the Lao one.
-    expect(await cites()).toEqual(['content/practices/la-complaint-raids.md']);
-    const recommendation = path.join(dir, 'content', 'recommendations', 'r01-ceremonies.md');
-    await writeFile(recommendation, (await readFile(recommendation, 'utf8')).replace('scope: regional', 'scope: global'));
-    expect(await cites()).toEqual([]);
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('reports a broken or missing sources.yaml once: the records that cite a source add nothing of their own', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
-    // A mission, a practice and both statistics files cite sources.
-    const sources = path.join(dir, 'content', 'sources.yaml');
-    await writeFile(sources, (await readFile(sources, 'utf8')).replace('  title: Act', '  titel: Act'));
-    const errors = async () => (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
-    expect(await errors()).toEqual(['content/sources.yaml:1:3 schema/required', 'content/sources.yaml:2:3 schema/unknown-key']);
-    await rm(sources);
-    expect(await errors()).toEqual(['content/sources.yaml:1:1 file/missing']);
+    expect(await problems(dir, notRecommended)).toEqual(['content/practices/la-complaint-raids.md:2:8 practice/not-recommended']);
+    await edit(dir, 'recommendations/r01-ceremonies.md', 'scope: regional', 'scope: global');
+    expect(await problems(dir, notRecommended)).toEqual([]);
     await rm(dir, { recursive: true, force: true });
   });
 });
