@@ -80,7 +80,9 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   const sourcesFile = of('sources')[0];
   const sources = (sourcesFile?.data as Sources | undefined) ?? [];
   const sourceIds = sourcesFile && firstById(sources.map((s) => s.id), sourcesFile, (i) => `/${i}/id`, report);
-  const checkSource = (id: string, o: Origin, pointer: string) => sourceIds && checkRef(id, sourceIds, 'ref/unknown-source', 'source', 'content/sources.yaml', o, pointer, report);
+  const checkSource = (id: string, o: Origin, pointer: string) => {
+    if (sourceIds) checkRef(id, sourceIds, 'ref/unknown-source', 'source', 'content/sources.yaml', o, pointer, report);
+  };
   const checkSources = (ids: readonly string[] | undefined, o: Origin, pointer: string) => ids?.forEach((id, i) => checkSource(id, o, `${pointer}/${i}`));
 
   // Themes
