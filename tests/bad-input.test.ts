@@ -1,14 +1,12 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/pipeline/index.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { edit, goldenProject } from './helpers.js';
 
 // Each case starts from the golden fixture, changes a few files, and says exactly which
 // problem ecap must report and where. Texts are written whole so that lines are plain to see.
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
 
 const theme = (fields: string, body = 'Text.\n') => `---\n${fields}---\n${body}`;
 const stats = (figure: string) => `country: TH\nfigures:\n  - ${figure}\n`;
@@ -48,7 +46,7 @@ const cases: Case[] = [
 describe('bad input', () => {
   for (const c of cases) {
     it(`${c.name}: ${c.expect.rule} at ${c.expect.line}:${c.expect.column}`, async () => {
-      const dir = await goldenCopy();
+      const dir = await goldenProject('ecap-bad-');
       for (const [file, text] of Object.entries(c.files)) await writeFile(path.join(dir, 'content', file), text);
       const result = await check({ contentDir: 'content', cwd: dir });
       const found = result.diagnostics.find((d) => d.file === `content/${c.expect.file}` && d.rule === c.expect.rule);
@@ -61,19 +59,6 @@ describe('bad input', () => {
   }
 });
 
-/** A copy of the golden fixture's content in a folder of its own. */
-async function goldenCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-bad-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
-
-/** Replaces `from` by `to` in one content file of `dir`. */
-async function edit(dir: string, file: string, from: string, to: string): Promise<void> {
-  const abs = path.join(dir, 'content', file);
-  await writeFile(abs, (await readFile(abs, 'utf8')).replace(from, to));
-}
-
 /** The diagnostics of a check of `dir` that `keep` selects, as `file:line:column rule`. */
 async function problems(dir: string, keep: (d: Diagnostic) => boolean): Promise<string[]> {
   return (await check({ contentDir: 'content', cwd: dir })).diagnostics.filter(keep).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
@@ -85,15 +70,15 @@ const isError = (d: Diagnostic) => d.severity === 'error';
 // it checks, rather than that it is missing.
 describe('a broken record, reported once', () => {
   it('a mission note: the practice, the statistics and the meeting name its agencies', async () => {
-    const dir = await goldenCopy();
-    await edit(dir, 'missions/th.md', 'start: 2013-08-19', 'start: 2013-13-41');
+    const dir = await goldenProject('ecap-bad-');
+    await edit(path.join(dir, 'content', 'missions/th.md'), 'start: 2013-08-19', 'start: 2013-13-41');
     expect(await problems(dir, isError)).toEqual(['content/missions/th.md:4:17 schema/date']);
     await rm(dir, { recursive: true, force: true });
   });
 
   it('sources.yaml, broken or missing: a mission, a practice and both statistics files cite it', async () => {
-    const dir = await goldenCopy();
-    await edit(dir, 'sources.yaml', '  title: Act', '  titel: Act');
+    const dir = await goldenProject('ecap-bad-');
+    await edit(path.join(dir, 'content', 'sources.yaml'), '  title: Act', '  titel: Act');
     expect(await problems(dir, isError)).toEqual(['content/sources.yaml:1:3 schema/required', 'content/sources.yaml:2:3 schema/unknown-key']);
     await rm(path.join(dir, 'content', 'sources.yaml'));
     expect(await problems(dir, isError)).toEqual(['content/sources.yaml:1:1 file/missing']);
@@ -101,11 +86,11 @@ describe('a broken record, reported once', () => {
   });
 
   it('a recommendation: no practice is said to have none building on it, since that one may', async () => {
-    const dir = await goldenCopy();
+    const dir = await goldenProject('ecap-bad-');
     const notRecommended = (d: Diagnostic) => d.rule === 'practice/not-recommended';
     // r01 builds on the Thai practice, and nothing on the Lao one.
     expect(await problems(dir, notRecommended)).toEqual(['content/practices/la-complaint-raids.md:2:8 practice/not-recommended']);
-    await edit(dir, 'recommendations/r01-ceremonies.md', 'scope: regional', 'scope: global');
+    await edit(path.join(dir, 'content', 'recommendations/r01-ceremonies.md'), 'scope: regional', 'scope: global');
     expect(await problems(dir, notRecommended)).toEqual([]);
     await rm(dir, { recursive: true, force: true });
   });

@@ -3,7 +3,7 @@ import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectSame, repo } from './helpers.js';
+import { expectSame, golden, repo } from './helpers.js';
 import { skipWithout } from './publication/tools.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
@@ -115,7 +115,7 @@ if (!skipWithout(runAs, 'Caches ecap may not write to')) describe('a cache ecap 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-access-'));
     folders.push(dir);
     await chmod(dir, 0o755);
-    await cp(path.join(repo, 'tests', 'fixtures', 'golden', 'content'), path.join(dir, 'content'), { recursive: true });
+    await cp(golden, path.join(dir, 'content'), { recursive: true });
     const bin = await install(dir);
     expect(ecap(bin, dir, ['build', '--cache-dir', 'cache']).code).toBe(0);
     // Every entry but the layout two days old; one folder of bodies nobody's, one that nobody

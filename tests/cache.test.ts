@@ -10,18 +10,13 @@ import { Cache, hash } from '../src/pipeline/cache.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
-import { expectSame, snapshot } from './helpers.js';
+import { edit as editFile, expectSame, goldenProject, snapshot } from './helpers.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ecap.js');
 
-async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cache-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
+const project = () => goldenProject('ecap-cache-');
 
 const options = (dir: string, out = 'dist') => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
 
@@ -183,7 +178,6 @@ describe('cache', () => {
     expect(await cache.get('files', 'ab'.repeat(32))).toBeUndefined();
   });
 
-
   it('decodes typed arrays that own their bytes, not views keeping the whole entry alive', () => {
     const value = { numbers: new Int32Array([1, -1, 7]), bytes: new Uint8Array([9]), buffer: Buffer.from('hi'), view: new DataView(new ArrayBuffer(4)), text: 'x'.repeat(10_000) };
     const decoded = Cache.decode<typeof value>('k', Cache.encode('k', value))!;
@@ -309,12 +303,7 @@ describe('cache', () => {
 
   it('writes a changed body into the last build’s files, without laying the pages out again when it can, as a build without a cache does', async () => {
     const dir = await project();
-    const edit = async (file: string, from: string | RegExp, to: string) => {
-      const full = path.join(dir, 'content', file);
-      const text = await readFile(full, 'utf8');
-      expect(text).toMatch(from);
-      await writeFile(full, text.replace(from, to));
-    };
+    const edit = (file: string, from: string | RegExp, to: string) => editFile(path.join(dir, 'content', file), from, to);
     let round = 0;
     /** Builds, checks the output against a build without a cache, and tells whether the pages were laid out. */
     const rebuild = async (): Promise<boolean> => {

@@ -1,16 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Status } from '../src/content/status.js';
-import { repo } from './helpers.js';
+import { repo, goldenProject } from './helpers.js';
 
 // ecap as .github/workflows/ecap.yml runs it: the `npx ecap` steps of the workflow itself,
 // run by bash as GitHub's runner does, with the variables GitHub Actions sets.
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 const workflowFile = path.join(repo, '.github', 'workflows', 'ecap.yml');
 
 interface Step {
@@ -45,8 +43,7 @@ function git(cwd: string, ...args: string[]): string {
  * origin/main, and the pull request's commit (a changed practice) checked out.
  */
 async function pullRequest(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-ci-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  const dir = await goldenProject('ecap-ci-');
   await writeFile(path.join(dir, '.gitignore'), 'dist/\nstep-summary.md\n');
   git(dir, 'init', '-q');
   git(dir, 'add', '.');

@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tree, repo } from './helpers.js';
+import { tree, repo, goldenProject } from './helpers.js';
 
 // These run the real binary, as a user or CI does; `npm test` compiles build/ first.
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 
 function ecap(args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
@@ -17,11 +15,7 @@ function ecap(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: result.status, stdout: clean(result.stdout), stderr: clean(result.stderr) };
 }
 
-async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-cli-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
+const project = () => goldenProject('ecap-cli-');
 
 describe('ecap (process)', () => {
   it('prints its version and help', () => {

@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPages, diffRecords, formatDiff, sections, type ContentDiff, type RecordFile } from '../src/content/diff.js';
-import { git, repo } from './helpers.js';
+import { git, repo, edit, golden, goldenProject } from './helpers.js';
 
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 
 function ecap(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
@@ -16,18 +15,11 @@ function ecap(args: string[], cwd: string) {
 
 /** A git repository holding the golden content under `content/`, committed once. */
 async function repository(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-diff-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  const dir = await goldenProject('ecap-diff-');
   git(dir, 'init', '-q');
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'Golden content');
   return dir;
-}
-
-async function edit(file: string, from: string, to: string): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  expect(text).toContain(from);
-  await writeFile(file, text.replace(from, to));
 }
 
 const file = (collection: RecordFile['collection'], id: string, text: string, ext = 'md'): RecordFile => ({ collection, id, path: `${collection}/${id}.${ext}`, bytes: new TextEncoder().encode(text) });

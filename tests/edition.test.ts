@@ -1,13 +1,10 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/index.js';
 import { editionStatement } from '../src/pipeline/render.js';
-import { readOutput } from './helpers.js';
-
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
+import { golden, readOutput } from './helpers.js';
 
 /** The golden content with something internal of every kind, each carrying a unique token. */
 async function withInternals(): Promise<string> {

@@ -1,16 +1,12 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../src/content/fix.js';
 import { fix } from '../src/pipeline/index.js';
-
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
+import { goldenProject } from './helpers.js';
 
 async function project(files: Record<string, string>) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-fix-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  const dir = await goldenProject('ecap-fix-');
   for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, 'content', file), text);
   return dir;
 }

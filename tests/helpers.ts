@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,23 @@ import type { SourceFile } from '../src/pipeline/load.js';
 
 /** The project's folder: where the tests find its content, schemas, docs and compiled code. */
 export const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The golden fixture's content: two member states, with a record of every kind. */
+export const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
+
+/** A new temporary folder, its name starting with `prefix`, with a copy of the golden content in `content/`. */
+export async function goldenProject(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await cp(golden, path.join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+/** Replaces `from` with `to` in a file, which must hold `from`: an edit that missed would leave its test proving nothing. */
+export async function edit(file: string, from: string | RegExp, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text).toMatch(from);
+  await writeFile(file, text.replace(from, to));
+}
 
 /** A content file as load() would return it. */
 export function source(collection: CollectionName, id: string, text: string, ext = collection === 'statistics' || collection === 'activity' || collection === 'sources' ? 'yaml' : 'md'): SourceFile {

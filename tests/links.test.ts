@@ -13,7 +13,6 @@ import { check, defaultTemplatesDir, readTemplates } from '../src/pipeline/index
 import { render, type WholeFile } from '../src/pipeline/render.js';
 import { repo } from './helpers.js';
 
-
 /** Every internal link of every page whose file or anchor does not exist. */
 function brokenLinks(files: readonly WholeFile[]): string[] {
   const byPath = new Map(files.map((f) => [f.path, f.content]));

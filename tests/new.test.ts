@@ -1,26 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { freeId, recommendationId, slugify } from '../src/content/scaffold.js';
-import { repo } from './helpers.js';
+import { repo, golden, goldenProject } from './helpers.js';
 
 // `ecap new` as an editor runs it: the real binary on a copy of the golden content.
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 
 function ecap(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr) };
 }
 
-async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-new-'));
-  await cp(golden, path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
+const project = () => goldenProject('ecap-new-');
 
 interface JsonDiagnostic {
   file: string;

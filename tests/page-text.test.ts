@@ -16,7 +16,6 @@ import type { Root, RootContent } from 'mdast';
 import { writeCorpus } from '../bench/generate.mjs';
 import { repo } from './helpers.js';
 
-
 /** The content's plan, and its bodies' outlines rendered in place. */
 async function planOf(contentDir: string, cwd: string) {
   const { model } = await check({ contentDir, cwd });

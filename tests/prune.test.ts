@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { Cache, hash, renewAfterMs } from '../src/pipeline/cache.js';
 import { build } from '../src/pipeline/index.js';
 import { pruneCache } from '../src/pipeline/prune.js';
-import { expectSame } from './helpers.js';
+import { expectSame, goldenProject } from './helpers.js';
 
 const tests = path.dirname(fileURLToPath(import.meta.url));
-const golden = path.join(tests, 'fixtures', 'golden', 'content');
 const bin = path.join(tests, '..', 'bin', 'ecap.js');
 const day = 86_400_000;
 
@@ -98,8 +97,7 @@ describe('pruneCache', () => {
   });
 
   it('keeps all that the next build needs, after a build that laid out every page (as in CI, after each commit)', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-prune-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-prune-');
     const options = (out: string) => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
     const cacheDir = path.join(dir, '.ecap-cache');
     const retitle = async (file: string, from: string, to: string) => {
@@ -132,8 +130,7 @@ describe('pruneCache', () => {
 
 describe('pruneCache after builds that wrote nothing', () => {
   it('counts the age back from the last build that laid out the reports, so that builds finding them up to date lose nothing', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-prune-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-prune-');
     const options = { contentDir: 'content', outDir: 'dist', cwd: dir, cacheDir: '.ecap-cache', provenance: {} };
     const cacheDir = path.join(dir, '.ecap-cache');
     await build(options);

@@ -1,16 +1,12 @@
 import type { Element, Root } from 'hast';
-import { readFile, cp, writeFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { readOutput } from './helpers.js';
+import { readOutput, goldenProject } from './helpers.js';
 import { build } from '../src/pipeline/index.js';
-
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden', 'content');
 
 const hostileBody = `
 <script>alert('body')</script>
@@ -24,8 +20,7 @@ const hostileBody = `
 
 describe('hostile content', () => {
   it('never reaches a page as script, handler, frame or javascript: address', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-hostile-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-hostile-');
     const practice = path.join(dir, 'content', 'practices', 'th-destruction-ceremonies.md');
     const text = await readFile(practice, 'utf8');
     await writeFile(

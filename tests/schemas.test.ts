@@ -11,7 +11,6 @@ import { load } from '../src/pipeline/load.js';
 import { parse } from '../src/pipeline/parse.js';
 import { repo } from './helpers.js';
 
-
 describe('schemas', () => {
   it('compile under ajv strict mode', async () => {
     const validators = Object.values(compileSchemas(await readSchemas()));

@@ -11,12 +11,11 @@ import { marker } from '../src/pipeline/write.js';
 import { allowClient, clientScript, hashSource, injectClient, injectHead, problemsPage } from '../src/serve/inject.js';
 import { isLoopback, requestedFile, startServer, type RunningServer } from '../src/serve/server.js';
 import { findChromium, skipWithout } from './publication/tools.js';
-import { repo } from './helpers.js';
+import { golden, repo } from './helpers.js';
 
 // `ecap serve` runs as a user runs it: the real binary, on a copy of the golden fixture, on a
 // free loopback port. Every wait polls with a deadline; afterEach stops whatever was started.
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 
 const thMission = 'content/missions/th.md';
 const broken = (text: string) => text.replace('    kind: customs', '    kind: <img src=x>');

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatStatus, status, type Status } from '../src/content/status.js';
 import { check } from '../src/pipeline/index.js';
-import { repo } from './helpers.js';
+import { repo, goldenProject } from './helpers.js';
 
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden');
@@ -16,11 +16,7 @@ function ecap(args: string[], cwd: string) {
   return { code: result.status, stdout: stripVTControlCharacters(result.stdout), stderr: stripVTControlCharacters(result.stderr).replaceAll(cwd, '<root>') };
 }
 
-async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-status-'));
-  await cp(path.join(golden, 'content'), path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
+const project = () => goldenProject('ecap-status-');
 
 describe('status (pure)', () => {
   it('says, per member state visited, which parts are written, the note status, practices and figures', async () => {

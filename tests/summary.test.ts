@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSummary, listedProblems } from '../src/content/summary.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { check } from '../src/pipeline/index.js';
-import { repo } from './helpers.js';
+import { repo, goldenProject } from './helpers.js';
 
 const bin = path.join(repo, 'bin', 'ecap.js');
 const golden = path.join(repo, 'tests', 'fixtures', 'golden');
@@ -16,11 +15,7 @@ function ecap(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function project(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-summary-'));
-  await cp(path.join(golden, 'content'), path.join(dir, 'content'), { recursive: true });
-  return dir;
-}
+const project = () => goldenProject('ecap-summary-');
 
 const pages = ['index', 'comprehensive', 'countries/la', 'countries/th'].flatMap((p) => [`${p}.html`, `${p}.md`]);
 const written = [...pages, 'assets/ecap.css', 'charts/th-raids.svg', 'data/practices.json'];

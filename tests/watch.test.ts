@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { debounce, recursiveWatchSupported, watchFolders, watchHeld } from '../src/watch.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
-import { repo } from './helpers.js';
+import { repo, goldenProject } from './helpers.js';
 
 const bin = path.join(repo, 'bin', 'ecap.js');
-const golden = path.join(repo, 'tests', 'fixtures', 'golden', 'content');
 
 /** Resolves once `test` holds, or rejects after `ms`: no test waits without a bound. */
 async function until(test: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -136,8 +135,7 @@ describe('debounce', () => {
 
 describe('ecap check --watch (process)', () => {
   it('checks again on every change, one summary line per run, and stops on Ctrl-C', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-cli-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-watch-cli-');
     const child = spawn(process.execPath, [bin, 'check', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -169,8 +167,7 @@ describe('ecap check --watch (process)', () => {
   });
 
   it('refuses --fix with --watch (exit 2)', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-cli-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-watch-cli-');
     const child = spawn(process.execPath, [bin, 'check', '--watch', '--fix'], { cwd: dir });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -184,8 +181,7 @@ describe('ecap check --watch (process)', () => {
 
 describe('ecap build --watch (process)', () => {
   it('builds again on a change, keeps the last good output on an error, and stops on Ctrl-C', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-build-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-watch-build-');
     const child = spawn(process.execPath, [bin, 'build', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -214,8 +210,7 @@ describe('ecap build --watch (process)', () => {
     }
   });
   it('says what is wrong with a template broken from the start and builds once it is fixed; a folder that is not there stops it (exit 2)', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-watch-build-'));
-    await cp(golden, path.join(dir, 'content'), { recursive: true });
+    const dir = await goldenProject('ecap-watch-build-');
     await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
     const shell = path.join(dir, 'templates', 'page.html.hbs');
     const original = await readFile(shell, 'utf8');
