@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { Cache, hash } from '../src/pipeline/cache.js';
+import type { FileResult } from '../src/pipeline/check-file.js';
+import { walk } from '../src/walk.js';
 import { poolSize } from '../src/pipeline/pool.js';
 import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
@@ -159,6 +161,42 @@ describe('cache', () => {
       await cache.set('last', key, entry);
       await expect(build(options(dir))).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
       expect((await build(options(dir))).unchanged).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes the unchanged sections of a changed note from its last check, and writes what a build without a cache writes', async () => {
+    const dir = await project();
+    const note = path.join(dir, 'content', 'missions', 'th.md');
+    const country = path.join(dir, 'dist', 'countries', 'th.md');
+    // Ten seconds on: every note has settled, and the build records what it read (see recall.ts).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000);
+      await build(options(dir));
+      await editFile(note, 'A joint committee.', 'A joint committee, meeting monthly.');
+      await build(options(dir));
+      await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+      await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
+      // The note's checks in the cache, made to say otherwise where it was not changed: the next
+      // build shows what they say, so it took that section from there rather than parsing it.
+      const files = path.join(dir, '.ecap-cache', 'files');
+      let tampered = 0;
+      for (const entry of await readdir(files, { recursive: true })) {
+        if (!entry.endsWith('.bin')) continue;
+        const key = path.basename(entry, '.bin');
+        const result = Cache.decode<FileResult>(key, await readFile(path.join(files, entry)));
+        if (result?.checked?.path !== 'content/missions/th.md') continue;
+        walk(result.checked.body!, (node) => void (node.type === 'text' && (node.value = node.value.replace('The mission met two agencies.', 'The mission met two agencies, said the cache.'))));
+        await writeFile(path.join(files, entry), Cache.encode(key, result));
+        tampered++;
+      }
+      expect(tampered).toBe(2);
+      await editFile(note, 'meeting monthly', 'meeting every month');
+      await build(options(dir));
+      expect(await readFile(country, 'utf8')).toContain('said the cache');
+      expect(await readFile(country, 'utf8')).toContain('meeting every month');
     } finally {
       vi.useRealTimers();
     }

@@ -17,6 +17,8 @@ async function setUp() {
   return {
     activity: path.join(dir, 'content', 'activity.yaml'),
     entry: () => cache.get<Entry>('last', key),
+    /** The files a build's load gives. */
+    loaded: async () => (await loadRecalling('content', dir, cache, Promise.resolve('code'))).value,
     /** The digests a build's load gives. */
     recalled: async (code = 'code') => (await loadRecalling('content', dir, cache, Promise.resolve(code))).value.map((f) => f.digest),
     /** The digests of the files as they are. */
@@ -64,6 +66,18 @@ describe('recall', () => {
     await writeFile(activity, 'title: y\n');
     await utimes(activity, 1_000_000_000, 1_000_000_000);
     expect(await recalled()).toEqual([(await read())[0], 'recalled content/sources.yaml']);
+  });
+
+  it('tells of a file changed since the last build the digest that build read it by, so that its check then can be found', async () => {
+    const { activity, loaded, read } = await setUp();
+    later();
+    const before = await read();
+    await loaded();
+    await sleep(20);
+    await writeFile(activity, 'title: y\n');
+    const files = await loaded();
+    expect(files.map((f) => f.earlier)).toEqual([before[0], undefined]);
+    expect(files[0]!.digest).not.toBe(before[0]);
   });
 
   it('records no file changed or modified within two seconds of the clock, or ahead of it', async () => {

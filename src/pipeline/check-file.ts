@@ -10,6 +10,7 @@ import { isInternal, type Edition } from '../model/edition.js';
 import type { Fragment } from '../render/fragment.js';
 import type { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
+import type { EarlierBody, Section } from './sections.js';
 
 // The per-file stages and what they need (remark, ajv, yaml): loaded only when a file is not
 // in the cache, so that checking unchanged content starts fast.
@@ -18,15 +19,23 @@ import { Cache } from './cache.js';
 export interface FileResult {
   diagnostics: Diagnostic[];
   checked?: CheckedFile;
+  /** The body's sections, kept only when the file has no problems (see `fileChecker`). */
+  sections?: Section[];
 }
 
-/** parse → validate → structure for one file, with the schemas' validators made once. */
-export async function fileChecker(schemas: SchemaSet): Promise<(file: SourceFile) => FileResult> {
+/**
+ * parse → validate → structure for one file, with the schemas' validators made once. Given an
+ * earlier result for the file, the body's unchanged sections are taken from it instead of parsed
+ * again: its nodes have no positions, which only diagnostics need, so it is taken only from a
+ * result without problems, and a file that then has any is checked again from its text alone.
+ */
+export async function fileChecker(schemas: SchemaSet): Promise<(file: SourceFile, earlier?: FileResult) => FileResult> {
   const validators = await validatorsFor(schemas);
-  return (file) => {
-    const parsed = parse(file);
+  const check = (file: SourceFile, earlier?: EarlierBody): FileResult => {
+    const parsed = parse(file, earlier);
     if (!parsed.value) return { diagnostics: parsed.diagnostics };
-    const valid = validate(parsed.value, validators);
+    const { sections, ...parsedFile } = parsed.value;
+    const valid = validate(parsedFile, validators);
     if (!valid.value) return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics] };
     const shaped = structure(valid.value);
     // Positions in a body serve only the diagnostics, which are made by now; without them a
@@ -44,7 +53,15 @@ export async function fileChecker(schemas: SchemaSet): Promise<(file: SourceFile
         if (parts) parts.withoutInternal = true;
       }
     }
-    return { diagnostics: [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics], checked: shaped.value };
+    const diagnostics = [...parsed.diagnostics, ...valid.diagnostics, ...shaped.diagnostics];
+    // Kept only while the sections' nodes are the body's own: structure replaces none where it has nothing to say.
+    const whole = sections && diagnostics.length === 0 && sections.reduce((n, s) => n + s.nodes, 0) === body?.children.length;
+    return { diagnostics, checked: shaped.value, ...(whole ? { sections } : {}) };
+  };
+  return (file, earlier) => {
+    const body = earlier?.sections && earlier.checked?.body;
+    const result = body ? check(file, { sections: earlier.sections!, children: body.children }) : undefined;
+    return result && result.diagnostics.length === 0 ? result : check(file);
   };
 }
 
@@ -54,10 +71,14 @@ export interface Preparing {
   texts: BodyTexts | undefined;
 }
 
-/** One file to check: `key` names its check in the cache, `entryKey` the entry the job hands back. */
+/**
+ * One file to check: `key` names its check in the cache, `entryKey` the entry the job hands
+ * back, `earlier` the check of the file's last version, whose unchanged sections it may take.
+ */
 export interface CheckJob {
   key: string;
   entryKey: string;
+  earlier?: string;
   file: SourceFile;
 }
 
@@ -78,11 +99,12 @@ export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, bu
   const checkFile = await fileChecker(schemas);
   // The renderer is loaded for a build only: a check never needs it.
   const prepare = build && (await import('./prepare.js')).prepareFile;
-  return ({ key, entryKey, file }) => {
-    if (!build) return { entry: Cache.encode(entryKey, checkFile(file)), fragments: [], saved: Promise.resolve() };
+  return ({ key, entryKey, earlier, file }) => {
+    const checkAnew = () => checkFile(file, earlier ? cache?.getSync<FileResult>('files', earlier) : undefined);
+    if (!build) return { entry: Cache.encode(entryKey, checkAnew()), fragments: [], saved: Promise.resolve() };
     // Checked already, by `ecap check` or a build of the other edition: only to be prepared.
     const known = cache?.getSync<FileResult>('files', key);
-    const result = known ?? checkFile(file);
+    const result = known ?? checkAnew();
     const saves: Array<Promise<unknown> | undefined> = [known ? undefined : cache?.set('files', key, result)];
     const { prepared, fragments } = prepare!(result, build.edition);
     if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));

@@ -70,6 +70,8 @@ interface Content<File extends HashedFile> {
   schemas: SchemaSet;
   /** A file's key: equal keys, equal checks. */
   keys: string[];
+  /** The key of a changed file's check in the last build (see HashedFile's `earlier`). */
+  earlierKeys: Array<string | undefined>;
   key: string;
 }
 
@@ -80,7 +82,8 @@ async function readContent<File extends HashedFile>(loadFiles: (code: Promise<st
   // What every file's key starts from: ecap's code and the schemas.
   const base = hash(await code, JSON.stringify(schemas));
   const keys = loaded.value.map((file) => hash(base, file.digest));
-  return { loaded, schemas, keys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+  const earlierKeys = loaded.value.map((file) => file.earlier && hash(base, file.earlier));
+  return { loaded, schemas, keys, earlierKeys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
 }
 
 /** A file's text: kept, or else read again. */
@@ -148,7 +151,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * problems are recorded for the content's key (see CheckRecord), unless the caller read that
  * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
+async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -172,7 +175,7 @@ async function checkContent({ loaded, schemas, keys, key }: Content<HashedFile |
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: JobMaker[] = [];
   const indices: number[] = [];
-  for (const [i, result] of results.entries()) if (!result) jobs.push(async () => ({ key: keys[i]!, entryKey: entryKeys[i]!, file: await textOf(loaded.value[i]!, options.cwd) })), indices.push(i);
+  for (const [i, result] of results.entries()) if (!result) jobs.push(async () => ({ key: keys[i]!, entryKey: entryKeys[i]!, earlier: earlierKeys[i], file: await textOf(loaded.value[i]!, options.cwd) })), indices.push(i);
   let done = keys.length - jobs.length;
   // Each new entry is decoded only once the check's threads are done: decoded as they came,
   // the entries made this thread's heap grow to 213 MB by the end of a 10,000-record check,

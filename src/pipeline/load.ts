@@ -23,7 +23,11 @@ export interface SourceFile {
  * A content file as a build holds it: where it is and a hash of its text, not the text itself,
  * which is read again when needed (see readAgain). At 10,000 records the texts are 190 MB.
  */
-export type HashedFile = Omit<SourceFile, 'text'> & { digest: string };
+export type HashedFile = Omit<SourceFile, 'text'> & {
+  digest: string;
+  /** The digest the last build read the file by, where it has changed since (see recall.ts). */
+  earlier?: string;
+};
 
 /** A hash of what a file is: where it is and what it says. */
 function digest(file: SourceFile): string {

@@ -5,6 +5,7 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { walk } from '../walk.js';
+import { movePositions, parseSections, type EarlierBody, type Section } from './sections.js';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { locate } from '../content/locate.js';
 import { pointerSegment, spanAt, type Locations } from '../content/locations.js';
@@ -22,6 +23,8 @@ export interface ParsedFile {
   locations: Locations;
   /** The body as mdast, positions counted in the whole file; Markdown records only. */
   body?: Root;
+  /** The body's sections, for a later check of the file to keep those it leaves unchanged (see sections.ts). */
+  sections?: Section[];
 }
 
 // Directives mark what only the internal edition shows: `:::internal` sections, `:internal[names]`.
@@ -30,8 +33,13 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 /** Anything after the opening fence names another front-matter language (gray-matter would run `---js`). */
 const fenceWithLanguage = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n/;
 
-/** Splits and parses one file. Pure: text in, tree and data out. */
-export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
+const parseBody = (text: string) => markdown.parse(text) as Root;
+
+/**
+ * Splits and parses one file. Pure: text in, tree and data out. Given the body of an earlier
+ * check of the file, its sections whose text is unchanged are taken from there (see sections.ts).
+ */
+export function parse(file: SourceFile, earlier?: EarlierBody): StageResult<ParsedFile | undefined> {
   const diagnostics: Diagnostic[] = [];
   const fail = () => ({ value: undefined, diagnostics });
   if (file.text.trim() === '') {
@@ -73,17 +81,10 @@ export function parse(file: SourceFile): StageResult<ParsedFile | undefined> {
   if (!yaml) return fail();
   const bodyText = split.content;
   const bodyLine = countLines(file.text.slice(0, file.text.length - bodyText.length));
-  const body = markdown.parse(bodyText) as Root;
-  const offset = file.text.length - bodyText.length;
-  walk(body, (node) => {
-    if (!node.position) return;
-    node.position.start.line += bodyLine - 1;
-    node.position.end.line += bodyLine - 1;
-    if (node.position.start.offset !== undefined) node.position.start.offset += offset;
-    if (node.position.end.offset !== undefined) node.position.end.offset += offset;
-  });
+  const { body, sections } = parseSections(bodyText, parseBody, earlier);
+  movePositions(body, bodyLine - 1, file.text.length - bodyText.length);
   if (refuseReserved(file.path, yaml, body, diagnostics)) return fail();
-  return { value: { ...origin(file), data: yaml.data, locations: yaml.locations, body }, diagnostics };
+  return { value: { ...origin(file), data: yaml.data, locations: yaml.locations, body, sections }, diagnostics };
 }
 
 /** Where a parsed file comes from, without its text: the stages after parsing have what they need of it, and every cached check would carry it. */

@@ -50,6 +50,9 @@ export async function loadRecalling(contentDir: string, cwd: string, cache: Cach
   const files: Recalled['files'] = new Map();
   // The signatures of the files about to be read that a later build may recall.
   const settled = new Map<string, string>();
+  // The digests the last build read the files changed since by: their checks then, whose
+  // unchanged sections a check now can take (see sections.ts).
+  const changed = new Map<string, string>();
   const loaded = await load(contentDir, cwd, withoutText, {
     known(shown, stats) {
       const signature = signatureOf(stats);
@@ -59,6 +62,7 @@ export async function loadRecalling(contentDir: string, cwd: string, cache: Cach
         files.set(shown, was);
         return was.kept;
       }
+      if (was) changed.set(shown, was.kept.digest);
       if (now - stats.ctimeNs > settling && now - stats.mtimeNs > settling) settled.set(shown, signature);
       return undefined;
     },
@@ -70,7 +74,12 @@ export async function loadRecalling(contentDir: string, cwd: string, cache: Cach
   // Written again only when it gains a file. A file gone, or changed too lately to record,
   // leaves a record no later build matches.
   if (settled.size > 0) await cache.set('last', key, { code: ours, cwd, files: new Map([...files].sort(([a], [b]) => compareText(a, b))) } satisfies Recalled);
-  return loaded;
+  if (changed.size === 0) return loaded;
+  const value = loaded.value.map((file) => {
+    const earlier = changed.get(file.path);
+    return earlier && earlier !== file.digest ? { ...file, earlier } : file;
+  });
+  return { ...loaded, value };
 }
 
 /**
