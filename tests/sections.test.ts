@@ -1,36 +1,22 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { fileChecker } from '../src/pipeline/check-file.js';
+import { load } from '../src/pipeline/load.js';
+import { parseBody } from '../src/pipeline/parse.js';
 import { cutSections, parseSections } from '../src/pipeline/sections.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { generate } from '../bench/generate.mjs';
 import { golden, source } from './helpers.js';
-
-// The parser ecap's parse stage uses (see parse.ts).
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
-const parseBody = (text: string) => markdown.parse(text) as Root;
 
 /** A Markdown file's body: what follows its front matter. */
 const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 3) + 4);
 
 /** Each section's first line. */
 const firstLines = (text: string) => cutSections(text).map((section) => section.split(/\r?\n/)[0]);
-
-async function markdownFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.md')) found.push(path.join(entry.parentPath, entry.name));
-  }
-  return found.sort();
-}
 
 describe('sections', () => {
   it('cuts a body before each heading that starts a line after a blank one, outside fenced code and directive containers', () => {
@@ -49,7 +35,9 @@ describe('sections', () => {
   });
 
   it('parses section by section to the tree of a whole parse, positions and all, on the golden content and a generated corpus', async () => {
-    const texts = [...(await Promise.all((await markdownFiles(golden)).map((file) => readFile(file, 'utf8')))), ...([...generate(40, 3)] as Array<[string, string]>).filter(([name]) => name.endsWith('.md')).map(([, text]) => text)];
+    const notes = (await load(path.basename(golden), path.dirname(golden))).value.filter((file) => file.path.endsWith('.md'));
+    const texts = [...notes.map((file) => file.text), ...([...generate(40, 3)] as Array<[string, string]>).filter(([name]) => name.endsWith('.md')).map(([, text]) => text)];
+    expect(notes.length).toBeGreaterThan(5);
     let cut = 0;
     for (const text of texts) {
       const body = bodyOf(text);

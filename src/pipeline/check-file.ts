@@ -59,8 +59,9 @@ export async function fileChecker(schemas: SchemaSet): Promise<(file: SourceFile
     return { diagnostics, checked: shaped.value, ...(whole ? { sections } : {}) };
   };
   return (file, earlier) => {
-    const body = earlier?.sections && earlier.checked?.body;
-    const result = body ? check(file, { sections: earlier.sections!, children: body.children }) : undefined;
+    const sections = earlier?.sections;
+    const body = earlier?.checked?.body;
+    const result = sections && body ? check(file, { sections, children: body.children }) : undefined;
     return result && result.diagnostics.length === 0 ? result : check(file);
   };
 }

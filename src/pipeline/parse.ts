@@ -33,7 +33,8 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 /** Anything after the opening fence names another front-matter language (gray-matter would run `---js`). */
 const fenceWithLanguage = /^---[ \t]*([^\s-][^\r\n]*)?\r?\n/;
 
-const parseBody = (text: string) => markdown.parse(text) as Root;
+/** A body's text as mdast, positions counted from its start: the one parser of ecap's Markdown. */
+export const parseBody = (text: string) => markdown.parse(text) as Root;
 
 /**
  * Splits and parses one file. Pure: text in, tree and data out. Given the body of an earlier

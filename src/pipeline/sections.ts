@@ -50,12 +50,13 @@ export function cutSections(text: string): string[] {
   for (let match = line.exec(text); match && match[0] !== ''; match = line.exec(text)) {
     const content = match[0].replace(/[\r\n]+$/, '');
     const fence = open.at(-1);
+    const opening = fenceOpening.exec(content)?.[1];
     if (fence) {
       const closing = /^ {0,3}(`{3,}|~{3,}|:{3,})[ \t]*$/.exec(content)?.[1];
       if (closing && closing[0] === fence[0] && closing.length >= fence.length) open.pop();
-      else if (fence[0] === ':' && fenceOpening.test(content)) open.push(fenceOpening.exec(content)![1]!);
-    } else if (fenceOpening.test(content)) {
-      open.push(fenceOpening.exec(content)![1]!);
+      else if (fence[0] === ':' && opening) open.push(opening);
+    } else if (opening) {
+      open.push(opening);
     } else if (blankBefore && match.index > 0 && atxHeading.test(content)) {
       starts.push(match.index);
     }
