@@ -8,7 +8,7 @@
 // The bundle also holds the validators of ecap's schemas, compiled now rather than at each run
 // (src/content/prebuilt-validators.ts).
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,7 @@ await build({
   // The CommonJS libraries in the bundle (gray-matter, ajv, handlebars) call require().
   banner: { js: "import { createRequire as __ecapCreateRequire } from 'node:module'; const require = __ecapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [grayMatterWithoutJsYaml()],
+  plugins: [grayMatterWithoutJsYaml(), fromMarkdownWithOneContext()],
 });
 
 /** Writes the validators' module, made from schemas/ by the compiled code, to be bundled as `name`. */
@@ -61,6 +61,34 @@ function grayMatterWithoutJsYaml() {
     name: 'gray-matter-without-js-yaml',
     setup(build) {
       build.onResolve({ filter: /^js-yaml$/ }, ({ importer }) => (/[\\/]gray-matter[\\/]/.test(importer) ? { path: path.join(root, 'scripts', 'no-js-yaml.cjs') } : undefined));
+    },
+  };
+}
+
+/**
+ * mdast-util-from-markdown calls each of its handlers, once per micromark event, on a copy of
+ * its compile context made for that event (`{...context, sliceSerialize}`), and V8 (Node 20's)
+ * makes an object copied by spreading straight in the old generation. Each copy, dead as soon as
+ * its handler returns, points to the parse's stacks, and a young collection takes what an old
+ * object points to as alive: every young collection until the next full one kept the note's
+ * nodes, then promoted them, and a check worker's old generation grew to 65 MB between full
+ * collections against 20 MB live (see Workers in docs/speed.md). No handler ecap uses keeps its
+ * `this` beyond the call or writes to it (mdast-util-from-markdown, -gfm-*, -directive), so the
+ * bundle's copy sets `sliceSerialize` on the one context instead. Upstream keeps a copy per
+ * event so that a handler may (syntax-tree/mdast-util-from-markdown#46). A release that changes
+ * this code stops the bundle here, to be looked at again.
+ */
+function fromMarkdownWithOneContext() {
+  const copy = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
+  return {
+    name: 'from-markdown-with-one-context',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const found = source.match(copy)?.length ?? 0;
+        if (found !== 3) throw new Error(`${args.path}: expected 3 copies of the compile context, found ${found}; see fromMarkdownWithOneContext in scripts/bundle.js`);
+        return { contents: source.replace(copy, '(context.sliceSerialize = events[index][2].sliceSerialize, context)'), loader: 'js' };
+      });
     },
   };
 }

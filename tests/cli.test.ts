@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tree, repo, goldenProject } from './helpers.js';
+import { tree, repo, goldenProject, snapshot } from './helpers.js';
 
 // These run the real binary, as a user or CI does; `npm test` compiles build/ first.
 const bin = path.join(repo, 'bin', 'ecap.js');
@@ -128,6 +128,18 @@ describe('ecap (process)', () => {
     expect(again.stderr.trim().split('\n').at(-1)).toMatch(/^ecap: nothing changed, dist\/ is up to date \(\d+ files\); 0 errors, 4 warnings, 1 info; <time> s$/);
     const summary = await readFile(path.join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('Comprehensive report');
+  });
+
+  it("builds through the bundle the golden fixture's expected pages", async () => {
+    // The bundle parses Markdown with one change to a library (fromMarkdownWithOneContext in
+    // scripts/bundle.js); tests/golden.test.ts builds the same content from the sources.
+    const dir = await project();
+    expect(ecap(['build', '--out', 'out'], dir).code).toBe(0);
+    const [built, expected] = await Promise.all([snapshot(path.join(dir, 'out')), snapshot(path.join(repo, 'tests', 'fixtures', 'golden', 'expected'))]);
+    // Fonts are expected by their hash, and the diagnostics as the golden test prints them.
+    const pages = [...expected.keys()].filter((file) => !file.endsWith('.sha256') && file !== 'diagnostics.txt');
+    expect(pages).toEqual(expect.arrayContaining(['comprehensive.md', 'countries/th.html']));
+    for (const file of pages) expect(built.get(file) === expected.get(file), file).toBe(true);
   });
 
   it('builds byte-identical output whatever the run', async () => {

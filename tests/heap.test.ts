@@ -4,6 +4,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readSchemas } from '../src/content/schemas.js';
+import { checkJobs } from '../src/pipeline/check-file.js';
 import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 import { repo } from './helpers.js';
 
@@ -73,5 +75,15 @@ describe('collecting the young generation between files', () => {
     youngCollection();
     expect(vm.runInNewContext('typeof gc')).toBe('undefined');
     expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
+  });
+});
+
+describe('pretenuring', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is stopped before a thread checks its first file', async () => {
+    const flags = vi.spyOn(v8, 'setFlagsFromString');
+    await checkJobs(await readSchemas(), undefined);
+    expect(flags.mock.calls.map(([flag]) => flag)).toContain('--no-allocation-site-pretenuring');
   });
 });

@@ -10,6 +10,7 @@ import { isInternal, type Edition } from '../model/edition.js';
 import type { Fragment } from '../render/fragment.js';
 import type { BodyTexts } from './bodies.js';
 import { Cache } from './cache.js';
+import { stopPretenuring } from './heap.js';
 import type { EarlierBody, Section } from './sections.js';
 
 // The per-file stages and what they need (remark, ajv, yaml): loaded only when a file is not
@@ -97,6 +98,7 @@ export interface CheckJobResult {
  * the next file is parsed meanwhile.
  */
 export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, build?: Preparing): Promise<(job: CheckJob) => CheckJobResult & { saved: Promise<unknown> }> {
+  stopPretenuring();
   const checkFile = await fileChecker(schemas);
   // The renderer is loaded for a build only: a check never needs it.
   const prepare = build && (await import('./prepare.js')).prepareFile;
