@@ -102,10 +102,12 @@ export function youngCollection(): () => void {
  * while the cache's writes still hold the last one's texts) can tip a place over: from then on
  * every note's objects from there are made old, die there, and hold the young objects they
  * point to through the next young collections, until a full one. Checking and preparing 80
- * notes over and over on one thread, a young collection after each, made 240–250 KB a note
- * straight in the old generation and promoted 780–830 KB, against 27–30 and 58–121 KB with it
- * off. The setting is the process's, for the rest of it: laying out and writing 10,000 records
- * from a checked cache then peaked at 428 and 442 MB, against 431 MB with V8's own.
+ * notes over and over on one thread, with mdast-util-from-markdown as published (see
+ * scripts/bundle.js) and a young collection after each (three ways, as to when the cache's
+ * writes end), made 66–345 KB a note straight in the old generation and promoted
+ * 185–904 KB over eleven runs, against 27–81 and 58–258 KB over five with it off. The setting
+ * is the process's, for the rest of it: laying out and writing 10,000 records from a checked
+ * cache then peaked at 428 and 442 MB, against 431 MB with V8's own.
  */
 export function stopPretenuring(): void {
   v8.setFlagsFromString('--no-allocation-site-pretenuring');
