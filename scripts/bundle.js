@@ -84,10 +84,10 @@ function fromMarkdownWithOneContext() {
     name: 'from-markdown-with-one-context',
     setup(build) {
       build.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        const found = source.match(copy)?.length ?? 0;
+        let found = 0;
+        const contents = (await readFile(args.path, 'utf8')).replace(copy, () => (found++, '(context.sliceSerialize = events[index][2].sliceSerialize, context)'));
         if (found !== 3) throw new Error(`${args.path}: expected 3 copies of the compile context, found ${found}; see fromMarkdownWithOneContext in scripts/bundle.js`);
-        return { contents: source.replace(copy, '(context.sliceSerialize = events[index][2].sliceSerialize, context)'), loader: 'js' };
+        return { contents, loader: 'js' };
       });
     },
   };
