@@ -7,6 +7,7 @@ import { readSchemas } from '../src/content/schemas.js';
 import { fileChecker } from '../src/pipeline/check-file.js';
 import { load } from '../src/pipeline/load.js';
 import { parseBody } from '../src/pipeline/parse.js';
+import { prepareFile } from '../src/pipeline/prepare.js';
 import { cutSections, parseSections } from '../src/pipeline/sections.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { generate } from '../bench/generate.mjs';
@@ -114,5 +115,14 @@ describe('checking a changed note from its earlier check', () => {
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['structure/duplicate-section']);
     expect(result.diagnostics[0]!.message).toMatch(/at line \d+\./);
     expect(result.sections).toBeUndefined();
+  });
+
+  it('leaves its sections out of the entry a build prepares, which every build reads back for each file', async () => {
+    const check = await fileChecker(await readSchemas());
+    const checked = check(source('missions', 'th', await note()));
+    expect(checked.sections!.length).toBeGreaterThan(2);
+    const { prepared } = prepareFile(checked, 'internal');
+    expect(prepared).not.toHaveProperty('sections');
+    expect(prepared.checked!.path).toBe(checked.checked!.path);
   });
 });

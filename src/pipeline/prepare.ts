@@ -11,8 +11,12 @@ import type { CheckedFile } from './structure.js';
 // that where the file is parsed (in a worker, mostly), keeps the text apart (BodyTexts), and
 // lets the rest of the build see the record without its trees, only their outlines.
 
-/** What a build keeps of one file between runs: its check without the body trees, and the outline of each body it shows. */
-export interface PreparedFile extends FileResult {
+/**
+ * What a build keeps of one file between runs: its check without the body trees or their
+ * sections (a changed file's check takes those from its earlier check, not from here), and
+ * the outline of each body it shows.
+ */
+export interface PreparedFile extends Omit<FileResult, 'sections'> {
   /** By body name. */
   outlines: Array<[string, Outline]>;
   /**
@@ -47,11 +51,14 @@ export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string,
  * that the report builders lay the record out as they would with the whole tree.
  */
 export function prepareFile(result: FileResult, edition: Edition): { prepared: PreparedFile; fragments: Map<string, Fragment> } {
-  const file = result.checked;
-  if (!file) return { prepared: { ...result, outlines: [], layout: '' }, fragments: new Map() };
+  // A build reads every file's prepared check back at once: with their sections, a build of
+  // 1,000 records with one note changed decoded them in 80 ms rather than 53.
+  const { sections: _, ...kept } = result;
+  const file = kept.checked;
+  if (!file) return { prepared: { ...kept, outlines: [], layout: '' }, fragments: new Map() };
   const fragments = renderBodiesOf(file, edition);
   const stand = (part: string): RootContent[] => (fragments.has(bodyName(file.path, part)) ? [{ type: 'renderedBody' }] : []);
-  const { body: _, ...record } = file;
+  const { body: __, ...record } = file;
   // Edition-specific already, so that forEdition leaves them be.
   const checked: CheckedFile =
     file.collection === 'missions'
@@ -61,5 +68,5 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
         : file;
   const outlines = [...fragments].map(([name, { headings, first, last }]): [string, Outline] => [name, { headings, first, last }]);
   // Without the record's locations: pages never see them (see unlocated in link.ts).
-  return { prepared: { ...result, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, outlines])) }, fragments };
+  return { prepared: { ...kept, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, outlines])) }, fragments };
 }
