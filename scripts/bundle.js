@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI and its workers (the check's and the pages'), with the libraries
-// they load, into build/bundle/ (one file each, plus the chunks the commands load only when
-// they need them).
+// Bundles the compiled CLI and its workers (the build's, the check's and the pages'), with the
+// libraries they load, into build/bundle/ (one file each, plus the chunks the commands load only
+// when they need them).
 // Node loads one bundle several times faster than the hundred-odd modules it is made of: a
 // build in which one note changed loads the parser, the validator and the renderers, and half
 // a second of it went on loading them. bin/ecap.js runs the bundle.
@@ -20,6 +20,7 @@ await build({
   entryPoints: {
     [validators.name]: validators.source,
     main: path.join(root, 'build', 'cli', 'main.js'),
+    'build-worker': path.join(root, 'build', 'pipeline', 'build-worker.js'),
     'check-worker': path.join(root, 'build', 'pipeline', 'check-worker.js'),
     'page-worker': path.join(root, 'build', 'pipeline', 'page-worker.js'),
   },

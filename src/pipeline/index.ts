@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { applyFixes } from '../content/fix.js';
 import { UnusableInput, UsageError } from '../errors.js';
 import path from 'node:path';
@@ -14,7 +12,7 @@ import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
 import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
-import { Pool, poolSize } from './pool.js';
+import { Pool, poolSize, workerScript } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
 import { excerptsOf } from './kept-excerpts.js';
@@ -93,15 +91,6 @@ function textOf(file: HashedFile | SourceFile, cwd: string): Promise<SourceFile>
 
 function cacheOf(options: CheckOptions): Cache | undefined {
   return options.cacheDir ? new Cache(path.resolve(options.cwd, options.cacheDir)) : undefined;
-}
-
-/**
- * A worker's script beside this module's: compiled, or bundled (see scripts/bundle.js). The
- * tests, which run the sources, use the compiled one (they compile first).
- */
-function workerScript(name: 'check-worker' | 'page-worker'): string {
-  const beside = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-  return existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', `${name}.js`);
 }
 
 /** A job to check one file, made when it is sent: a build reads the file only then. */

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../package.js';
 
 type Waiting<Result> = { resolve: (r: Result) => void; reject: (e: unknown) => void };
 
@@ -83,4 +87,13 @@ export class Pool<Task, Result> {
  */
 export function poolSize(items: number, jobs = os.availableParallelism(), perWorker = 128): number {
   return Math.max(1, Math.min(jobs, Math.floor(items / perWorker)));
+}
+
+/**
+ * A worker's script beside this module's: compiled, or bundled (see scripts/bundle.js). The
+ * tests, which run the sources, use the compiled one (they compile first).
+ */
+export function workerScript(name: 'check-worker' | 'page-worker' | 'build-worker'): string {
+  const beside = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+  return existsSync(beside) ? beside : path.join(packageRoot, 'build', 'pipeline', `${name}.js`);
 }

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
 import { build, check, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
+import { buildSized } from '../../pipeline/build-thread.js';
 import { watchAndRerun } from '../rerun.js';
 import { summarise } from '../../reporters/pretty.js';
 import { addCacheOptions, workOptions, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
@@ -25,21 +26,22 @@ export function buildCommand(): Command {
     .option('--summary [file]', 'also write a Markdown summary of the build to file, else to the file $GITHUB_STEP_SUMMARY names (appended), else to stdout')
     .option('--watch', 'build again on every change in the content or the templates, until Ctrl-C; unchanged files are not parsed again')
     .action(async (options: BuildCommandOptions) => {
-      if (!options.watch) return buildOnce(options);
+      if (!options.watch) return buildOnce(options, buildSized);
       const templates = options.templates ?? defaultTemplatesDir;
-      await watchAndRerun([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options));
+      // On this thread: each build reuses what the last one loaded.
+      await watchAndRerun([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options, build));
     });
 }
 
 /** One build: problems, then one summary line, the optional Markdown summary, and the exit code. */
-async function buildOnce(options: BuildCommandOptions): Promise<void> {
+async function buildOnce(options: BuildCommandOptions, run: typeof build): Promise<void> {
   const started = performance.now();
   const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
   if (options.summary === true && !process.env.GITHUB_STEP_SUMMARY && (reporter === 'json' || reporter === 'sarif')) {
     throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
   }
   const shown = progress();
-  const result = await build({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, ...workOptions(options), onProgress: shown.update }).finally(shown.done);
+  const result = await run({ contentDir: options.content, outDir: options.out, templatesDir: options.templates, cwd: process.cwd(), maxWarnings: warningLimit(options), edition: options.edition, pdf: options.pdf, ...workOptions(options), onProgress: shown.update }).finally(shown.done);
   report(result, options);
   const seconds = elapsed(started);
   if (result.unchanged) {
