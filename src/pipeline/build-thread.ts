@@ -27,8 +27,8 @@ export const buildYoungMb = 12;
 
 /**
  * How many content files (`contentSize`) repay a thread of its own. Starting it, and loading
- * the build's code once more there, cost one-note builds of 1,000 records 70 ms (720 against
- * 640 ms, eight alternated pairs), where that build is near its limit of 5 % of a cold build;
+ * the build's code once more there, cost one-note builds of 1,000 records 80 ms (720 against
+ * 641 ms, eight alternated pairs), where that build is near its limit of 5 % of a cold build;
  * and at that size the check, not the layout, sets a cold build's peak.
  */
 export const threadFrom = 2000;

@@ -28,7 +28,7 @@ export function buildCommand(): Command {
     .action(async (options: BuildCommandOptions) => {
       if (!options.watch) return buildOnce(options, buildSized);
       const templates = options.templates ?? defaultTemplatesDir;
-      // On this thread: each build reuses what the last one loaded.
+      // On this thread: each build reuses the code the last one loaded.
       await watchAndRerun([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options, build));
     });
 }
