@@ -1,11 +1,11 @@
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnusableInput, UsageError } from '../src/errors.js';
 import { buildOnThread, buildSized, contentSize, errorOf, failureOf } from '../src/pipeline/build-thread.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
 import { ChangedWhileBuilding } from '../src/pipeline/load.js';
-import { goldenProject, snapshot } from './helpers.js';
+import { expectSame, goldenProject, snapshot } from './helpers.js';
 
 const options = (root: string, out: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({ contentDir: 'content', outDir: out, cwd: root, provenance: {}, cacheDir: `.cache-${out}`, ...extra });
 
@@ -21,7 +21,7 @@ describe('a build on a thread of its own', () => {
       expect(threaded.written.length).toBeGreaterThan(20);
       expect(there).toEqual(here);
       expect(there).toContainEqual(['writing']);
-      expect(await output(root, 'there')).toEqual(await output(root, 'here'));
+      await expectSame(path.join(root, 'there'), path.join(root, 'here'));
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -41,11 +41,11 @@ describe('a build on a thread of its own', () => {
   it('is chosen by the size of the content, with the same outcome either way', async () => {
     const root = await goldenProject('ecap-thread-');
     try {
-      expect(await contentSize(path.join(root, 'content'))).toBe((await listed(path.join(root, 'content'))).length);
+      expect(await contentSize(path.join(root, 'content'))).toBe((await snapshot(path.join(root, 'content'))).size);
       const here = await buildSized(options(root, 'here'), Infinity);
       const there = await buildSized(options(root, 'there'), 0);
       expect(withoutHashes(there)).toEqual(withoutHashes(here));
-      expect(await output(root, 'there')).toEqual(await output(root, 'here'));
+      await expectSame(path.join(root, 'there'), path.join(root, 'here'));
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -64,18 +64,6 @@ function withoutHashes<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'key' && k !== 'revision').map(([k, v]) => [k, withoutHashes(v)])) as T;
   }
   return value;
-}
-
-/** What a build wrote into `out`, but for its marker, which names the build by those hashes. */
-async function output(root: string, out: string): Promise<Map<string, string>> {
-  const files = await snapshot(path.join(root, out));
-  files.delete('.ecap-output');
-  return files;
-}
-
-/** Every file under `dir` and its folders, at any depth. */
-async function listed(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
 }
 
 describe('an error crossing between threads', () => {

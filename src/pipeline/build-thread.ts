@@ -65,6 +65,7 @@ export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
+/** An error thrown on the build's thread, as it is sent back (see `errorOf`). */
 export function failureOf(error: unknown): Failure {
   const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
   const kind = error instanceof UnusableInput ? 'unusable' : error instanceof UsageError ? 'usage' : 'internal';
