@@ -41,12 +41,14 @@ describe('write', () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
   });
 
-  // Parts around and past the megabyte the writer encodes at a time, in one-byte, two-byte and
-  // astral text, some sliced from a longer two-byte string, as page texts are.
+  // Parts around and past the 64 KB the writer encodes at a time (and the megabyte it once
+  // did), in one-byte, two-byte, three-byte and astral text, some sliced from a longer
+  // two-byte string, as page texts are: a long part goes on in the next chunk, never cutting a
+  // character.
   const long = `${'ŭ'.repeat(300_000)}${'a'.repeat(700_000)}`;
   const thai = `${'ไทย'.repeat(300_000)}${long}`;
   const slices = Array.from({ length: 12 }, (_, n) => thai.slice(n * 150_000, n * 150_000 + 120_000));
-  const parts = ['a'.repeat((1 << 20) - 1), 'é', long.slice(299_990, 300_010), ...slices, '𝄞 ไทย '.repeat(200_000), 'x'.repeat(3 << 20), long.slice(1), '\n'];
+  const parts = ['b'.repeat((1 << 16) - 2), '𝄞'.repeat(40_000), 'ไ'.repeat(21_846), 'c', 'a'.repeat((1 << 20) - 1), 'é', long.slice(299_990, 300_010), ...slices, '𝄞 ไทย '.repeat(200_000), 'x'.repeat(3 << 20), long.slice(1), '\n'];
   const bytes = (text: string) => Buffer.byteLength(text);
   // Compared as a whole: a failure would print megabytes.
   const same = (a: string, b: string) => a === b;
@@ -61,7 +63,7 @@ describe('write', () => {
     expect(written!.size).toBe(bytes(parts.join('')));
   });
 
-  it('copies the pieces the previous file shares and writes the others, across the megabyte', async () => {
+  it('copies the pieces the previous file shares and writes the others, across chunks', async () => {
     const dir = await tree({ 'content/.keep': '' });
     // Each build writes the parts of its version, copying those whose digest is unchanged.
     const version = (texts: string[], key: string) => ({
