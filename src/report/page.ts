@@ -80,12 +80,16 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
   let tables = 0;
   let figures = 0;
   const seen = new Set<string>();
-  const open: Array<{ depth: number; text: string }> = [];
+  // `under`: what a repeated heading in the section adds, made once for all of them. A page's
+  // bodies keep their headings' suffixes until written: one string each, they were 6.4 MB of
+  // the 137 MB live while 10,000 records were written.
+  const open: Array<{ depth: number; text: string; under?: string }> = [];
   /** What to add to a heading's text to make it unique on the page. */
   const unique = (depth: number, text: string): string => {
     while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop();
     // First the section it belongs to; a number only if that is not enough.
-    const section = seen.has(text) && open.length > 0 ? ` — ${open.at(-1)!.text}` : '';
+    const parent = open.at(-1);
+    const section = seen.has(text) && parent ? (parent.under ??= ` — ${parent.text}`) : '';
     let suffix = section;
     for (let n = 2; seen.has(text + suffix); n++) suffix = `${section} ${n}`;
     seen.add(text + suffix);
