@@ -81,6 +81,28 @@ describe('streaming a page text', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
 
+  it('leaves the runs a reader is too far behind to read in the store, and reads them back from there in order', async () => {
+    const stored = { markdown: recorder(), html: recorder() };
+    const recalled: number[] = [];
+    const recall = (format: 'markdown' | 'html') => async (n: number) => (format === 'markdown' && recalled.push(n), stored[format].got[n]?.[0]);
+    const text = streamPageText(jobs(40), backwards(40), { markdown: stored.markdown.sink, html: stored.html.sink }, (work) => work(), { markdown: recall('markdown'), html: recall('html') });
+    // The HTML is read as it comes (runs that come at once may still leave it behind); the
+    // Markdown only once the whole text is made.
+    const html = await all(text.read('html'));
+    await text.done;
+    expect(await all(text.read('markdown'))).toEqual(Array.from({ length: 40 }, (_, i) => `md ${i}|`));
+    expect(html).toEqual(Array.from({ length: 40 }, (_, i) => `<p>${i}</p>`));
+    // The first eight were held for the Markdown, the rest read back from the store.
+    expect(recalled).toEqual(Array.from({ length: 32 }, (_, i) => i + 8));
+  });
+
+  it('says to build again when a run left in the store is gone from there', async () => {
+    const stored = recorder();
+    const text = streamPageText(jobs(12), backwards(12), { markdown: stored.sink, html: recorder().sink }, (work) => work(), { markdown: async () => undefined, html: async () => undefined });
+    await text.done;
+    await expect(all(text.read('markdown'))).rejects.toThrow('build again');
+  });
+
   it('refuses to give a format to a second reader, which would write a file cut short', async () => {
     const text = streamPageText(jobs(2), backwards(2), undefined, (work) => work());
     expect(await all(text.read('markdown'))).toEqual(['md 0|', 'md 1|']);

@@ -9,6 +9,8 @@ import { languagesUsed } from '../src/render/fonts.js';
 
 /** A page store in `kept`, which holds a key only where `holds` says, and tells `stored` of each key stored. */
 function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, stored: (key: string) => void = () => undefined): PageStore {
+  // Each text stored run by run, as far as it is.
+  const partial = new Map<string, string[]>();
   const set = async (key: string, text: Runs) => {
     stored(key);
     kept.set(key, text);
@@ -18,11 +20,13 @@ function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, s
     set,
     runs: (key) => {
       const runs: string[] = [];
+      partial.set(key, runs);
       return async (run, last) => {
         runs.push(run);
         if (last) await set(key, runs);
       };
     },
+    run: async (key, n) => partial.get(key)?.[n],
   };
 }
 

@@ -18,6 +18,10 @@ export function pageStore(cache: Cache, code: string): PageStore {
       return runs.every((run) => typeof run === 'string') ? (runs as string[]) : undefined;
     },
     set: async (key, text) => void (await cache.set('pages', entry(key), text)),
+    run: async (key, n) => {
+      const run = await cache.get<string>('pages', runEntry(key, n));
+      return typeof run === 'string' ? run : undefined;
+    },
     runs: (key) => {
       let n = 0;
       return async (run, last) => {

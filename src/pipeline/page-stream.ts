@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { UnusableInput } from '../errors.js';
 import type { FragmentFormat } from '../render/fragment.js';
 import type { PageText, TextJob } from '../render/page-text.js';
 
@@ -10,8 +11,19 @@ import type { PageText, TextJob } from '../render/page-text.js';
 /** How many runs may be serialising while the oldest is awaited: enough to keep the threads busy. */
 const runsAhead = 8;
 
+/**
+ * How many runs a reader may fall behind before the next are left in the store, for it to read
+ * back when it gets there. A file takes longer to write than its page's text to make (each of
+ * its bodies is read from the cache): a snapshot at the peak of writing 10,000 records found the
+ * comprehensive report's two files 74 and 71 runs behind, holding 20 MB.
+ */
+const runsBehind = 8;
+
 /** Takes a page's runs in one format, in order, `last` with the final one. */
 export type RunSink = (run: string, last: boolean) => Promise<void>;
+
+/** Gives back run `n` of a page's text in one format that a `RunSink` took; undefined if it is gone. */
+export type RunSource = (n: number) => Promise<string | undefined>;
 
 /** A page's own text being made. */
 export interface StreamedText {
@@ -28,17 +40,21 @@ export interface StreamedText {
 /**
  * A page's own text in both formats, run by run as `serialise` makes them. Nothing is
  * serialised before `gate` lets the work start; a run is made only a few ahead of those being
- * serialised, so that the page is made as it is serialised. `keep` stores each run.
+ * serialised, so that the page is made as it is serialised. `keep` stores each run; with
+ * `recall`, which gives them back, a reader `runsBehind` runs behind reads the next from there.
  */
-export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>): StreamedText {
+export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>, recall?: Record<FragmentFormat, RunSource>): StreamedText {
+  // Each holds the runs its reader has yet to read: a run's text, or its number in the store.
   const readers = { markdown: runReader(), html: runReader() };
+  let made = 0;
   const handOn = async ({ text, more }: { text: Promise<PageText>; more: boolean }) => {
-    const made = await text;
+    const texts = await text;
     for (const format of ['markdown', 'html'] as const) {
       // Stored before it is read: a reader that reaches the end knows the store has it all.
-      await keep?.[format](made[format], !more);
-      readers[format].push(made[format]);
+      await keep?.[format](texts[format], !more);
+      readers[format].push(recall && readers[format].readableLength >= runsBehind ? made : texts[format]);
     }
+    made++;
   };
   const produce = async () => {
     const waiting: Array<{ text: Promise<PageText>; more: boolean }> = [];
@@ -63,10 +79,22 @@ export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob
       // A second reader would find the runs gone and write a file cut short.
       if (read.has(format)) throw new Error(`ecap bug: a page's ${format} text was read twice`);
       read.add(format);
-      return readers[format];
+      return recalling(readers[format], recall?.[format]);
     },
     done,
   };
+}
+
+/** A reader's runs, those left in the store read back from it. */
+async function* recalling(runs: Readable, recall: RunSource | undefined): AsyncGenerator<string> {
+  for await (const run of runs as AsyncIterable<string | number>) {
+    if (typeof run === 'string') yield run;
+    else yield (await recall!(run)) ?? lost();
+  }
+}
+
+function lost(): never {
+  throw new UnusableInput('Part of a page’s text left in the cache while its file was written is gone from there (was the cache emptied meanwhile?): build again.');
 }
 
 /** A queue of runs that its reader iterates. */
