@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { limited } from '../src/pipeline/concurrently.js';
-import { streamPageText, type RunSink } from '../src/pipeline/page-stream.js';
+import { streamPageText, type RunSink, type RunStore } from '../src/pipeline/page-stream.js';
 import type { PageText, TextJob } from '../src/render/page-text.js';
 
 /** `n` runs of a page, each knowing its number by its root's first child's value. */
@@ -23,10 +23,11 @@ async function all(runs: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-/** A sink that records what it is given. */
-function recorder(): { sink: RunSink; got: Array<[string, boolean]> } {
+/** A store that records what it is given, and gives it back. */
+function recorder(): { store: RunStore; got: Array<[string, boolean]> } {
   const got: Array<[string, boolean]> = [];
-  return { sink: async (run, last) => void got.push([run, last]), got };
+  const keep: RunSink = async (run, last) => void got.push([run, last]);
+  return { store: { keep, recall: async (n) => got[n]?.[0] }, got };
 }
 
 describe('streaming a page text', () => {
@@ -36,7 +37,7 @@ describe('streaming a page text', () => {
     const gate = (work: () => Promise<void>) => new Promise<void>((resolve) => (open = resolve)).then(work);
     let asked = 0;
     const serialise = backwards(12);
-    const text = streamPageText(jobs(12), (job) => (asked++, serialise(job)), { markdown: stored.markdown.sink, html: stored.html.sink }, gate);
+    const text = streamPageText(jobs(12), (job) => (asked++, serialise(job)), { markdown: stored.markdown.store, html: stored.html.store }, gate);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toBe(0);
     open();
@@ -84,8 +85,8 @@ describe('streaming a page text', () => {
   it('leaves the runs a reader is too far behind to read in the store, and reads them back from there in order', async () => {
     const stored = { markdown: recorder(), html: recorder() };
     const recalled: number[] = [];
-    const recall = (format: 'markdown' | 'html') => async (n: number) => (format === 'markdown' && recalled.push(n), stored[format].got[n]?.[0]);
-    const text = streamPageText(jobs(40), backwards(40), { markdown: stored.markdown.sink, html: stored.html.sink }, (work) => work(), { markdown: recall('markdown'), html: recall('html') });
+    const markdown: RunStore = { ...stored.markdown.store, recall: (n) => (recalled.push(n), stored.markdown.store.recall(n)) };
+    const text = streamPageText(jobs(40), backwards(40), { markdown, html: stored.html.store }, (work) => work());
     // The HTML is read as it comes (runs that come at once may still leave it behind); the
     // Markdown only once the whole text is made.
     const html = await all(text.read('html'));
@@ -97,8 +98,8 @@ describe('streaming a page text', () => {
   });
 
   it('says to build again when a run left in the store is gone from there', async () => {
-    const stored = recorder();
-    const text = streamPageText(jobs(12), backwards(12), { markdown: stored.sink, html: recorder().sink }, (work) => work(), { markdown: async () => undefined, html: async () => undefined });
+    const gone = async () => undefined;
+    const text = streamPageText(jobs(12), backwards(12), { markdown: { ...recorder().store, recall: gone }, html: { ...recorder().store, recall: gone } }, (work) => work());
     await text.done;
     await expect(all(text.read('markdown'))).rejects.toThrow('build again');
   });

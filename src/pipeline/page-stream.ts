@@ -22,8 +22,12 @@ const runsBehind = 8;
 /** Takes a page's runs in one format, in order, `last` with the final one. */
 export type RunSink = (run: string, last: boolean) => Promise<void>;
 
-/** Gives back run `n` of a page's text in one format that a `RunSink` took; undefined if it is gone. */
-export type RunSource = (n: number) => Promise<string | undefined>;
+/** Where a page's text in one format is stored run by run, and read back from. */
+export interface RunStore {
+  keep: RunSink;
+  /** Run `n` as `keep` took it; undefined if it is gone. */
+  recall: (n: number) => Promise<string | undefined>;
+}
 
 /** A page's own text being made. */
 export interface StreamedText {
@@ -40,21 +44,21 @@ export interface StreamedText {
 /**
  * A page's own text in both formats, run by run as `serialise` makes them. Nothing is
  * serialised before `gate` lets the work start; a run is made only a few ahead of those being
- * serialised, so that the page is made as it is serialised. `keep` stores each run; with
- * `recall`, which gives them back, a reader `runsBehind` runs behind reads the next from there.
+ * serialised, so that the page is made as it is serialised. `store` keeps each run, and a
+ * reader `runsBehind` runs behind reads the next back from it.
  */
-export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, keep: Record<FragmentFormat, RunSink> | undefined, gate: (work: () => Promise<void>) => Promise<void>, recall?: Record<FragmentFormat, RunSource>): StreamedText {
+export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, store: Record<FragmentFormat, RunStore> | undefined, gate: (work: () => Promise<void>) => Promise<void>): StreamedText {
   // Each holds the runs its reader has yet to read: a run's text, or its number in the store.
   const readers = { markdown: runReader(), html: runReader() };
-  let made = 0;
+  let handed = 0;
   const handOn = async ({ text, more }: { text: Promise<PageText>; more: boolean }) => {
     const texts = await text;
     for (const format of ['markdown', 'html'] as const) {
       // Stored before it is read: a reader that reaches the end knows the store has it all.
-      await keep?.[format](texts[format], !more);
-      readers[format].push(recall && readers[format].readableLength >= runsBehind ? made : texts[format]);
+      await store?.[format].keep(texts[format], !more);
+      readers[format].push(store && readers[format].readableLength >= runsBehind ? handed : texts[format]);
     }
-    made++;
+    handed++;
   };
   const produce = async () => {
     const waiting: Array<{ text: Promise<PageText>; more: boolean }> = [];
@@ -79,17 +83,17 @@ export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob
       // A second reader would find the runs gone and write a file cut short.
       if (read.has(format)) throw new Error(`ecap bug: a page's ${format} text was read twice`);
       read.add(format);
-      return recalling(readers[format], recall?.[format]);
+      return store ? recalling(readers[format], store[format].recall) : readers[format];
     },
     done,
   };
 }
 
 /** A reader's runs, those left in the store read back from it. */
-async function* recalling(runs: Readable, recall: RunSource | undefined): AsyncGenerator<string> {
+async function* recalling(runs: Readable, recall: RunStore['recall']): AsyncGenerator<string> {
   for await (const run of runs as AsyncIterable<string | number>) {
     if (typeof run === 'string') yield run;
-    else yield (await recall!(run)) ?? lost();
+    else yield (await recall(run)) ?? lost();
   }
 }
 

@@ -25,7 +25,7 @@ import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
 import { laidFiles, wholeText, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
-import { streamPageText, type RunSink, type StreamedText } from './page-stream.js';
+import { streamPageText, type RunSink, type RunStore, type StreamedText } from './page-stream.js';
 
 /** An output file held whole, for previews and comparisons. */
 export interface WholeFile extends OutputFile {
@@ -279,9 +279,8 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
         const text = (made = streamPageText(
           textJobs(page.path, finishedPage(planned, i, byNode, { placing: false }).nodes, anchors, page.tied),
           serialise,
-          store && { markdown: store.runs(textKeys.markdown), html: store.runs(textKeys.html) },
+          store && { markdown: runStore(store, textKeys.markdown), html: runStore(store, textKeys.html) },
           twoPages,
-          store && { markdown: (n) => store.run(textKeys.markdown, n), html: (n) => store.run(textKeys.html, n) },
         ));
         making.add(text.done);
         // Once made, the text is in the store, where a file that asks later reads it (without
@@ -335,6 +334,11 @@ export interface PageStore {
   runs(key: string): RunSink;
   /** Run `n` of a text stored by `runs`, as soon as it is stored; not when the text was one run. */
   run: (key: string, n: number) => Promise<string | undefined>;
+}
+
+/** A text of the store as a page's text streams it: stored run by run, and read back. */
+function runStore(store: PageStore, key: string): RunStore {
+  return { keep: store.runs(key), recall: (n) => store.run(key, n) };
 }
 
 /** Where the store keeps a page's own text in one format. */
