@@ -6,6 +6,7 @@ import { plan, render, renderPlan, type PageStore } from '../src/pipeline/render
 import type { Runs } from '../src/render/page-text.js';
 import { dataPaths } from '../src/report/data.js';
 import { languagesUsed } from '../src/render/fonts.js';
+import { bodyMark } from '../src/render/marks.js';
 
 /** A page store in `kept`, which holds a key only where `holds` says, and tells `stored` of each key stored. */
 function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, stored: (key: string) => void = () => undefined): PageStore {
@@ -41,6 +42,30 @@ describe('render', () => {
     const files = new Map((await render(bare, context)).map((f) => [f.path, f.content]));
     expect(files.get(dataPaths.practices)).toBe('[]\n');
     expect(files.get(dataPaths.recommendations)).toBe('[]\n');
+  });
+
+  it('stores a long data file in runs that join to its text, descriptions as marks', async () => {
+    const { model } = await check({ contentDir: 'content', cwd: golden });
+    // Enough practices for their file's text to be stored in more than one run; the first
+    // copy keeps its id, which the recommendations cite.
+    const copy = (i: number, p: NonNullable<typeof model>['practices'][number]) => (i ? { ...p, id: `${p.id}-${i}`, file: p.file.replace(/\.md$/, `-${i}.md`) } : p);
+    const practices = Array.from({ length: 200 }, (_, i) => model!.practices.map((p) => copy(i, p))).flat();
+    const many = { ...model!, practices };
+    const context = await renderContext(languagesUsed(many), { contentDir: 'content', cwd: golden, provenance: {} });
+    const kept = new Map<string, Runs>();
+    let written = '';
+    for await (const file of (await renderPlan(plan(many, context), context, { store: memoryStore(kept, () => true), code: 'c' })).files) {
+      if (file.path !== dataPaths.practices) continue;
+      for await (const piece of file.content as AsyncIterable<string>) written += piece;
+    }
+    const listed = JSON.parse(written) as Array<{ id: string; description: string }>;
+    expect(listed.map((p) => p.id)).toEqual(practices.map((p) => p.id));
+    expect(written).toBe(JSON.stringify(listed, null, 2) + '\n');
+    expect(listed.every((p) => p.description.length > 0 && !p.description.includes('\uE000'))).toBe(true);
+    // The practices come first in the data files, so their descriptions are bodies 0, 1, ….
+    const marked = JSON.stringify(listed.map((p, i) => ({ ...p, description: bodyMark(i) })), null, 2) + '\n';
+    const stored = [...kept.values()].find((text) => [text].flat().join('') === marked);
+    expect(Array.isArray(stored) && stored.length).toBeGreaterThan(1);
   });
 
   it('writes a page whose text the store holds in one format only', async () => {
