@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
-import { plan, render, renderPlan, type PageStore } from '../src/pipeline/render.js';
+import { plan, render, renderPlan, type PageStore, type RenderOptions } from '../src/pipeline/render.js';
 import type { Runs } from '../src/render/page-text.js';
 import { dataPaths } from '../src/report/data.js';
 import { languagesUsed } from '../src/render/fonts.js';
@@ -66,6 +66,33 @@ describe('render', () => {
     const marked = JSON.stringify(listed.map((p, i) => ({ ...p, description: bodyMark(i) })), null, 2) + '\n';
     const stored = [...kept.values()].find((text) => [text].flat().join('') === marked);
     expect(Array.isArray(stored) && stored.length).toBeGreaterThan(1);
+  });
+
+  it('reads the bodies\' shapes back from where keepShapes puts them, or holds them', async () => {
+    const { model } = await check({ contentDir: 'content', cwd: golden });
+    const context = await renderContext(languagesUsed(model!), { contentDir: 'content', cwd: golden, provenance: {} });
+    const whole = new Map((await render(model!, context)).map((f) => [f.path, f.content]));
+    const texts = async (keepShapes: RenderOptions['keepShapes']) => {
+      const out = new Map<string, string | Uint8Array>();
+      for await (const file of (await renderPlan(plan(model!, context), context, { keepShapes })).files) {
+        let text = '';
+        if (typeof file.content === 'string' || file.content instanceof Uint8Array) out.set(file.path, file.content);
+        else {
+          for await (const piece of file.content) text += piece;
+          out.set(file.path, text);
+        }
+      }
+      return out;
+    };
+    // A copy of each table, the one given emptied: the files can only read the copy.
+    let asked = 0;
+    const elsewhere = await texts(async (tables) => {
+      const kept = tables.map((table) => table.splice(0));
+      return async (table, body) => (asked++, kept[table]![body]!);
+    });
+    expect(elsewhere).toEqual(whole);
+    expect(asked).toBeGreaterThan(0);
+    expect(await texts(async () => undefined)).toEqual(whole);
   });
 
   it('writes a page whose text the store holds in one format only', async () => {

@@ -7,6 +7,7 @@ import { readSchemas, type SchemaSet } from '../content/schemas.js';
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import { Cache, codeHash, hash, hashEach, layoutKind } from './cache.js';
 import { pageStore } from './page-store.js';
+import { keptShapes, storeShapes } from './shape-store.js';
 import { concurrently } from './concurrently.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
@@ -357,11 +358,15 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const layoutKey = hash(code, 'layout', toBuild.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
   const laid = cache && (await cache.get<Layout>(layoutKind, layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
+  // The bodies' shapes go to the cache once laid out, where a later build that keeps the layout
+  // finds them too, and the files read them back; all are held if any cannot be stored.
+  const keepShapes = async (tables: Shape[][]): Promise<Shapes | undefined> =>
+    (await storeShapes(cache!, layoutKey, tables)) ? keptShapes(cache!, layoutKey, () => new UnusableInput('The shapes of the pages’ bodies, left in the cache while the files were written, are gone from there (was the cache emptied meanwhile?): build again.')) : undefined;
   const layOut = async (serialise: ((job: TextJob) => Promise<PageText>) | undefined) => {
     options.onProgress?.('laying out');
     // The layout's own code (page builders, handlebars) is loaded only when there are pages to lay out.
     const { plan, renderPlan } = await import('./render.js');
-    const laidOut = await renderPlan(plan(result.model, context), context, { bodies, ...(store ? { store, code } : {}), ...(serialise ? { serialise } : {}) });
+    const laidOut = await renderPlan(plan(result.model, context), context, { bodies, ...(store ? { store, code, keepShapes } : {}), ...(serialise ? { serialise } : {}) });
     options.onProgress?.('writing');
     return laidOut;
   };
@@ -386,7 +391,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   };
   // Loaded here: it brings the serialisers (fill() may need remark-stringify), which an unchanged build never needs.
   const { laidFiles } = await import('./layout.js');
-  const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey), assets, laidSources(store!, bodies))).catch(lost));
+  const reused = laid && (await writeOut(laid, laidFiles(laid, keptShapes(cache!, layoutKey, () => new LayoutIncomplete()), assets, laidSources(store!, bodies))).catch(lost));
   let out = reused;
   if (!out) {
     pdfs.length = 0;
@@ -411,8 +416,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
       // Nothing is left running after the build: a text still being made fails here without the threads, or ends.
       await laidOut?.made();
     }
-    const { layout, shapes } = laidOut;
-    if (cache) await Promise.all([cache.set(layoutKind, layoutKey, layout), ...shapes.flatMap((table, t) => shapeRuns(table).map((run, r) => cache.set('shapes', shapesKey(layoutKey, t, r), run)))]);
+    await cache?.set(layoutKind, layoutKey, laidOut.layout);
   }
   const { written, kept } = out;
   const outFolder = path.resolve(options.cwd, options.outDir);
@@ -420,37 +424,6 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const all = [...written, ...printed].sort((a, b) => compareText(a.path, b.path));
   await cache?.set('builds', recordKey(stamp, options), { files: all } satisfies BuildRecord);
   return { ...result, written: all.map((f) => ({ path: f.path })), kept };
-}
-
-/**
- * How many bodies' shapes the cache keeps in one entry. A build that keeps the layout reads the
- * shapes only of the bodies it makes, often one: the comprehensive report's, whole, were 0.9 MB
- * at 1,000 records and 10 MB at 10,000, and took 20 and 194 ms to decode.
- */
-const shapesPerEntry = 64;
-
-/** A table's shapes, in the runs that the cache keeps apart. */
-function shapeRuns(table: readonly Shape[]): Shape[][] {
-  return Array.from({ length: Math.ceil(table.length / shapesPerEntry) }, (_, r) => table.slice(r * shapesPerEntry, (r + 1) * shapesPerEntry));
-}
-
-/** Where the cache keeps one run of the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
-function shapesKey(layout: string, table: number, run: number): string {
-  return hash(layout, 'shapes', String(table), String(run));
-}
-
-/** The shapes of a kept layout's tables, each run read once when first needed. */
-function keptShapes(cache: Cache, layout: string): Shapes {
-  // By table and run: the entry's key is hashed only when the run is first read, not for every body.
-  const read = new Map<string, Promise<readonly Shape[] | undefined>>();
-  return async (table, body) => {
-    const run = Math.floor(body / shapesPerEntry);
-    const at = `${table} ${run}`;
-    if (!read.has(at)) read.set(at, cache.get<Shape[]>('shapes', shapesKey(layout, table, run)));
-    const shape = (await read.get(at)!)?.[body % shapesPerEntry];
-    if (!shape) throw new LayoutIncomplete();
-    return shape;
-  };
 }
 
 /** A text or shapes of a kept layout that the cache no longer holds: the layout cannot be used. */

@@ -23,7 +23,7 @@ import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outl
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
-import { laidFiles, wholeText, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Sources } from './layout.js';
+import { laidFiles, wholeText, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Shapes, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
 import { streamPageText, type RunSink, type RunStore, type StreamedText } from './page-stream.js';
 
@@ -90,6 +90,12 @@ export interface RenderOptions {
   code?: string;
   /** Serialises the runs of the pages' own text, e.g. on other threads; default: here, as they are asked for. */
   serialise?: (job: TextJob) => Promise<PageText>;
+  /**
+   * Takes the bodies' shapes, by table, once the pages are laid out, and gives where the files
+   * are to read them: held until the last file is written, the comprehensive report's were
+   * 9 MB at 10,000 records. Undefined, or by default, they are held.
+   */
+  keepShapes?: (tables: Shape[][]) => Promise<Shapes | undefined>;
 }
 
 /** A page whose nodes are finished as they are made; what the layout needs of them is gathered as they are walked. */
@@ -146,7 +152,7 @@ export function finishedPage(planned: Plan, index: number, outlineOf: (body: Bod
  * `store`, which it fills with the files' own texts. `made` settles once every text begun is
  * made and stored (or failed), which may be after the last file has read what it needed.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job) }: RenderOptions = {}): Promise<{ layout: Layout; shapes: Shape[][]; files: Iterable<OutputFile>; made: () => Promise<void> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job), keepShapes }: RenderOptions = {}): Promise<{ layout: Layout; files: Iterable<OutputFile>; made: () => Promise<void> }> {
   const { model, find } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
@@ -171,9 +177,12 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   };
   // Each chart's file, made from the first page that shows it.
   const chartFiles = new Map<string, string>();
-  // Each page laid out, a node at a time, and only what the layout needs of it kept.
+  // Each page laid out, a node at a time, and only what the layout needs of it kept; its
+  // bodies' shapes apart, to be let go when they are kept elsewhere.
+  const shapes: Shape[][] = [];
   const pages = planned.pages.map((_, i) => {
-    const { path: at, title, nodes, anchors, placed, shapes } = finishedPage(planned, i, byNode);
+    const { path: at, title, nodes, anchors, placed, shapes: shaped } = finishedPage(planned, i, byNode);
+    shapes.push(shaped);
     const charts: string[] = [];
     let tied = false;
     const tree = treeKey(at, tapped(nodes, (top) => {
@@ -184,11 +193,10 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
         charts.push(chartFile(node));
       });
     }));
-    return { path: at, title, anchors, placed, shapes, tree, charts, tied };
+    return { path: at, title, anchors, placed, tree, charts, tied };
   });
   const anchors: Anchors = new Map(pages.map((p) => [p.path, p.anchors]));
   const tables = pages.map((p) => p.placed);
-  const shapes = pages.map((p) => p.shapes);
   const shells = compileShells(context.templates);
   const destinations = [
     { page: 'index', label: 'Index' },
@@ -313,13 +321,21 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   await Promise.all(storing);
   const layout: Layout = { pages: pages.map((p) => p.path), files, tables: [...tables, described] };
   shapes.push(describedShapes);
+  // Taken out of `shapes`, which the closures made here would hold as long as any file.
+  const laidShapes = shapes.splice(0);
+  const shapesOf = (await keepShapes?.(laidShapes)) ?? heldShapes(laidShapes);
   const sources: Sources = {
     text: (key) => texts.get(key)!(),
     outline: outlineOf,
     body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };
-  return { layout, shapes, files: laidFiles(layout, async (table, body) => shapes[table]![body]!, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
+  return { layout, files: laidFiles(layout, shapesOf, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
+}
+
+/** Shapes held here, by table. */
+function heldShapes(tables: Shape[][]): Shapes {
+  return async (table, body) => tables[table]![body]!;
 }
 
 /** `plan` then `renderPlan`, with every page whole: for previews and comparisons. */
