@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Cache, hash } from '../src/pipeline/cache.js';
 import type { FileResult } from '../src/pipeline/check-file.js';
 import { walk } from '../src/walk.js';
-import { poolSize } from '../src/pipeline/pool.js';
+import { pagePoolSize, poolSize } from '../src/pipeline/pool.js';
 import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
 import { edit as editFile, expectSame, goldenProject, snapshot } from './helpers.js';
@@ -38,15 +38,16 @@ describe('cache', () => {
 
   it('gives byte-identical output serial and parallel, cold and warm, on a generated corpus, and through the bundled CLI', { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-corpus-'));
-    // 260 records (271 files): enough for the pool to start two workers.
+    // 260 records (271 files): enough for each pool to start two workers, given three cores.
     await writeCorpus(path.join(dir, 'content'), 260);
     const run = (out: string, extra: Partial<BuildOptions>) => build({ contentDir: 'content', outDir: out, cwd: dir, provenance: {}, ...extra });
-    expect(poolSize(271, 2)).toBe(2);
+    expect(poolSize(271, 3)).toBe(2);
+    expect(pagePoolSize(271, 3)).toBe(2);
     await run('serial', { jobs: 1 });
-    await run('parallel', { jobs: 2, cacheDir: '.ecap-cache' });
+    await run('parallel', { jobs: 3, cacheDir: '.ecap-cache' });
     // The binary runs the bundle (scripts/bundle.js), whose workers run the bundled worker.
     const { SOURCE_DATE_EPOCH: _, ...env } = process.env;
-    const cli = spawnSync(process.execPath, [bin, 'build', '--content', 'content', '--out', 'cli', '--cache-dir', '.cli-cache', '--jobs', '2'], { cwd: dir, encoding: 'utf8', env });
+    const cli = spawnSync(process.execPath, [bin, 'build', '--content', 'content', '--out', 'cli', '--cache-dir', '.cli-cache', '--jobs', '3'], { cwd: dir, encoding: 'utf8', env });
     expect(cli.status, cli.stderr).toBe(0);
     // One note changed then changed back: every body and page comes from the cache.
     const note = path.join(dir, 'content', 'practices', (await readdir(path.join(dir, 'content', 'practices'))).sort()[0]!);

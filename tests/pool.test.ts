@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { concurrently, limited } from '../src/pipeline/concurrently.js';
-import { Pool, poolSize } from '../src/pipeline/pool.js';
+import { Pool, pagePoolSize, poolSize } from '../src/pipeline/pool.js';
 
 /** A worker script in a folder of its own. */
 async function script(body: string): Promise<string> {
@@ -49,6 +49,16 @@ describe('worker pool', () => {
     expect(poolSize(300, 8)).toBe(2);
     expect(poolSize(10_000, 8)).toBe(8);
     expect(poolSize(10_000, 1)).toBe(1);
+  });
+
+  it('serialises pages on the cores beside the build\'s own, two or more of them', () => {
+    expect(pagePoolSize(10_000, 2)).toBe(0);
+    expect(pagePoolSize(10_000, 3)).toBe(2);
+    expect(pagePoolSize(10_000, 8)).toBe(7);
+    expect(pagePoolSize(271, 3)).toBe(2);
+    expect(pagePoolSize(271, 8)).toBe(2);
+    expect(pagePoolSize(200, 8)).toBe(0);
+    expect(pagePoolSize(10_000, 1)).toBe(0);
   });
 });
 

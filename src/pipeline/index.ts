@@ -13,7 +13,7 @@ import type { CheckWorkerData } from './check-worker.js';
 import type { CheckJob, CheckJobResult, checkJobs, FileResult } from './check-file.js';
 import type { PreparedFile } from './prepare.js';
 import { BodyTexts } from './bodies.js';
-import { Pool, poolSize, workerScript } from './pool.js';
+import { Pool, pagePoolSize, poolSize, workerScript } from './pool.js';
 import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsByFile, type Excerpts } from '../diagnostics/excerpts.js';
 import { excerptsOf } from './kept-excerpts.js';
@@ -395,17 +395,16 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   let out = reused;
   if (!out) {
     pdfs.length = 0;
-    // The pages' own text is serialised on other threads while this one writes, when the
-    // content has as many files as would repay a pool for checking them all. The threads start
-    // only when a page's text is not in the cache, and stop before any PDF is printed. Their
-    // young generation is 8 MB: serialising, they keep up as well as with V8's 48 (writing
-    // 10,000 records from a checked cache took 112.8–118.5 s either way), and the build's
-    // peak was 498 MB against 548.
-    const workers = poolSize(sources.length, options.jobs);
+    // The pages' own text is serialised on other threads while this one writes, where there
+    // are cores to spare (`pagePoolSize`); else here. The threads start only when a page's
+    // text is not in the cache, and stop before any PDF is printed. Their young generation is
+    // 8 MB: serialising, they keep up as well as with V8's 48 (writing 10,000 records from a
+    // checked cache took 112.8–118.5 s either way), and the build's peak was 498 MB against 548.
+    const workers = pagePoolSize(sources.length, options.jobs);
     let pool: Pool<TextJob, PageText> | undefined;
     let laidOut: Awaited<ReturnType<typeof layOut>> | undefined;
     try {
-      laidOut = await layOut(workers > 1 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined, 8)).run(job) : undefined);
+      laidOut = await layOut(workers > 0 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined, 8)).run(job) : undefined);
       const { made } = laidOut;
       out = await writeOut(laidOut.layout, laidOut.files, async () => {
         await made();
