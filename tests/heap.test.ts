@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
+import { PerformanceObserver, constants, performance, type NodeGCPerformanceDetail, type PerformanceEntry } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSchemas } from '../src/content/schemas.js';
 import { checkJobs } from '../src/pipeline/check-file.js';
@@ -22,12 +23,25 @@ describe('heap growth while laying out and writing', () => {
     expect(growthFor(tightAbove + 1)).toBe(20);
   });
 
-  it('holds a heap that is large already, and gives V8 its own growth back when the last call ends', async () => {
+  it('holds a heap that is large already, at once, and gives V8 its own growth back when the last call ends', async () => {
     const flags = vi.spyOn(v8, 'setFlagsFromString');
+    const contexts = vi.spyOn(vm, 'runInNewContext');
+    const full: number[] = [];
+    const watch = new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) if ((entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full.push(entry.startTime);
+    });
+    watch.observe({ entryTypes: ['gc'] });
+    const began = performance.now();
     const inner = tightHeap(async () => held.length);
     const outer = await tightHeap(async () => (await inner) + 1);
+    // The observer hears of a collection a moment after it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.disconnect();
     expect(outer).toBe(held.length + 1);
-    expect(flags.mock.calls.map(([flag]) => flag)).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=0']);
+    expect(flags.mock.calls.map(([flag]) => flag).filter((flag) => flag.startsWith('--heap-growing'))).toEqual(['--heap-growing-percent=20', '--heap-growing-percent=0']);
+    // A full collection, asked of V8's collector as the growth was set, so that the heap's next limit follows it.
+    expect(contexts.mock.calls.map(([code]) => code)).toContain('globalThis.gc');
+    expect(full.some((at) => at >= began)).toBe(true);
   });
 
   it('gives the growth back when the work fails', async () => {
