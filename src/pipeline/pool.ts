@@ -93,9 +93,9 @@ export function poolSize(items: number, jobs = os.availableParallelism(), perWor
  * How many threads serialise the pages' own text while the build's thread writes the files:
  * as many as `poolSize` would check them, but only on the cores beside the build's own, and
  * none unless that makes two. On two cores, then, the build's thread serialises the text
- * itself: writing 10,000 records from a checked cache took 82–100 s so, against 65–69 s with
- * two page threads, which each held about 30 MB of heap, and peaked at 291–298 MB against
- * 375–384 MB.
+ * itself: writing 10,000 records from a checked cache took 82–90 s so, against 66–83 s with
+ * two page threads, which each held about 30 MB of heap, and peaked at 287–291 MB against
+ * 353–376 MB.
  */
 export function pagePoolSize(items: number, jobs = os.availableParallelism()): number {
   const size = Math.min(poolSize(items, jobs), jobs - 1);

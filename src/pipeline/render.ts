@@ -93,7 +93,7 @@ export interface RenderOptions {
   /**
    * Takes the bodies' shapes, by table, once the pages are laid out, and gives where the files
    * are to read them: held until the last file is written, the comprehensive report's were
-   * 9 MB at 10,000 records. Undefined, or by default, they are held.
+   * 9 MB at 10,000 records. Without it, or when it gives undefined, they are held.
    */
   keepShapes?: (tables: Shape[][]) => Promise<Shapes | undefined>;
 }
