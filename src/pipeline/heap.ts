@@ -87,19 +87,19 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
  * build of 1,000 records held 15 MB after each full collection and let the old generation grow
  * to 55 MB before the next, against 90 MB without (`node --trace-gc`), and the build peaked
  * lower (see Workers in docs/speed.md).
- *
- * V8 hands out its collector only to a context made while `--expose-gc` is set. The flag is set
- * for the moment it takes to make one, so that no other context gets a `gc` of its own; but it
- * is the process's, and another worker doing the same may clear it in that moment (four
- * workers making 200 each at once: a fifth of them came without), so the context is made again
- * until it has one.
  */
 export function youngCollection(): () => void {
   const gc = collector();
   return () => gc({ type: 'minor' });
 }
 
-/** V8's collector for this thread: a full collection unless told `minor` (see `youngCollection`). */
+/**
+ * V8's collector for this thread: a full collection unless told `minor`. V8 hands it out only
+ * to a context made while `--expose-gc` is set. The flag is set for the moment it takes to make
+ * one, so that no other context gets a `gc` of its own; but it is the process's, and another
+ * worker doing the same may clear it in that moment (four workers making 200 each at once: a
+ * fifth of them came without), so the context is made again until it has one.
+ */
 function collector(): (options?: { type: 'minor' | 'major' }) => void {
   for (let tries = 1; ; tries++) {
     v8.setFlagsFromString('--expose-gc');

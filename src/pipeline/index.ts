@@ -360,13 +360,15 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
   // The bodies' shapes go to the cache once laid out, where a later build that keeps the layout
   // finds them too, and the files read them back; all are held if any cannot be stored.
-  const keepShapes = async (tables: Shape[][]): Promise<Shapes | undefined> =>
-    (await storeShapes(cache!, layoutKey, tables)) ? keptShapes(cache!, layoutKey, () => new UnusableInput('The shapes of the pages’ bodies, left in the cache while the files were written, are gone from there (was the cache emptied meanwhile?): build again.')) : undefined;
+  const keepShapes =
+    cache &&
+    (async (tables: Shape[][]): Promise<Shapes | undefined> =>
+      (await storeShapes(cache, layoutKey, tables)) ? keptShapes(cache, layoutKey, () => new UnusableInput('The shapes of the pages’ bodies, left in the cache while the files were written, are gone from there (was the cache emptied meanwhile?): build again.')) : undefined);
   const layOut = async (serialise: ((job: TextJob) => Promise<PageText>) | undefined) => {
     options.onProgress?.('laying out');
     // The layout's own code (page builders, handlebars) is loaded only when there are pages to lay out.
     const { plan, renderPlan } = await import('./render.js');
-    const laidOut = await renderPlan(plan(result.model, context), context, { bodies, ...(store ? { store, code, keepShapes } : {}), ...(serialise ? { serialise } : {}) });
+    const laidOut = await renderPlan(plan(result.model, context), context, { bodies, ...(store && keepShapes ? { store, code, keepShapes } : {}), ...(serialise ? { serialise } : {}) });
     options.onProgress?.('writing');
     return laidOut;
   };
