@@ -24,10 +24,12 @@ export function growthFor(used: number): number {
   return used > tightAbove ? 20 : 0;
 }
 
-/** Sets V8's growth, in percent (0: V8's own), unless it is set so already. */
-function setGrowth(growth: number): void {
-  if (growth !== percent) v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
+/** Sets V8's growth, in percent (0: V8's own), unless it is set so already; whether it was not. */
+function setGrowth(growth: number): boolean {
+  if (growth === percent) return false;
+  v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
   percent = growth;
+  return true;
 }
 
 /**
@@ -39,9 +41,7 @@ function setGrowth(growth: number): void {
  */
 const fitGrowth = () => {
   const growth = growthFor(v8.getHeapStatistics().used_heap_size);
-  if (growth === percent) return;
-  setGrowth(growth);
-  if (growth > 0) collector()();
+  if (setGrowth(growth) && growth > 0) collector()();
 };
 
 const isFullCollection = (entry: PerformanceEntry) => (entry as PerformanceEntry & { detail?: NodeGCPerformanceDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
