@@ -24,7 +24,7 @@ export function growthFor(used: number): number {
   return used > tightAbove ? 20 : 0;
 }
 
-/** Sets V8's growth, in percent (0: V8's own), unless it is set so already; whether it was not. */
+/** Sets V8's growth, in percent (0: V8's own), unless it is set so already; true when it changed it. */
 function setGrowth(growth: number): boolean {
   if (growth === percent) return false;
   v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
