@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/pipeline/index.js';
+import { forEdition } from '../src/model/edition.js';
+import { build, check } from '../src/pipeline/index.js';
 import { editionStatement } from '../src/pipeline/render.js';
 import { golden, readOutput } from './helpers.js';
 
@@ -50,6 +51,22 @@ describe('editions', () => {
     expect(th).toContain('SECRET-INLINE-NAME');
     expect(th).toMatch(/<blockquote>\s*<p><strong>Internal\.<\/strong><\/p>\s*<p>SECRET-SECTION/);
     expect(th).toContain('<strong>Internal edition.</strong>');
+  });
+
+  it('leaves the model it is given as it was, and shares with it the data it does not rewrite', async () => {
+    const { model } = await check({ contentDir: 'content', cwd: await withInternals() });
+    const before = structuredClone(model!);
+    const internal = forEdition(model!, 'internal');
+    const publicModel = forEdition(model!, 'public');
+    expect(model).toEqual(before);
+    // What the public edition rewrites is its own copy: r02 no longer builds on the internal practice.
+    expect(publicModel.recommendations.find((r) => r.id === 'r02-courts')!.data.builds_on).toEqual([]);
+    expect(model!.recommendations.find((r) => r.id === 'r02-courts')!.data.builds_on).toEqual(['la-complaint-raids']);
+    // The rest is not copied: a large build holds both models while it writes.
+    for (const kind of ['themes', 'practices', 'meetings', 'recommendations', 'statistics', 'missions'] as const) {
+      internal[kind].forEach((r, i) => expect(r.data, `${kind} ${r.id}`).toBe(model![kind][i]!.data));
+    }
+    for (const practice of publicModel.practices) expect(practice.data).toBe(model!.practices.find((p) => p.id === practice.id)!.data);
   });
 
   it('states its origin: version, content commit and SOURCE_DATE_EPOCH’s date', () => {

@@ -20,16 +20,20 @@ export const editions: readonly Edition[] = ['internal', 'public'];
  * become quotes headed "Internal." so that readers see what will not be published.
  */
 export function forEdition(source: Model, edition: Edition): Model {
-  // Records' data are copied; a body only when it has something to rewrite, since bodies are
-  // most of the model and most have nothing internal in them.
-  const edit = <R extends { data: unknown }>(r: R): R => ({ ...r, data: structuredClone(r.data) });
+  // Nothing here changes `source`. A record's data are copied only where the public edition
+  // rewrites them (recommendations, statistics and missions, below), and a body only when it
+  // has something to rewrite, since bodies are most of the model and most have nothing
+  // internal in them; the rest is shared with `source`. A build holds both models from laying
+  // out to the last file written: copying every record's data held a second copy of it, and a
+  // cold build of 10,000 records wrote at about 20 MB more (see Memory in docs/speed.md).
+  const edit = <R extends { data: unknown }>(r: R): R => (edition === 'public' ? { ...r, data: structuredClone(r.data) } : { ...r });
   const body = (root: Root) => bodyForEdition(root, edition);
   const nodes = (children: RootContent[]) => bodyForEdition({ type: 'root', children }, edition).children;
   const model: Model = {
     ...structuredClone({ ...source, themes: [], missions: [], practices: [], meetings: [], recommendations: [], statistics: [] }),
-    themes: source.themes.map((r) => ({ ...edit(r), body: body(r.body) })),
-    practices: source.practices.map((r) => ({ ...edit(r), body: body(r.body) })),
-    meetings: source.meetings.map((r) => ({ ...edit(r), body: body(r.body) })),
+    themes: source.themes.map((r) => ({ ...r, body: body(r.body) })),
+    practices: source.practices.map((r) => ({ ...r, body: body(r.body) })),
+    meetings: source.meetings.map((r) => ({ ...r, body: body(r.body) })),
     recommendations: source.recommendations.map((r) => ({ ...edit(r), body: body(r.body) })),
     statistics: source.statistics.map(edit),
     missions: source.missions.map((m) => ({
