@@ -19,8 +19,7 @@ export interface CheckWorkerData {
 
 const { schemas, cacheDir, edition } = workerData as CheckWorkerData;
 const cache = cacheDir ? new Cache(cacheDir) : undefined;
-// The whole heap once, after the worker's first 24 files (see youngCollection).
-const collectYoung = youngCollection(24);
+const collectYoung = youngCollection();
 const run = await checkJobs(schemas, cache, edition ? { edition, texts: cache && new BodyTexts(cache, edition, false) } : undefined);
 
 parentPort!.on('message', (jobs: CheckJob[]) => {

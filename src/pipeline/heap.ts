@@ -87,17 +87,10 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
  * build of 1,000 records held 15 MB after each full collection and let the old generation grow
  * to 55 MB before the next, against 90 MB without (`node --trace-gc`), and the build peaked
  * lower (see Workers in docs/speed.md).
- *
- * The `fullAt`th call collects the whole heap instead. V8 sets the old generation's next limit
- * at each full collection, from what survived it and how fast the thread made garbage; the
- * first, at start-up, knows no speed yet and lets the heap grow the most. So each check worker
- * grew to 53–71 MB before its second full collection, early in a large check and both at once,
- * where one collection after its first files let it grow to 37 MB (`node --trace-gc`).
  */
-export function youngCollection(fullAt = 0): () => void {
+export function youngCollection(): () => void {
   const gc = collector();
-  let calls = 0;
-  return () => (++calls === fullAt ? gc() : gc({ type: 'minor' }));
+  return () => gc({ type: 'minor' });
 }
 
 /**
@@ -107,10 +100,10 @@ export function youngCollection(fullAt = 0): () => void {
  * worker doing the same may clear it in that moment (four workers making 200 each at once: a
  * fifth of them came without), so the context is made again until it has one.
  */
-function collector(): (options?: { type: 'minor' }) => void {
+function collector(): (options?: { type: 'minor' | 'major' }) => void {
   for (let tries = 1; ; tries++) {
     v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('globalThis.gc') as ((options?: { type: 'minor' }) => void) | undefined;
+    const gc = vm.runInNewContext('globalThis.gc') as ((options?: { type: 'minor' | 'major' }) => void) | undefined;
     v8.setFlagsFromString('--no-expose-gc');
     if (gc) return gc;
     // Bounded, so that a V8 that never gives one fails rather than loops.

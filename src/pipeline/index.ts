@@ -98,21 +98,12 @@ function cacheOf(options: CheckOptions): Cache | undefined {
 type JobMaker = () => Promise<CheckJob>;
 
 /**
- * The check workers' young generation, in MB as Node counts it (V8's own is 48). Each worker
- * collects it between two files (see youngCollection), so little in it outlives a file and a
- * smaller one costs little: cold builds of 1,000 records, three each way alternated, peaked at
- * 207–242 MB against 255–270 MB, in 18.2–23.8 s against 16.4–21.0 s, and a cold build of
- * 10,000 records checked at 218–246 MB against 262–296 MB (see Memory in docs/speed.md).
- */
-const checkYoungMb = 24;
-
-/**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
  * order they finish. Each job is made as it is sent: a build reads its file only then.
  */
 async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
-  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data, checkYoungMb);
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data);
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.

@@ -23,11 +23,10 @@ export class Pool<Task, Result> {
   private closed: Promise<void> | undefined;
 
   /**
-   * `youngMb`: the workers' young generation, where V8 puts new objects (V8's own: 48 MB).
-   * Larger, the collector runs less often, but every megabyte of it is resident. Before the
-   * check's workers collected it between files, one checking 600 notes took 25.5–27.3 s and
-   * grew the process by 226 MB with 96 MB, 27.0–27.3 s and 150–171 MB with 48, and
-   * 30.2–31.3 s and 116–130 MB with 32; since, they use less (`checkYoungMb`).
+   * `youngMb`: the workers' young generation, where V8 puts new objects. Larger, the collector
+   * runs less often, but every megabyte of it is resident. V8's own, 48 MB here, suits parsing:
+   * one worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB with 96 MB,
+   * 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
    */
   constructor(script: string, size: number, workerData: unknown, youngMb?: number) {
     for (let i = 0; i < size; i++) {
