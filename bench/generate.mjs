@@ -4,7 +4,7 @@
 // Same seed and N, same bytes: a small PRNG (mulberry32) stands in for Math.random.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { countOf, optionsOf, usageError } from './args.mjs';
 
 export function mulberry32(seed) {
   let a = seed >>> 0;
@@ -100,8 +100,9 @@ export async function writeCorpus(out, records, seed = 1) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { records: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
-  if (!values.out) throw new Error('usage: node bench/generate.mjs --records N --out DIR [--seed S]');
-  const n = await writeCorpus(values.out, Number(values.records), Number(values.seed));
+  const usage = 'node bench/generate.mjs --records N --out DIR [--seed S]';
+  const values = optionsOf(usage, { records: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } });
+  if (!values.out) usageError(usage, '--out is required');
+  const n = await writeCorpus(values.out, countOf(usage, 'records', values.records), countOf(usage, 'seed', values.seed, 0));
   console.error(`wrote ${n} files to ${values.out}`);
 }

@@ -14,12 +14,14 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { writeCorpus } from './generate.mjs';
+import { countOf, folderOf, optionsOf } from './args.mjs';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const { values } = parseArgs({ options: { large: { type: 'boolean', default: false }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' }, sizes: { type: 'string' } } });
-const runs = Number(values.runs);
+const usage = 'npm run bench -- [--large] [--sizes N,N] [--corpus DIR] [--runs N]';
+const values = optionsOf(usage, { large: { type: 'boolean', default: false }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' }, sizes: { type: 'string' } });
+const runs = countOf(usage, 'runs', values.runs);
+if (values.corpus) folderOf(usage, 'corpus', values.corpus);
 const work = path.join(os.tmpdir(), 'ecap-bench');
 const ecap = path.join(repo, 'bin', 'ecap.js');
 const eleventy = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
@@ -114,7 +116,7 @@ function startup() {
   return r;
 }
 
-const sizes = values.corpus ? [] : values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10000] : [])];
+const sizes = values.corpus ? [] : values.sizes ? values.sizes.split(',').map((size) => countOf(usage, 'sizes', size)) : [100, 1000, ...(values.large ? [10000] : [])];
 await mkdir(work, { recursive: true });
 const lines = [`Machine: ${os.availableParallelism()} cores, Node ${process.version}, ${runs} runs each, interleaved.`, '', '| corpus | variant | min (s) | median (s) | peak RSS (MB) |', '| --- | --- | ---: | ---: | ---: |'];
 const checks = [];

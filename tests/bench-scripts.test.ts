@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repo } from './helpers.js';
+
+// The benchmark's scripts, run as a user runs them: a wrong option is a usage message, not a
+// stack trace, and the generator writes the same bytes for the same seed.
+const script = (name: string, args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bench', name), ...args], { encoding: 'utf8' });
+
+describe('bench scripts', () => {
+  it.each([
+    ['generate.mjs', ['--help'], "Unknown option '--help'"],
+    ['generate.mjs', ['--records', 'many', '--out', 'x'], '--records must be a whole number of at least 1, not "many"'],
+    ['generate.mjs', ['--records', '5'], '--out is required'],
+    ['run.mjs', ['--corpus', '/no/such/folder'], '--corpus: no folder /no/such/folder'],
+    ['run.mjs', ['--runs', '0'], '--runs must be a whole number of at least 1, not "0"'],
+    ['run.mjs', ['--sizes', '100,lots'], '--sizes must be a whole number of at least 1, not "lots"'],
+  ])('%s %j is a usage error', (name, args, problem) => {
+    const run = script(name, args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`${problem}\nusage: ${name === 'run.mjs' ? 'npm run bench -- [--large] [--sizes N,N] [--corpus DIR] [--runs N]' : 'node bench/generate.mjs --records N --out DIR [--seed S]'}\n`);
+  });
+
+  it('writes the same corpus for the same seed, and another for another seed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-generate-'));
+    try {
+      const files = async (out: string) => {
+        const names = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(out, path.join(e.parentPath, e.name))).sort();
+        return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(out, name), 'utf8')])));
+      };
+      for (const [out, seed] of [['a', '3'], ['b', '3'], ['c', '4']] as const) expect(script('generate.mjs', ['--records', '12', '--seed', seed, '--out', path.join(dir, out)]).status).toBe(0);
+      const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((out) => files(path.join(dir, out))));
+      expect(Object.keys(a).length).toBeGreaterThan(10);
+      expect(b).toEqual(a);
+      expect(c).not.toEqual(a);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
