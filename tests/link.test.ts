@@ -75,6 +75,32 @@ describe('link', () => {
     expect(result.diagnostics[0]!.message).toContain('did you mean `th/dip`?');
   });
 
+  it('refuses another country\'s agency where a field names one of the country\'s own', async () => {
+    const ecsd = '  - { id: ecsd, name: Economic Crime Suppression Division, kind: police }';
+    const statistics = source('statistics', 'la', 'country: LA\nfigures:\n  - { year: 2012, agency: th/dip, measure: raids, value: 3, unit: operations, source: s1 }\n  - { year: 2012, agency: th/ecsd, measure: raids, value: 4, unit: operations, source: s1 }\n  - { year: 2012, agency: la/dip, measure: raids, value: 5, unit: operations, source: s1 }\n');
+    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), mission('LA', dip), statistics);
+    expect(result.diagnostics.map(({ rule, line, message, fix }) => ({ rule, line, message, fix: fix?.text }))).toEqual([
+      { rule: 'ref/unknown-agency', line: 3, message: "Unexpected agency `th/dip` of Thailand: this names one of Lao PDR's own agencies, listed in content/missions/la.md; did you mean `dip`?", fix: 'dip' },
+      { rule: 'ref/unknown-agency', line: 4, message: "Unexpected agency `th/ecsd` of Thailand: this names one of Lao PDR's own agencies, listed in content/missions/la.md.", fix: undefined },
+    ]);
+  });
+
+  it('reports a list that names one agency twice, once alone and once qualified', async () => {
+    const result = await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dip, la/dip]'));
+    expect(result.diagnostics).toMatchObject([{ rule: 'schema/duplicate-item', file: 'content/missions/la.md', line: 10, related: [{ line: 10, message: 'first named here' }] }]);
+    expect(result.diagnostics[0]!.message).toBe('Unexpected `la/dip`: it names the same agency as `dip` before it in this list; list each agency once.');
+  });
+
+  it('says that an agency code is no member state, and points to the agency an id alone may mean abroad', async () => {
+    const ecsd = '  - { id: ecsd, name: Economic Crime Suppression Division, kind: police }';
+    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), mission('LA', dip, '[xx/dip, ecsd, dpi]'));
+    expect(result.diagnostics.map(({ rule, message, fix }) => ({ rule, message, fix: fix?.text }))).toEqual([
+      { rule: 'ref/unknown-country', message: 'Unexpected agency `xx/dip`: `XX` is not a member state in activity.yaml.', fix: undefined },
+      { rule: 'ref/unknown-agency', message: "Unexpected agency `ecsd`: the mission note for Lao PDR lists no agency with that id; for another country's agency, qualify it: `th/ecsd`.", fix: undefined },
+      { rule: 'ref/unknown-agency', message: 'Unexpected agency `dpi`: the mission note for Lao PDR lists no agency with that id; did you mean `dip`?', fix: 'dip' },
+    ]);
+  });
+
   it('points at the second copy of a duplicate id and at the first', async () => {
     const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${dip}`));
     expect(result.diagnostics).toMatchObject([{ rule: 'id/duplicate', line: 9, related: [{ line: 8 }] }]);

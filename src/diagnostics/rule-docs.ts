@@ -84,7 +84,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'schema/duplicate-item': {
     wrong: '# content/missions/th.md (front matter)\nmeetings:\n  - date: 2013-08-23\n    agencies: [dip, nipc, customs, ecsd, dsi, dip]\n    themes: [interagency-cooperation, intelligence, statistics]',
     right: '# content/missions/th.md (front matter)\nmeetings:\n  - date: 2013-08-23\n    agencies: [dip, nipc, customs, ecsd, dsi, oag]\n    themes: [interagency-cooperation, intelligence, statistics]',
-    fix: 'Remove the second copy of the item, or replace it with the item you meant.',
+    fix: 'Remove the second copy of the item, or replace it with the item you meant. An agency written alone and qualified with its own country (`customs` and `vn/customs` in a record of Viet Nam) is the same agency.',
   },
   'schema/range': {
     wrong: '# content/statistics/th.yaml\nfigures:\n  - year: 2102\n    agency: dsi\n    measure: raids\n    value: 39\n    unit: operations',
@@ -114,7 +114,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-country': {
     wrong: '# content/recommendations/r07-land-border-customs-information-exchange.md (front matter)\nscope: regional\ncountries: [KH, LA, MM, MA, TH]',
     right: '# content/recommendations/r07-land-border-customs-information-exchange.md (front matter)\nscope: regional\ncountries: [KH, LA, MM, MY, TH]',
-    fix: 'Use the code of a member state listed in content/activity.yaml, or add a new member state there first (Timor-Leste, for instance). `ecap check --fix` corrects a near miss when only one member state code is close.',
+    fix: 'Use the code of a member state listed in content/activity.yaml, or add a new member state there first (Timor-Leste, for instance). The same holds for the code in front of another country\'s agency (th/dip). `ecap check --fix` corrects a near miss when only one member state code is close.',
   },
   'ref/unknown-mission': {
     wrong: '# content/practices/my-optical-disc-detector-dogs.md (front matter)\ntitle: Detector dogs trained to find optical discs\ncountry: MM\nagencies: [kpdnkk]',
@@ -129,7 +129,7 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-agency': {
     wrong: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecds, customs]',
     right: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecsd, customs]',
-    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). `ecap check --fix` corrects a near miss when only one agency id is close. While that mission note has errors of its own, references to its agencies are not checked: fix those first.',
+    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). A coordinator\'s agency, a figure\'s reporting agency and a delegate\'s organisation are always of their own country: there, another country\'s agency is refused. `ecap check --fix` corrects a near miss when only one agency id is close. While that mission note has errors of its own, references to its agencies are not checked: fix those first.',
   },
   'ref/unknown-practice': {
     wrong: '# content/recommendations/r04-shared-national-enforcement-register.md (front matter)\nnumber: 4\nmeeting: manila-2013\nbuilds_on: [kh-shared-complaint-register, th-hotline-1386]',

@@ -123,26 +123,58 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   const missionFiles = known('missions');
   const noMissionNote = (code: string) => !missionFiles.has(code.toLowerCase());
 
-  /** Resolves `dip` (in `country`) or `th/dip` to an agency of a mission note. */
-  const checkAgency = (ref: string, country: string, o: Origin, pointer: string) => {
-    const [code, id] = ref.includes('/') ? [ref.slice(0, 2).toUpperCase(), ref.slice(3)] : [country, ref];
+  /**
+   * Resolves `dip` (in `country`) or `th/dip` to an agency of a mission note, and gives it as
+   * `TH/dip` when it is one. `own`: the field names one of `country`'s own agencies (the
+   * coordinator's, a figure's reporting agency, a delegate's organisation), never another's.
+   */
+  const checkAgency = (ref: string, country: string, o: Origin, pointer: string, own = false): string | undefined => {
+    const qualified = ref.includes('/');
+    const [code, id] = qualified ? [ref.slice(0, 2).toUpperCase(), ref.slice(3)] : [country, ref];
+    if (!countryCodes.has(code)) {
+      const near = nearest(code, [...countryCodes.keys()]).map((c) => `${c.toLowerCase()}/${id}`);
+      report('ref/unknown-country', o, pointer, `Unexpected agency \`${ref}\`: \`${code}\` is not a member state in activity.yaml${near.length ? `; did you mean ${listOf(near)}?` : '.'}`, { fix: onlyCandidate(near, o, pointer) });
+      return undefined;
+    }
+    if (own && code !== country) {
+      const mine = agencies.get(country)?.has(id!) ? [id!] : [];
+      report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\` of ${countryName.get(code)}: this names one of ${countryName.get(country)}'s own agencies, listed in content/missions/${country.toLowerCase()}.md${mine.length ? `; did you mean ${listOf(mine)}?` : '.'}`, { fix: onlyCandidate(mine, o, pointer) });
+      return undefined;
+    }
     const index = agencies.get(code);
     if (!index) {
-      if (noMissionNote(code)) report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: there is no mission note for ${countryName.get(code) ?? code} listing agencies; add content/missions/${code.toLowerCase()}.md or correct the reference.`);
-      return;
+      if (noMissionNote(code)) report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: there is no mission note for ${countryName.get(code)} listing agencies; add content/missions/${code.toLowerCase()}.md or correct the reference.`);
+      return undefined;
     }
-    if (index.has(id!)) return;
+    if (index.has(id!)) return `${code}/${id}`;
     const near = nearest(id!, [...index.keys()]);
     const prefix = code === country ? '' : `${code.toLowerCase()}/`;
-    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${near.length ? `; did you mean ${listOf(near.map((n) => prefix + n))}?` : `; it lists ${listOf([...index.keys()].map((n) => prefix + n))}.`}`, { fix: onlyCandidate(near.map((n) => prefix + n), o, pointer) });
+    // An id written alone that another country's note lists is likely that agency, unqualified;
+    // not fixed, since the note of the record's own country may instead lack it.
+    const elsewhere = qualified || own ? [] : [...agencies].filter(([other, list]) => other !== code && list.has(id!)).map(([other]) => `${other.toLowerCase()}/${id}`);
+    const listed = near.length ? `; did you mean ${listOf(near.map((n) => prefix + n))}?` : elsewhere.length ? '' : `; it lists ${listOf([...index.keys()].map((n) => prefix + n))}.`;
+    const abroad = elsewhere.length ? `${near.length ? ' For' : '; for'} another country's agency, qualify it: ${listOf(elsewhere)}.` : '';
+    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${listed}${abroad}`, { fix: onlyCandidate(near.map((n) => prefix + n), o, pointer) });
+    return undefined;
+  };
+  /** Checks a list of agency references, and that no two of them name the same agency (`customs` and `vn/customs` in a record of Viet Nam). */
+  const checkAgencies = (refs: readonly string[], country: string, o: Origin, pointer: string) => {
+    const seen = new Map<string, number>();
+    refs.forEach((ref, i) => {
+      const agency = checkAgency(ref, country, o, `${pointer}/${i}`);
+      if (agency === undefined) return;
+      const first = seen.get(agency);
+      if (first === undefined) seen.set(agency, i);
+      else report('schema/duplicate-item', o, `${pointer}/${i}`, `Unexpected \`${ref}\`: it names the same agency as \`${refs[first]}\` before it in this list; list each agency once.`, { related: [{ file: o.file, ...spanAt(o.locations, `${pointer}/${first}`), message: 'first named here' }] });
+    });
   };
 
   for (const m of missions) {
     const { country, coordinator, meetings, dates } = m.data;
     checkDates(dates, m, '/dates', report);
-    if (coordinator.agency) checkAgency(coordinator.agency, country, m, '/coordinator/agency');
+    if (coordinator.agency) checkAgency(coordinator.agency, country, m, '/coordinator/agency', true);
     meetings.forEach((meeting, i) => {
-      meeting.agencies.forEach((ref, j) => checkAgency(ref, country, m, `/meetings/${i}/agencies/${j}`));
+      checkAgencies(meeting.agencies, country, m, `/meetings/${i}/agencies`);
       checkThemes(meeting.themes, m, `/meetings/${i}/themes`);
       if (dates.start <= dates.end && (meeting.date < dates.start || meeting.date > dates.end)) {
         report('date/outside-mission', m, `/meetings/${i}/date`, `Unexpected meeting date ${meeting.date}: the mission ran from ${dates.start} to ${dates.end}; correct the date or the mission's dates.`);
@@ -160,7 +192,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     if (checkCountry(country, p, '/country') && !agencies.has(country)) {
       if (noMissionNote(country)) report('ref/unknown-mission', p, '/country', `Unexpected practice for ${countryName.get(country)}: there is no mission note for it (content/missions/${country.toLowerCase()}.md); practices come from missions.`);
     } else if (agencies.has(country)) {
-      p.data.agencies.forEach((ref, i) => checkAgency(ref, country, p, `/agencies/${i}`));
+      checkAgencies(p.data.agencies, country, p, '/agencies');
     }
     checkThemes(p.data.themes, p, '/themes');
     checkSources(p.data.sources, p, '/sources');
@@ -182,7 +214,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
         report('id/duplicate', meeting, `/attendance/${i}/country`, `Unexpected second delegation for ${countryName.get(delegation.country)}: list all its delegates under the first one (line ${spanAt(meeting.locations, `/attendance/${first}/country`).line}).`);
       }
       seen.set(delegation.country, i);
-      delegation.delegates.forEach((d, j) => d.agency && checkAgency(d.agency, delegation.country, meeting, `/attendance/${i}/delegates/${j}/agency`));
+      delegation.delegates.forEach((d, j) => d.agency && checkAgency(d.agency, delegation.country, meeting, `/attendance/${i}/delegates/${j}/agency`, true));
     });
     checkSources(meeting.data.sources, meeting, '/sources');
   }
@@ -213,7 +245,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     }
     if (!checkCountry(country, s, '/country')) continue;
     s.data.figures.forEach((figure, i) => {
-      if (figure.agency) checkAgency(figure.agency, country, s, `/figures/${i}/agency`);
+      if (figure.agency) checkAgency(figure.agency, country, s, `/figures/${i}/agency`, true);
       checkSource(figure.source, s, `/figures/${i}/source`);
     });
   }
