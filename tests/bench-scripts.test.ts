@@ -39,4 +39,18 @@ describe('bench scripts', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes, with the second generator, a corpus ecap checks without an error or a warning', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ecap-other-corpus-'));
+    try {
+      const content = path.join(dir, 'content');
+      expect(script('other-corpus.mjs', ['--records', '60', '--out', content]).status).toBe(0);
+      const check = spawnSync(process.execPath, [path.join(repo, 'bin', 'ecap.js'), 'check', '--content', content, '--no-cache', '--reporter', 'json'], { cwd: dir, encoding: 'utf8' });
+      expect(check.status).toBe(0);
+      const problems = (JSON.parse(check.stdout) as Array<{ severity: string; rule: string }>).filter((d) => d.severity !== 'info');
+      expect(problems).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
