@@ -364,6 +364,15 @@ describe('cache', () => {
     expect(await rebuild()).toBe(false);
     await edit('missions/th.md', 'A customs manual.', '');
     expect(await rebuild()).toBe(true);
+    // A body that now ends with a list, before the list of facts its page puts after it: the
+    // same layout, and in Markdown the two lists kept apart; then, the list gone, apart no more.
+    const comprehensive = () => readFile(path.join(dir, 'dist', 'comprehensive.md'), 'utf8');
+    await edit('recommendations/r01-ceremonies.md', 'Destroy seized goods in public.', 'Destroy seized goods in public:\n\n- before the press\n- before the courts');
+    expect(await rebuild()).toBe(false);
+    expect(await comprehensive()).toMatch(/- before the courts\n\n<!-- -->\n\n- \*\*Scope:\*\* Regional/);
+    await edit('recommendations/r01-ceremonies.md', ':\n\n- before the press\n- before the courts', '.');
+    expect(await rebuild()).toBe(false);
+    expect(await comprehensive()).toMatch(/Destroy seized goods in public\.\n\n- \*\*Scope:\*\* Regional/);
     // A report edited by hand is not copied from.
     await writeFile(path.join(dir, 'dist', 'comprehensive.html'), 'edited by hand\n');
     await writeFile(path.join(dir, 'dist', 'comprehensive.md'), (await readFile(path.join(dir, 'dist', 'comprehensive.md'), 'utf8')).replace('press', 'PRESS'));

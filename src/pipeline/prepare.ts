@@ -67,6 +67,10 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
         ? { ...record, body: { type: 'root', children: stand('body'), data: { withoutInternal: true } } }
         : file;
   const outlines = [...fragments].map(([name, { headings, first, last }]): [string, Outline] => [name, { headings, first, last }]);
-  // Without the record's locations: pages never see them (see unlocated in link.ts).
-  return { prepared: { ...kept, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, outlines])) }, fragments };
+  // Without the record's locations: pages never see them (see unlocated in link.ts). Without
+  // the lists a body begins and ends with: only writing looks at them, to keep two lists apart
+  // in Markdown, and it reads them from this build's outlines. A paragraph added after a body's
+  // last list then keeps the layout, where it used to lay out every page again.
+  const laid = outlines.map(([name, { headings }]) => [name, headings]);
+  return { prepared: { ...kept, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, laid])) }, fragments };
 }
