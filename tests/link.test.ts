@@ -75,13 +75,28 @@ describe('link', () => {
     expect(result.diagnostics[0]!.message).toContain('did you mean `th/dip`?');
   });
 
-  it('refuses another country\'s agency where a field names one of the country\'s own', async () => {
-    const ecsd = '  - { id: ecsd, name: Economic Crime Suppression Division, kind: police }';
-    const statistics = source('statistics', 'la', 'country: LA\nfigures:\n  - { year: 2012, agency: th/dip, measure: raids, value: 3, unit: operations, source: s1 }\n  - { year: 2012, agency: th/ecsd, measure: raids, value: 4, unit: operations, source: s1 }\n  - { year: 2012, agency: la/dip, measure: raids, value: 5, unit: operations, source: s1 }\n');
+  const ecsd = '  - { id: ecsd, name: Economic Crime Suppression Division, kind: police }';
+  /** Each diagnostic's rule, line, message and the text its fix would write. */
+  const told = (result: Awaited<ReturnType<typeof linked>>) => result.diagnostics.map(({ rule, line, message, fix }) => ({ rule, line, message, fix: fix?.text }));
+
+  it('refuses another country\'s agency where a field names the country\'s own, and never fixes it', async () => {
+    const figure = (agency: string) => `  - { year: 2012, agency: ${agency}, measure: raids, value: 3, unit: operations, source: s1 }`;
+    const statistics = source('statistics', 'la', `country: LA\nfigures:\n${['th/dip', 'th/ecsd', 'la/dip'].map(figure).join('\n')}\n`);
     const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), mission('LA', dip), statistics);
-    expect(result.diagnostics.map(({ rule, line, message, fix }) => ({ rule, line, message, fix: fix?.text }))).toEqual([
-      { rule: 'ref/unknown-agency', line: 3, message: "Unexpected agency `th/dip` of Thailand: this names one of Lao PDR's own agencies, listed in content/missions/la.md; did you mean `dip`?", fix: 'dip' },
-      { rule: 'ref/unknown-agency', line: 4, message: "Unexpected agency `th/ecsd` of Thailand: this names one of Lao PDR's own agencies, listed in content/missions/la.md.", fix: undefined },
+    expect(told(result)).toEqual([
+      { rule: 'ref/foreign-agency', line: 3, message: "Unexpected agency `th/dip` of Thailand: this field takes one of Lao PDR's own agencies (content/missions/la.md lists them); write `dip` if Lao PDR's own is meant.", fix: undefined },
+      { rule: 'ref/foreign-agency', line: 4, message: "Unexpected agency `th/ecsd` of Thailand: this field takes one of Lao PDR's own agencies (content/missions/la.md lists them).", fix: undefined },
+    ]);
+  });
+
+  it('holds a coordinator and a delegate to their own country too, and says when it has no mission note', async () => {
+    const coordinated = source('missions', 'la', mission('LA', dip).text.replace('coordinator: { name: C }', 'coordinator: { name: C, agency: th/dip }'));
+    const meeting = source('meetings', 'm', '---\ntitle: M\ndates: { start: 2013-11-25, end: 2013-11-26 }\nvenue: { city: Manila, country: TH }\nattendance:\n  - { country: TH, delegates: [{ role: ip-office, organisation: DIP, agency: la/dip }] }\n  - { country: LA, delegates: [{ role: ip-office, organisation: DIP, agency: th/dip }] }\n---\nText.\n');
+    const result = await linked(activity, sources, theme, coordinated, meeting);
+    expect(told(result)).toEqual([
+      { rule: 'ref/foreign-agency', line: 6, message: "Unexpected agency `th/dip` of Thailand: this field takes one of Lao PDR's own agencies (content/missions/la.md lists them); write `dip` if Lao PDR's own is meant.", fix: undefined },
+      { rule: 'ref/foreign-agency', line: 6, message: "Unexpected agency `la/dip` of Lao PDR: this field takes one of Thailand's own agencies, and Thailand has no mission note yet (content/missions/th.md).", fix: undefined },
+      { rule: 'ref/foreign-agency', line: 7, message: "Unexpected agency `th/dip` of Thailand: this field takes one of Lao PDR's own agencies (content/missions/la.md lists them); write `dip` if Lao PDR's own is meant.", fix: undefined },
     ]);
   });
 
@@ -89,15 +104,29 @@ describe('link', () => {
     const result = await linked(activity, sources, theme, mission('TH', dip), mission('LA', dip, '[dip, th/dip, la/dip]'));
     expect(result.diagnostics).toMatchObject([{ rule: 'schema/duplicate-item', file: 'content/missions/la.md', line: 10, related: [{ line: 10, message: 'first named here' }] }]);
     expect(result.diagnostics[0]!.message).toBe('Unexpected `la/dip`: it names the same agency as `dip` before it in this list; list each agency once.');
+    const practice = source('practices', 'p', '---\ntitle: P\ncountry: TH\nthemes: [customs]\nagencies: [ecsd, dip, th/ecsd]\nsummary: S\nresults: R\ntransferability: { level: high, note: N }\nstatus: observed\n---\nBody\n');
+    expect(told(await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), practice))).toEqual([
+      { rule: 'schema/duplicate-item', line: 5, message: 'Unexpected `th/ecsd`: it names the same agency as `ecsd` before it in this list; list each agency once.', fix: undefined },
+    ]);
   });
 
-  it('says that an agency code is no member state, and points to the agency an id alone may mean abroad', async () => {
-    const ecsd = '  - { id: ecsd, name: Economic Crime Suppression Division, kind: police }';
-    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), mission('LA', dip, '[xx/dip, ecsd, dpi]'));
-    expect(result.diagnostics.map(({ rule, message, fix }) => ({ rule, message, fix: fix?.text }))).toEqual([
-      { rule: 'ref/unknown-country', message: 'Unexpected agency `xx/dip`: `XX` is not a member state in activity.yaml.', fix: undefined },
-      { rule: 'ref/unknown-agency', message: "Unexpected agency `ecsd`: the mission note for Lao PDR lists no agency with that id; for another country's agency, qualify it: `th/ecsd`.", fix: undefined },
-      { rule: 'ref/unknown-agency', message: 'Unexpected agency `dpi`: the mission note for Lao PDR lists no agency with that id; did you mean `dip`?', fix: 'dip' },
+  it('says that an agency\'s code is no member state, and offers only a country whose note lists the id', async () => {
+    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n${ecsd}`), mission('LA', dip, '[xx/dip, tx/dip, tx/zzz, lx/dip]'));
+    expect(told(result)).toEqual([
+      { rule: 'ref/unknown-country', line: 10, message: 'Unexpected agency `xx/dip`: `xx` is not the code of a member state in activity.yaml.', fix: undefined },
+      { rule: 'ref/unknown-country', line: 10, message: 'Unexpected agency `tx/dip`: `tx` is not the code of a member state in activity.yaml; did you mean `th/dip`?', fix: 'th/dip' },
+      { rule: 'ref/unknown-country', line: 10, message: 'Unexpected agency `tx/zzz`: `tx` is not the code of a member state in activity.yaml.', fix: undefined },
+      { rule: 'ref/unknown-country', line: 10, message: 'Unexpected agency `lx/dip`: `lx` is not the code of a member state in activity.yaml; did you mean `dip`?', fix: 'dip' },
+    ]);
+  });
+
+  it('points an id alone to the agency it may mean abroad, and fixes neither that nor a slip the list already names', async () => {
+    const lao = `${dip}\n  - { id: ecsd, name: Economic and Crime Division, kind: police }`;
+    const result = await linked(activity, sources, theme, mission('TH', `${dip}\n  - { id: ecds, name: E, kind: police }\n  - { id: dsi, name: D, kind: police }`), mission('LA', lao, '[dsi, ecds, dip, dpi, th/dip]'));
+    expect(told(result)).toEqual([
+      { rule: 'ref/unknown-agency', line: 11, message: "Unexpected agency `dsi`: the mission note for Lao PDR lists no agency with that id; for another country's agency, qualify it: `th/dsi`.", fix: undefined },
+      { rule: 'ref/unknown-agency', line: 11, message: "Unexpected agency `ecds`: the mission note for Lao PDR lists no agency with that id; did you mean `ecsd`? For another country's agency, qualify it: `th/ecds`.", fix: undefined },
+      { rule: 'ref/unknown-agency', line: 11, message: 'Unexpected agency `dpi`: the mission note for Lao PDR lists no agency with that id; did you mean `dip`?', fix: undefined },
     ]);
   });
 

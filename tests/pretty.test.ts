@@ -22,7 +22,7 @@ describe('pretty', () => {
       'content/practices/p08.md:2:8  warning  Problem 8.  status/draft',
       'content/practices/p09.md:2:8  warning  Problem 9.  status/draft',
       'content/practices/p10.md:2:8  info  Problem 10.  other/info',
-      '… and 3 more infos of practice/not-recommended, not shown: `--reporter json` lists every one.',
+      '… and 3 more infos of practice/not-recommended, not shown: `ecap check --reporter json` lists every one.',
     ]);
   });
 

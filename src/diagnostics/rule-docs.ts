@@ -129,7 +129,12 @@ export const ruleDocs: Record<RuleId, RuleDoc> = {
   'ref/unknown-agency': {
     wrong: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecds, customs]',
     right: '# content/practices/th-hotline-1368.md (front matter)\ncountry: TH\nagencies: [dip, ecsd, customs]',
-    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). A coordinator\'s agency, a figure\'s reporting agency and a delegate\'s organisation are always of their own country: there, another country\'s agency is refused. `ecap check --fix` corrects a near miss when only one agency id is close. While that mission note has errors of its own, references to its agencies are not checked: fix those first.',
+    fix: 'Use an id from the agencies listed in the mission note of the country; for an agency of another country, put its country code in front (th/dip). `ecap check --fix` corrects a near miss when only one agency id is close. While that mission note has errors of its own, references to its agencies are not checked: fix those first.',
+  },
+  'ref/foreign-agency': {
+    wrong: '# content/statistics/la.yaml\ncountry: LA\nfigures:\n  - year: 2012\n    agency: th/dip\n    measure: raids\n    value: 12\n    unit: operations\n    source: la-ecap-mission-figures-2013',
+    right: '# content/statistics/la.yaml\ncountry: LA\nfigures:\n  - year: 2012\n    agency: dip\n    measure: raids\n    value: 12\n    unit: operations\n    source: la-ecap-mission-figures-2013',
+    fix: 'A figure belongs to the statistics of the country whose agency reported it, a delegate to the delegation of their own country, and a mission\'s coordinator to one of that country\'s agencies. Write the id alone if the country\'s own agency is meant (Thailand and Lao PDR both have a `dip`), or move the figure or the delegate to the other country\'s file or delegation. Never fixed by `ecap check --fix`, since the two are different agencies.',
   },
   'ref/unknown-practice': {
     wrong: '# content/recommendations/r04-shared-national-enforcement-register.md (front matter)\nnumber: 4\nmeeting: manila-2013\nbuilds_on: [kh-shared-complaint-register, th-hotline-1386]',

@@ -33,6 +33,7 @@ export const rules = {
   'ref/unknown-mission': { severity: 'error', summary: 'A practice or statistics file needs a mission note for its country.' },
   'ref/unknown-theme': { severity: 'error', summary: 'A theme id must name a file in content/themes/.' },
   'ref/unknown-agency': { severity: 'error', summary: "An agency id must be listed in the country's mission note." },
+  'ref/foreign-agency': { severity: 'error', summary: "A coordinator's agency, a figure's reporting agency and a delegate's organisation are of their own country." },
   'ref/unknown-practice': { severity: 'error', summary: 'A practice id must name a file in content/practices/.' },
   'ref/unknown-meeting': { severity: 'error', summary: 'A meeting id must name a file in content/meetings/.' },
   'ref/unknown-source': { severity: 'error', summary: 'A source id must be listed in content/sources.yaml.' },

@@ -123,22 +123,36 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   const missionFiles = known('missions');
   const noMissionNote = (code: string) => !missionFiles.has(code.toLowerCase());
 
+  /** The agency `dip` names in a record of `country`, or `th/dip` in any: `TH/dip`. */
+  const qualify = (ref: string, country: string) => (ref.includes('/') ? `${ref.slice(0, 2).toUpperCase()}/${ref.slice(3)}` : `${country}/${ref}`);
+  /** How a record of `country` writes the agency `TH/dip`: its own country's by id alone. */
+  const writtenIn = (country: string, agency: string) => (agency.startsWith(`${country}/`) ? agency.slice(3) : `${agency.slice(0, 2).toLowerCase()}/${agency.slice(3)}`);
+
   /**
    * Resolves `dip` (in `country`) or `th/dip` to an agency of a mission note, and gives it as
    * `TH/dip` when it is one. `own`: the field names one of `country`'s own agencies (the
    * coordinator's, a figure's reporting agency, a delegate's organisation), never another's.
+   * `taken`: the agencies the same list names already, which no fix may name again.
    */
-  const checkAgency = (ref: string, country: string, o: Origin, pointer: string, own = false): string | undefined => {
-    const qualified = ref.includes('/');
-    const [code, id] = qualified ? [ref.slice(0, 2).toUpperCase(), ref.slice(3)] : [country, ref];
+  const checkAgency = (ref: string, country: string, o: Origin, pointer: string, { own = false, taken = new Set<string>() } = {}): string | undefined => {
+    const agency = qualify(ref, country);
+    const [code, id] = [agency.slice(0, 2), agency.slice(3)];
+    const fixOf = (candidates: string[]) => onlyCandidate(candidates.filter((c) => !taken.has(qualify(c, country))), o, pointer);
     if (!countryCodes.has(code)) {
-      const near = nearest(code, [...countryCodes.keys()]).map((c) => `${c.toLowerCase()}/${id}`);
-      report('ref/unknown-country', o, pointer, `Unexpected agency \`${ref}\`: \`${code}\` is not a member state in activity.yaml${near.length ? `; did you mean ${listOf(near)}?` : '.'}`, { fix: onlyCandidate(near, o, pointer) });
+      // Only a member state whose note lists the id, and in a field of the country's own, only it.
+      const near = nearest(code, [...countryCodes.keys()])
+        .filter((c) => agencies.get(c)?.has(id) && (!own || c === country))
+        .map((c) => writtenIn(country, `${c}/${id}`));
+      report('ref/unknown-country', o, pointer, `Unexpected agency \`${ref}\`: \`${ref.slice(0, 2)}\` is not the code of a member state in activity.yaml${near.length ? `; did you mean ${listOf(near)}?` : '.'}`, { fix: fixOf(near) });
       return undefined;
     }
     if (own && code !== country) {
-      const mine = agencies.get(country)?.has(id!) ? [id!] : [];
-      report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\` of ${countryName.get(code)}: this names one of ${countryName.get(country)}'s own agencies, listed in content/missions/${country.toLowerCase()}.md${mine.length ? `; did you mean ${listOf(mine)}?` : '.'}`, { fix: onlyCandidate(mine, o, pointer) });
+      // Never fixed: \`dip\` would be another agency, of another country, under the same id.
+      const name = countryName.get(country);
+      const note = `content/missions/${country.toLowerCase()}.md`;
+      const where = noMissionNote(country) ? `, and ${name} has no mission note yet (${note})` : ` (${note} lists them)`;
+      const mine = agencies.get(country)?.has(id) ? `; write \`${id}\` if ${name}'s own is meant` : '';
+      report('ref/foreign-agency', o, pointer, `Unexpected agency \`${ref}\` of ${countryName.get(code)}: this field takes one of ${name}'s own agencies${where}${mine}.`);
       return undefined;
     }
     const index = agencies.get(code);
@@ -146,22 +160,22 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
       if (noMissionNote(code)) report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: there is no mission note for ${countryName.get(code)} listing agencies; add content/missions/${code.toLowerCase()}.md or correct the reference.`);
       return undefined;
     }
-    if (index.has(id!)) return `${code}/${id}`;
-    const near = nearest(id!, [...index.keys()]);
-    const prefix = code === country ? '' : `${code.toLowerCase()}/`;
+    if (index.has(id)) return agency;
+    const near = nearest(id, [...index.keys()]).map((n) => writtenIn(country, `${code}/${n}`));
     // An id written alone that another country's note lists is likely that agency, unqualified;
     // not fixed, since the note of the record's own country may instead lack it.
-    const elsewhere = qualified || own ? [] : [...agencies].filter(([other, list]) => other !== code && list.has(id!)).map(([other]) => `${other.toLowerCase()}/${id}`);
-    const listed = near.length ? `; did you mean ${listOf(near.map((n) => prefix + n))}?` : elsewhere.length ? '' : `; it lists ${listOf([...index.keys()].map((n) => prefix + n))}.`;
+    const elsewhere = ref.includes('/') || own ? [] : [...agencies].filter(([other, list]) => other !== code && list.has(id)).map(([other]) => writtenIn(country, `${other}/${id}`));
+    const listed = near.length ? `; did you mean ${listOf(near)}?` : elsewhere.length ? '' : `; it lists ${listOf([...index.keys()].map((n) => writtenIn(country, `${code}/${n}`)))}.`;
     const abroad = elsewhere.length ? `${near.length ? ' For' : '; for'} another country's agency, qualify it: ${listOf(elsewhere)}.` : '';
-    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${listed}${abroad}`, { fix: onlyCandidate(near.map((n) => prefix + n), o, pointer) });
+    report('ref/unknown-agency', o, pointer, `Unexpected agency \`${ref}\`: the mission note for ${countryName.get(code)} lists no agency with that id${listed}${abroad}`, { fix: elsewhere.length ? undefined : fixOf(near) });
     return undefined;
   };
   /** Checks a list of agency references, and that no two of them name the same agency (`customs` and `vn/customs` in a record of Viet Nam). */
   const checkAgencies = (refs: readonly string[], country: string, o: Origin, pointer: string) => {
+    const taken = new Set(refs.map((ref) => qualify(ref, country)));
     const seen = new Map<string, number>();
     refs.forEach((ref, i) => {
-      const agency = checkAgency(ref, country, o, `${pointer}/${i}`);
+      const agency = checkAgency(ref, country, o, `${pointer}/${i}`, { taken });
       if (agency === undefined) return;
       const first = seen.get(agency);
       if (first === undefined) seen.set(agency, i);
@@ -172,7 +186,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   for (const m of missions) {
     const { country, coordinator, meetings, dates } = m.data;
     checkDates(dates, m, '/dates', report);
-    if (coordinator.agency) checkAgency(coordinator.agency, country, m, '/coordinator/agency', true);
+    if (coordinator.agency) checkAgency(coordinator.agency, country, m, '/coordinator/agency', { own: true });
     meetings.forEach((meeting, i) => {
       checkAgencies(meeting.agencies, country, m, `/meetings/${i}/agencies`);
       checkThemes(meeting.themes, m, `/meetings/${i}/themes`);
@@ -214,7 +228,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
         report('id/duplicate', meeting, `/attendance/${i}/country`, `Unexpected second delegation for ${countryName.get(delegation.country)}: list all its delegates under the first one (line ${spanAt(meeting.locations, `/attendance/${first}/country`).line}).`);
       }
       seen.set(delegation.country, i);
-      delegation.delegates.forEach((d, j) => d.agency && checkAgency(d.agency, delegation.country, meeting, `/attendance/${i}/delegates/${j}/agency`, true));
+      delegation.delegates.forEach((d, j) => d.agency && checkAgency(d.agency, delegation.country, meeting, `/attendance/${i}/delegates/${j}/agency`, { own: true }));
     });
     checkSources(meeting.data.sources, meeting, '/sources');
   }
@@ -245,7 +259,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
     }
     if (!checkCountry(country, s, '/country')) continue;
     s.data.figures.forEach((figure, i) => {
-      if (figure.agency) checkAgency(figure.agency, country, s, `/figures/${i}/agency`, true);
+      if (figure.agency) checkAgency(figure.agency, country, s, `/figures/${i}/agency`, { own: true });
       checkSource(figure.source, s, `/figures/${i}/source`);
     });
   }

@@ -39,7 +39,7 @@ export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOption
     out.push('');
   }
   for (const [rule, seen] of infos) {
-    if (seen > limit) out.push(`${paint(color, 36, `… and ${count(seen - limit, 'more info')}`)} of ${paint(color, 2, rule)}, not shown: \`--reporter json\` lists every one.`, '');
+    if (seen > limit) out.push(`${paint(color, 36, `… and ${count(seen - limit, 'more info')}`)} of ${paint(color, 2, rule)}, not shown: \`ecap check --reporter json\` lists every one.`, '');
   }
   return out.join('\n');
 }
