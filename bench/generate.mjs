@@ -4,7 +4,7 @@
 // Same seed and N, same bytes: a small PRNG (mulberry32) stands in for Math.random.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { countOf, optionsOf, usageError } from './args.mjs';
+import { countOf, isMain, optionsOf, refuseFull, usageError } from './args.mjs';
 
 export function mulberry32(seed) {
   let a = seed >>> 0;
@@ -99,10 +99,13 @@ export async function writeCorpus(out, records, seed = 1) {
   return files.size;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const usage = 'node bench/generate.mjs --records N --out DIR [--seed S]';
+if (isMain(import.meta.url)) {
+  const usage = 'node bench/generate.mjs [--records N] --out DIR [--seed S]';
   const values = optionsOf(usage, { records: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } });
   if (!values.out) usageError(usage, '--out is required');
-  const n = await writeCorpus(values.out, countOf(usage, 'records', values.records), countOf(usage, 'seed', values.seed, 0));
+  const [records, seed] = [countOf(usage, 'records', values.records), countOf(usage, 'seed', values.seed, 0)];
+  // writeCorpus empties its folder first: from the command line, only a new or empty one.
+  refuseFull(usage, 'out', values.out);
+  const n = await writeCorpus(values.out, records, seed);
   console.error(`wrote ${n} files to ${values.out}`);
 }

@@ -13,64 +13,29 @@
 
 import { mkdirSync, writeFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { countOf, optionsOf, usageError } from './args.mjs';
 
 // ---------------------------------------------------------------------------
 // Command line
 // ---------------------------------------------------------------------------
 
-const USAGE = `Usage: node bench/other-corpus.mjs --records N --out DIR [--seed S] [--force]
+const USAGE = 'node bench/other-corpus.mjs [--records N] --out DIR [--seed S] [--force]';
 
-Writes an ecap content folder of about N records (N >= 50; default 1000) into DIR.
+/** Exits 2 with the usage: see bench/args.mjs. */
+const fail = (message) => usageError(USAGE, message);
 
-  --records N   total number of records to write (default 1000)
-  --out DIR     the content folder to create (required); it must be missing or empty,
-                unless --force is given, which first removes the collections a previous
-                run wrote there (and nothing else)
-  --seed S      integer seed of the pseudo-random generator (default 1); the same N and S
-                always give byte-identical files
-  --help        show this message`;
-
-function fail(message) {
-  process.stderr.write(`other-corpus: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-function parseArgs(argv) {
-  const opts = { records: 1000, seed: 1, out: null, force: false };
-  const seen = new Set();
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(USAGE + '\n');
-      process.exit(0);
-    }
-    if (arg === '--force') { opts.force = true; continue; }
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
-    if (!['--records', '--out', '--seed'].includes(arg)) fail(`unknown argument '${argv[i]}'`);
-    if (seen.has(arg)) fail(`${arg} given twice`);
-    seen.add(arg);
-    if (value === undefined) {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) fail(`${arg} needs a value`);
-      value = argv[++i];
-    }
-    if (arg === '--records') {
-      if (!/^[0-9]+$/.test(value)) fail(`--records must be a whole number, got '${value}'`);
-      opts.records = Number(value);
-      if (opts.records < 50) fail(`--records must be at least 50 (the fixed records alone are 34), got ${value}`);
-      if (opts.records > 200000) fail(`--records must be at most 200000, got ${value}`);
-    } else if (arg === '--seed') {
-      if (!/^-?[0-9]+$/.test(value)) fail(`--seed must be an integer, got '${value}'`);
-      opts.seed = Number(value);
-      if (!Number.isSafeInteger(opts.seed)) fail(`--seed is too large: '${value}'`);
-    } else if (arg === '--out') {
-      if (value === '') fail('--out needs a folder name');
-      opts.out = value;
-    }
-  }
-  if (!opts.out) fail('--out DIR is required');
-  return opts;
+/**
+ * --records: about how many records (at least 50: the fixed ones alone are 34; default 1000).
+ * --out: the content folder, missing or empty unless --force, which first removes the
+ * collections a previous run wrote there and nothing else. --seed: the same N and seed always
+ * give the same bytes (default 1).
+ */
+function parseCommandLine() {
+  const values = optionsOf(USAGE, { records: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, force: { type: 'boolean', default: false } });
+  if (!values.out) fail('--out is required');
+  const records = countOf(USAGE, 'records', values.records, 50);
+  if (records > 200000) fail(`--records must be at most 200000, not "${values.records}"`);
+  return { records, seed: countOf(USAGE, 'seed', values.seed, 0), out: values.out, force: values.force };
 }
 
 // ---------------------------------------------------------------------------
@@ -1914,7 +1879,7 @@ function prepareOut(dir, force) {
 }
 
 function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseCommandLine();
   const out = resolve(opts.out);
   prepareOut(out, opts.force);
   const seed = opts.seed;
@@ -1953,6 +1918,6 @@ try {
   main();
 } catch (err) {
   process.stderr.write(`other-corpus: internal error: ${err && err.message ? err.message : err}\n`);
-  if (process.env.MAKE_CORPUS_DEBUG) process.stderr.write(String(err.stack) + '\n');
+  if (process.env.ECAP_DEBUG) process.stderr.write(String(err.stack) + '\n');
   process.exit(1);
 }
