@@ -147,7 +147,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
       return undefined;
     }
     if (own && code !== country) {
-      // Never fixed: \`dip\` would be another agency, of another country, under the same id.
+      // Never fixed: `dip` would be another agency, of another country, under the same id.
       const name = countryName.get(country);
       const note = `content/missions/${country.toLowerCase()}.md`;
       const where = noMissionNote(country) ? `, and ${name} has no mission note yet (${note})` : ` (${note} lists them)`;
