@@ -46,6 +46,11 @@ export interface RecommendationRecord extends Origin { data: Recommendation; bod
 export interface StatisticsRecord extends Origin { data: Statistics }
 export type Source = Sources[number];
 
+/** The agency `dip` names in a record of `country`, or `th/dip` in any: `TH/dip`, as the mission notes' agencies are keyed. */
+export function agencyKey(ref: string, country: string): string {
+  return ref.includes('/') ? `${ref.slice(0, 2).toUpperCase()}/${ref.slice(3)}` : `${country}/${ref}`;
+}
+
 /** An agency with the country whose mission note lists it. */
 export interface CountryAgency extends Agency {
   country: string;

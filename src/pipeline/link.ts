@@ -3,18 +3,19 @@ import { nowhere, replaceValue, spanAt } from '../content/locations.js';
 import { listOf, nearest } from '../content/suggest.js';
 import type { Diagnostic, Fix, StageResult } from '../diagnostics/diagnostic.js';
 import { diagnostic, type RuleId } from '../diagnostics/rules.js';
-import type {
-  CountryAgency,
-  Country,
-  MeetingRecord,
-  MissionRecord,
-  Model,
-  Origin,
-  PracticeRecord,
-  RecommendationRecord,
-  Source,
-  StatisticsRecord,
-  ThemeRecord,
+import {
+  agencyKey,
+  type CountryAgency,
+  type Country,
+  type MeetingRecord,
+  type MissionRecord,
+  type Model,
+  type Origin,
+  type PracticeRecord,
+  type RecommendationRecord,
+  type Source,
+  type StatisticsRecord,
+  type ThemeRecord,
 } from '../model/model.js';
 import type { Activity, Sources } from '../model/types.generated.js';
 import type { CheckedFile } from './structure.js';
@@ -123,8 +124,6 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   const missionFiles = known('missions');
   const noMissionNote = (code: string) => !missionFiles.has(code.toLowerCase());
 
-  /** The agency `dip` names in a record of `country`, or `th/dip` in any: `TH/dip`. */
-  const qualify = (ref: string, country: string) => (ref.includes('/') ? `${ref.slice(0, 2).toUpperCase()}/${ref.slice(3)}` : `${country}/${ref}`);
   /** How a record of `country` writes the agency `TH/dip`: its own country's by id alone. */
   const writtenIn = (country: string, agency: string) => (agency.startsWith(`${country}/`) ? agency.slice(3) : `${agency.slice(0, 2).toLowerCase()}/${agency.slice(3)}`);
 
@@ -135,9 +134,9 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
    * `taken`: the agencies the same list names already, which no fix may name again.
    */
   const checkAgency = (ref: string, country: string, o: Origin, pointer: string, { own = false, taken = new Set<string>() } = {}): string | undefined => {
-    const agency = qualify(ref, country);
+    const agency = agencyKey(ref, country);
     const [code, id] = [agency.slice(0, 2), agency.slice(3)];
-    const fixOf = (candidates: string[]) => onlyCandidate(candidates.filter((c) => !taken.has(qualify(c, country))), o, pointer);
+    const fixOf = (candidates: string[]) => onlyCandidate(candidates.filter((c) => !taken.has(agencyKey(c, country))), o, pointer);
     if (!countryCodes.has(code)) {
       // Only a member state whose note lists the id, and in a field of the country's own, only it.
       const near = nearest(code, [...countryCodes.keys()])
@@ -172,7 +171,7 @@ export function link(files: readonly CheckedFile[], present: readonly Pick<Sourc
   };
   /** Checks a list of agency references, and that no two of them name the same agency (`customs` and `vn/customs` in a record of Viet Nam). */
   const checkAgencies = (refs: readonly string[], country: string, o: Origin, pointer: string) => {
-    const taken = new Set(refs.map((ref) => qualify(ref, country)));
+    const taken = new Set(refs.map((ref) => agencyKey(ref, country)));
     const seen = new Map<string, number>();
     refs.forEach((ref, i) => {
       const agency = checkAgency(ref, country, o, `${pointer}/${i}`, { taken });

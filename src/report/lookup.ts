@@ -1,4 +1,4 @@
-import type { Country, CountryAgency, Model, PracticeRecord, RecommendationRecord, ThemeRecord } from '../model/model.js';
+import { agencyKey, type Country, type CountryAgency, type Model, type PracticeRecord, type RecommendationRecord, type ThemeRecord } from '../model/model.js';
 
 /** Indexes over a linked model, built once per render. References are known to resolve. */
 export interface Lookup {
@@ -28,7 +28,7 @@ export function lookup(model: Model): Lookup {
   const several = new Set(model.recommendations.map((r) => r.data.meeting)).size > 1;
   return {
     country: (code) => get(countries, code, 'country'),
-    agency: (ref, country) => get(agencies, ref.includes('/') ? `${ref.slice(0, 2).toUpperCase()}/${ref.slice(3)}` : `${country}/${ref}`, 'agency'),
+    agency: (ref, country) => get(agencies, agencyKey(ref, country), 'agency'),
     theme: (id) => get(themes, id, 'theme'),
     practice: (id) => get(practices, id, 'practice'),
     citing: (id) => model.recommendations.filter((r) => r.data.builds_on?.includes(id)),
