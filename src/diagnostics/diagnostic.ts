@@ -54,6 +54,29 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * Infos of one rule a person is shown in full. A large corpus can hold thousands of practices
+ * no recommendation builds on yet; shown one by one they would bury its errors and warnings,
+ * which are always shown in full. The json, github and sarif reporters list every one.
+ */
+export const infosPerRule = 10;
+
+/**
+ * The diagnostics shown in full, sorted: every error and warning, and the first `limit` infos
+ * of each rule; and how many infos of each rule are left out, in the order the rules first
+ * appear. Only those shown need a code frame (see excerptsOf).
+ */
+export function foldInfos(list: readonly Diagnostic[], limit = infosPerRule): { shown: Diagnostic[]; folded: Map<string, number> } {
+  const seen = new Map<string, number>();
+  const shown = sortDiagnostics(list).filter((d) => {
+    if (d.severity !== 'info') return true;
+    const n = (seen.get(d.rule) ?? 0) + 1;
+    seen.set(d.rule, n);
+    return n <= limit;
+  });
+  return { shown, folded: new Map([...seen].flatMap(([rule, n]) => (n > limit ? [[rule, n - limit] as const] : []))) };
+}
+
 export interface Counts {
   error: number;
   warning: number;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { foldInfos, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticsByFile, excerptOf, excerpts, type Excerpts } from '../diagnostics/excerpts.js';
 import { UsageError } from '../errors.js';
 import { hash, type Cache } from './cache.js';
@@ -18,18 +18,20 @@ function excerptKey(fileKey: string, diagnostics: readonly Diagnostic[]): string
 }
 
 /**
- * The excerpts diagnostics need, by file: from the texts when the files hold them (a check),
- * else from the files read again, 32 at a time, each let go once its lines are cut out, but
- * where the last build kept the same excerpt (the same lines of the same text): a warm build
- * of 1,000 records told 759 infos, and reading their files again took a fifth of it. A file
+ * The excerpts the diagnostics shown in full need (see foldInfos), by file: from the texts
+ * when the files hold them (a check), else from the files read again, 32 at a time, each let
+ * go once its lines are cut out, but where the last build kept the same excerpt (the same
+ * lines of the same text): a warm build of 1,000 records told 759 infos, and reading their
+ * files again took a fifth of it. A file
  * read again that changed since it was checked, or can no longer be read, gets no excerpt:
  * its diagnostics are still told, without a code frame. `keys`: each file's key, as the check
  * made it.
  */
 export async function excerptsOf(diagnostics: readonly Diagnostic[], files: readonly HashedFile[], keys: readonly string[], cwd: string, cache: Cache | undefined): Promise<Excerpts> {
   assert.equal(keys.length, files.length);
-  if (files.every(hasText)) return excerpts(diagnostics, files);
-  const byFile = diagnosticsByFile(diagnostics);
+  const { shown } = foldInfos(diagnostics);
+  if (files.every(hasText)) return excerpts(shown, files);
+  const byFile = diagnosticsByFile(shown);
   const wanted = files.flatMap((file, i) => {
     const pointing = byFile.get(file.path);
     return pointing ? [{ file, pointing, key: excerptKey(keys[i]!, pointing) }] : [];

@@ -1,4 +1,4 @@
-import { countDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countDiagnostics, foldInfos, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { count } from '../report/format.js';
 import type { Excerpts } from '../diagnostics/excerpts.js';
 
@@ -7,30 +7,18 @@ export interface PrettyOptions {
   color: boolean;
   /** The lines diagnostics point at, for the code frame under each. */
   excerpts?: Excerpts;
-  /** How many infos of one rule are shown in full; the rest are counted on one line. */
+  /** How many infos of one rule are shown in full (default `infosPerRule`); the rest are counted on one line. */
   infosPerRule?: number;
 }
-
-/**
- * Infos of one rule shown in full. A large corpus can hold thousands of practices no
- * recommendation builds on yet; shown one by one they would bury its errors and warnings,
- * which are always shown in full. The json, github and sarif reporters list every one.
- */
-export const infosPerRule = 10;
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /** `file:line:column  severity  message  rule`, a code frame with a caret, one blank line between. */
 export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
-  const { color, infosPerRule: limit = infosPerRule } = options;
+  const { color } = options;
   const out: string[] = [];
-  const infos = new Map<string, number>();
-  for (const d of sortDiagnostics(diagnostics)) {
-    if (d.severity === 'info') {
-      const seen = (infos.get(d.rule) ?? 0) + 1;
-      infos.set(d.rule, seen);
-      if (seen > limit) continue;
-    }
+  const { shown, folded } = foldInfos(diagnostics, options.infosPerRule);
+  for (const d of shown) {
     const severity = d.severity === 'error' ? paint(color, 31, 'error') : d.severity === 'warning' ? paint(color, 33, 'warning') : paint(color, 36, 'info');
     out.push(`${paint(color, 1, `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint(color, 2, d.rule)}`);
     const frame = codeFrame(options.excerpts?.get(d.file), d, color);
@@ -38,8 +26,8 @@ export function pretty(diagnostics: readonly Diagnostic[], options: PrettyOption
     for (const r of d.related ?? []) out.push(`  ${paint(color, 2, `${r.file}:${r.line}:${r.column}: ${r.message}`)}`);
     out.push('');
   }
-  for (const [rule, seen] of infos) {
-    if (seen > limit) out.push(`${paint(color, 36, `… and ${count(seen - limit, 'more info')}`)} of ${paint(color, 2, rule)}, not shown: \`ecap check --reporter json\` lists every one.`, '');
+  for (const [rule, left] of folded) {
+    out.push(`${paint(color, 36, `… and ${count(left, 'more info')}`)} of ${paint(color, 2, rule)}, not shown: \`ecap check --reporter json\` lists every one.`, '');
   }
   return out.join('\n');
 }
