@@ -10,40 +10,26 @@ import { capitalise, count, formatNumber, formatRange, inWords, lowerFirst, word
 import type { Lookup } from './lookup.js';
 import { body, heading, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
 import { notice } from './notice.js';
-import { Citations, contents, sourceIndex, type Page } from './page.js';
+import { sectioned, type Citations, type Page, type Section } from './page.js';
 
 const path = 'comprehensive';
 
 /** The comprehensive report on best practices, organised by theme. */
 export function comprehensiveReport(model: Model, find: Lookup): Page {
   // Its sections in order, each made on its own, citing sources as it goes.
-  const sections: Array<(citations: Citations) => RootContent[]> = [
+  const sections: Section[] = [
     () => introduction(model, find),
-    ...model.themes.map((theme, i) => (citations: Citations) => chapter(model, find, citations, theme.id, i + 1)),
+    ...model.themes.map((theme, i): Section => (citations) => chapter(model, find, citations, theme.id, i + 1)),
     () => gathered(model, find, 'c', 'guidelines', 'Suggestions for regional guidelines and materials', 'What the agencies met suggested for draft guidelines or materials on IPR enforcement that could be proposed for adoption at the ASEAN regional level (part (c) of every mission note).', 'Guidelines and materials'),
     () => gathered(model, find, 'd', 'coordination', 'Suggestions for an interagency coordination plan', 'What the agencies met suggested for a plan to foster IPR enforcement interagency coordination within ASEAN (part (d) of every mission note).', 'Interagency coordination'),
     () => coverage(model, find),
     () => statistics(model, find),
-    ...model.meetings.map((m) => (citations: Citations) => meeting(model, find, citations, m.id)),
+    ...model.meetings.map((m): Section => (citations) => meeting(model, find, citations, m.id)),
     () => annex(model, find),
   ];
   const title = 'Comprehensive report on best practices on IPR enforcement';
-  // The contents come first and list every section's heading: the first make makes the
-  // sections once more to find them, each let go at once.
-  let headings: RootContent[] | undefined;
-  const sectionHeadings = () => {
-    const counted = new Citations(path, sourceIndex(model));
-    return [...sections.flatMap((make) => make(counted).filter((node) => node.type === 'heading' && node.depth === 2)), ...counted.section()];
-  };
-  function* children(): Generator<RootContent> {
-    headings ??= sectionHeadings();
-    // A copy: each make's nodes are its own, to be finished and let go.
-    yield* [heading(1, title), ...notice(model), paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`), ...contents(path, structuredClone(headings))];
-    const citations = new Citations(path, sourceIndex(model));
-    for (const make of sections) yield* make(citations);
-    yield* citations.section();
-  }
-  return { path, title, children };
+  const opening = (toc: RootContent[]) => [heading(1, title), ...notice(model), paragraph(`${model.activity.title}. ${model.activity.programme.full_name}.`), ...toc];
+  return { path, title, children: sectioned(path, model, opening, sections) };
 }
 
 function introduction(model: Model, find: Lookup): RootContent[] {
@@ -76,20 +62,20 @@ function introduction(model: Model, find: Lookup): RootContent[] {
   ];
 }
 
-function chapter(model: Model, find: Lookup, citations: Citations, themeId: string, number: number): RootContent[] {
+/** A theme's chapter, its practices made one by one as it is walked: a thousand each at 10,000 records. */
+function* chapter(model: Model, find: Lookup, citations: Citations, themeId: string, number: number): Generator<RootContent> {
   const theme = find.theme(themeId);
   const primary = model.practices.filter((p) => p.data.themes[0] === themeId);
   const related = model.practices.filter((p) => p.data.themes.slice(1).includes(themeId));
-  const out: RootContent[] = [heading(2, `${number}. ${theme.data.title}`, `theme:${themeId}`), paragraph(strong(theme.data.summary)), ...body(theme, theme.body.children, 2)];
-  if (primary.length === 0 && related.length === 0) out.push(paragraph('No best practice has been documented for this theme yet.'));
-  for (const p of primary) out.push(...practiceBlock(p, 3, find, citations, { showCountry: true }));
+  yield* [heading(2, `${number}. ${theme.data.title}`, `theme:${themeId}`), paragraph(strong(theme.data.summary)), ...body(theme, theme.body.children, 2)];
+  if (primary.length === 0 && related.length === 0) yield paragraph('No best practice has been documented for this theme yet.');
+  for (const p of primary) yield* practiceBlock(p, 3, find, citations, { showCountry: true });
   if (related.length > 0) {
-    out.push(
+    yield* [
       paragraph(strong('Also relevant to this theme:')),
       list(related.map((p): Inline[] => [xref({ page: path, key: `practice:${p.id}` }, p.data.title), ` (${find.country(p.data.country).name}), under ${find.theme(p.data.themes[0]!).data.title}`])),
-    );
+    ];
   }
-  return out;
 }
 
 /** One part of every mission note, country by country. */
@@ -180,13 +166,13 @@ function statistics(model: Model, find: Lookup): RootContent[] {
   return out;
 }
 
-function meeting(model: Model, find: Lookup, citations: Citations, id: string): RootContent[] {
+function* meeting(model: Model, find: Lookup, citations: Citations, id: string): Generator<RootContent> {
   const m = model.meetings.find((x) => x.id === id)!;
   const { data } = m;
   const venue = find.country(data.venue.country);
   const recs = model.recommendations.filter((r) => r.data.meeting === id);
   const roles = ['ip-office', 'enforcement', 'court'] as const;
-  return [
+  yield* [
     heading(2, data.title, `meeting:${id}`),
     list([
       [strong('Dates:'), ` ${formatRange(data.dates.start, data.dates.end)}`],
@@ -210,8 +196,8 @@ function meeting(model: Model, find: Lookup, citations: Citations, id: string): 
     ...body(m, m.body.children, 2),
     heading(3, 'Adopted recommendations', `recommendations:${id}`),
     paragraph(`The meeting adopted ${recs.length} recommendations. Each names the best practices it builds on; each practice above links back to the recommendations that cite it. They are also available as `, xref({ file: dataPaths.recommendations }, 'a JSON file'), '.'),
-    ...recs.flatMap((r) => recommendationBlock(r, 4, find)),
   ];
+  for (const r of recs) yield* recommendationBlock(r, 4, find);
 }
 
 function annex(model: Model, find: Lookup): RootContent[] {

@@ -7,25 +7,40 @@ import { agencyLabel, agencyShort, agencyTable, statisticsSections, countryName,
 import { capitalise, count, formatDate, formatRange } from './format.js';
 import type { Lookup } from './lookup.js';
 import { body, heading, joined, list, paragraph, strong, table, xref, type Inline } from './nodes.js';
-import { Citations, contents, sourceIndex, type Page } from './page.js';
+import { sectioned, type Citations, type Page, type Section } from './page.js';
 import { notice } from './notice.js';
 
-/** The report for one member state a mission visited. */
+/** The report for one member state a mission visited, made a section at a time as it is walked. */
 export function countryReport(model: Model, mission: MissionRecord, find: Lookup): Page {
   const code = mission.data.country;
   const path = `countries/${code.toLowerCase()}`;
   const country = find.country(code);
-  return { path, title: `Country report: ${country.name}`, children: () => countryNodes(model, mission, find, { code, path, country }) };
+  const { data } = mission;
+  const opening = (toc: RootContent[]): RootContent[] => [
+    heading(1, ['Country report: ', ...countryName(country)]),
+    ...notice(model, data.status === 'draft' ? [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] : []),
+    paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
+    ...toc,
+  ];
+  const sections: Section[] = [
+    (citations) => glance(mission, find, citations, country),
+    () => partKeys.flatMap((key) => [
+      heading(2, `(${key}) ${partTitles[key]}`, `part-${key}`),
+      ...(mission.body.parts[key]?.length ? body(mission, mission.body.parts[key]!, 2, key) : [paragraph('Nothing recorded yet.')]),
+    ]),
+    (citations) => practices(model, find, citations, code),
+    (citations) => statistics(model, find, citations, code),
+    () => recommendations(find, country),
+  ];
+  return { path, title: `Country report: ${country.name}`, children: sectioned(path, model, opening, sections) };
 }
 
-/** A country report's nodes, made whole: a tenth of the records each, at most, where the comprehensive report has them all. */
-function countryNodes(model: Model, mission: MissionRecord, find: Lookup, { code, path, country }: { code: string; path: string; country: Country }): RootContent[] {
-  const citations = new Citations(path, sourceIndex(model));
+function glance(mission: MissionRecord, find: Lookup, citations: Citations, country: Country): RootContent[] {
   const { data } = mission;
+  const code = data.country;
   const agencies = missionAgencies(mission);
   const coordinatorAgency = data.coordinator.agency ? find.agency(data.coordinator.agency, code) : undefined;
-
-  const glance: RootContent[] = [
+  return [
     heading(2, 'Mission at a glance', 'glance'),
     list([
       [strong('Dates:'), ` ${formatRange(data.dates.start, data.dates.end)}`],
@@ -50,22 +65,23 @@ function countryNodes(model: Model, mission: MissionRecord, find: Lookup, { code
         ]),
     ),
   ];
+}
 
-  const parts: RootContent[] = partKeys.flatMap((key) => [
-    heading(2, `(${key}) ${partTitles[key]}`, `part-${key}`),
-    ...(mission.body.parts[key]?.length ? body(mission, mission.body.parts[key]!, 2, key) : [paragraph('Nothing recorded yet.')]),
-  ]);
+/** The country's practices, made one by one as they are walked: 875 of them in a large corpus. */
+function* practices(model: Model, find: Lookup, citations: Citations, code: string): Generator<RootContent> {
+  yield heading(2, 'Best practices documented', 'practices');
+  let none = true;
+  for (const p of model.practices) {
+    if (p.data.country !== code) continue;
+    none = false;
+    yield* practiceBlock(p, 3, find, citations, { showCountry: false });
+  }
+  if (none) yield paragraph('No best practice has been documented for this country yet.');
+}
 
-  const practices = model.practices.filter((p) => p.data.country === code);
-  const practiceSection: RootContent[] = [
-    heading(2, 'Best practices documented', 'practices'),
-    ...(practices.length
-      ? practices.flatMap((p) => practiceBlock(p, 3, find, citations, { showCountry: false }))
-      : [paragraph('No best practice has been documented for this country yet.')]),
-  ];
-
+function statistics(model: Model, find: Lookup, citations: Citations, code: string): RootContent[] {
   const stats = model.statistics.find((s) => s.data.country === code);
-  const statsSection: RootContent[] = [
+  return [
     heading(2, 'Enforcement statistics', 'statistics'),
     ...(stats
       ? [
@@ -74,23 +90,14 @@ function countryNodes(model: Model, mission: MissionRecord, find: Lookup, { code
         ]
       : [paragraph('No statistics have been recorded for this country.')]),
   ];
+}
 
-  const recs = find.concerning(code);
-  const recSection: RootContent[] = [
+function recommendations(find: Lookup, country: Country): RootContent[] {
+  const recs = find.concerning(country.code);
+  return [
     heading(2, `Recommendations concerning ${country.name}`, 'recommendations'),
     recs.length
       ? list(recs.map((r): Inline[] => [xref({ page: 'comprehensive', key: `recommendation:${r.id}` }, `${find.label(r)}. ${r.data.title}`), ` (${r.data.scope}${r.data.countries?.length ? '' : ', all member states'})`]))
       : paragraph('No recommendation concerns this country yet.'),
   ];
-
-  const sections = [...glance, ...parts, ...practiceSection, ...statsSection, ...recSection];
-  const references = citations.section();
-  const intro: RootContent[] = [
-    heading(1, ['Country report: ', ...countryName(country)]),
-    ...notice(model, data.status === 'draft' ? [paragraph(strong('Draft.'), ' This mission note is not final; its findings may still change.')] : []),
-    paragraph(`Mission of the activity “${model.activity.title}” (${model.activity.programme.name}). `, xref({ page: 'comprehensive' }, 'Read the comprehensive report'), '.'),
-    ...contents(path, [...sections, ...references]),
-  ];
-  return [...intro, ...sections, ...references];
 }
-

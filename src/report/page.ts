@@ -61,6 +61,35 @@ export function sourceIndex(model: Model): Map<string, Source> {
   return new Map(model.sources.map((s) => [s.id, s]));
 }
 
+/** A part of a long page, made as it is walked, citing its sources as it goes. */
+export type Section = (citations: Citations) => Iterable<RootContent>;
+
+/**
+ * The maker of a long page's top-level nodes, a section at a time, each let go once walked: its
+ * opening, given the page's contents, then its sections and its references. The contents come
+ * first and list every section's heading, so the first make makes the sections once more to
+ * find them, each let go at once. Made whole, a country report of 875 practices was held
+ * entire while a build laid it out and again while it serialised it.
+ */
+export function sectioned(path: string, model: Model, opening: (contents: RootContent[]) => RootContent[], sections: readonly Section[]): () => Generator<RootContent> {
+  let headings: RootContent[] | undefined;
+  const sectionHeadings = () => {
+    const counted = new Citations(path, sourceIndex(model));
+    const found: RootContent[] = [];
+    const isSection = (node: RootContent) => node.type === 'heading' && node.depth === 2;
+    for (const make of sections) for (const node of make(counted)) if (isSection(node)) found.push(node);
+    return [...found, ...counted.section().filter(isSection)];
+  };
+  return function* children() {
+    headings ??= sectionHeadings();
+    // A copy: each make's nodes are its own, to be finished and let go.
+    yield* opening(contents(path, structuredClone(headings)));
+    const citations = new Citations(path, sourceIndex(model));
+    for (const make of sections) yield* make(citations);
+    yield* citations.section();
+  };
+}
+
 /** A table of contents of the page's level-2 headings. */
 export function contents(page: string, sections: readonly RootContent[]): RootContent[] {
   const items = sections
@@ -108,7 +137,7 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
       } else if (node.type === 'body') {
         const outline = outlineOf(node);
         const depths = headingDepths(outline, node.depth);
-        node.fills = outline.headings.map((h, i) => ({ id: '', suffix: unique(depths[i]!, h.text) }));
+        node.fills = outline.headings.map((h, i) => ({ suffix: unique(depths[i]!, h.text) }));
       }
     });
 }
