@@ -26,17 +26,18 @@ describe('fragments', () => {
     ]);
     expect(fragment.first).toBe('');
     expect(fragment.last).toBe('bullet');
-    // Under a level-3 heading the body's first heading is level 4, its second level 5.
-    const fills = [{ id: 'how-it-works-1', suffix: ' — Practice' }, { id: 'steps', suffix: '' }];
-    expect(fill(fragment, 'html', 3, fills)).toBe('<p>Intro.</p>\n<h4 id="how-it-works-1">How it works — Practice</h4>\n<p>Text.</p>\n<h5 id="steps">Steps</h5>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    // Under a level-3 heading the body's first heading is level 4, its second level 5. The
+    // anchor is the slug of the heading's text with its suffix, numbered when the page had it.
+    const fills = [{ suffix: ' — Practice', repeat: 1 }, { suffix: '' }];
+    expect(fill(fragment, 'html', 3, fills)).toBe('<p>Intro.</p>\n<h4 id="how-it-works--practice-1">How it works — Practice</h4>\n<p>Text.</p>\n<h5 id="steps">Steps</h5>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
     expect(fill(fragment, 'markdown', 3, fills)).toBe('Intro.\n\n#### How it works — Practice\n\nText.\n\n##### Steps\n\n- one\n- two');
     // As written, for the data files: no anchors, no suffixes.
     expect(fill(fragment, 'markdown', undefined)).toBe('Intro.\n\n## How it works\n\nText.\n\n### Steps\n\n- one\n- two');
   });
 
   it('escapes a suffix for each format', () => {
-    const fills = [{ id: 'a', suffix: ' — <b> & *not bold*' }, { id: 'b', suffix: '' }];
-    expect(fill(fragment, 'html', 1, fills)).toContain('<h2 id="a">How it works — &lt;b> &amp; *not bold*</h2>');
+    const fills = [{ suffix: ' — <b> & *not bold*' }, { suffix: '' }];
+    expect(fill(fragment, 'html', 1, fills)).toContain('<h2 id="how-it-works--b--not-bold">How it works — &lt;b> &amp; *not bold*</h2>');
     const markdown = fill(fragment, 'markdown', 1, fills);
     expect(markdown).toContain('## How it works — \\<b> & \\*not bold\\*');
     const heading = (unified().use(remarkParse).parse(markdown) as Root).children[1]!;
@@ -46,12 +47,12 @@ describe('fragments', () => {
   it('keeps a heading’s own text: raw HTML in it, a final #', () => {
     // The second heading's text ends in `#` (escaped in the source, or it would close the heading).
     const raw = renderFragment(nodes('## Raw <em>open\n\n## Item \\#\n'), 'b');
-    const fills = [{ id: 'raw', suffix: ' — S' }, { id: 'item', suffix: '' }];
+    const fills = [{ suffix: ' — S' }, { suffix: '' }];
     const html = fill(raw, 'html', 2, fills);
     expect(html).not.toMatch(/[\uE000\uE001]|<\/h6>/);
     // The suffix goes inside the element left open, as the browser would read it.
-    expect(html).toMatch(/^<h3 id="raw">Raw <em>open — S<\/em><\/h3>/);
-    expect(html).toContain('<h3 id="item">Item #</h3>');
+    expect(html).toMatch(/^<h3 id="raw-emopen--s">Raw <em>open — S<\/em><\/h3>/);
+    expect(html).toContain('<h3 id="item-">Item #</h3>');
     const markdown = fill(raw, 'markdown', 2, fills);
     expect(markdown).not.toMatch(/[\uE000\uE001]/);
     // Read back, the second heading still ends in `#`.

@@ -25,7 +25,7 @@ async function emptyCache(): Promise<Cache> {
 
 // Two tables: one long enough for 200 entries of shapes, one of three bodies.
 const tables: Shape[][] = [
-  Array.from({ length: 64 * 200 }, (_, i) => ({ depth: i % 5, ...(i % 3 ? { fills: [{ id: `h-${i}`, suffix: ` — section ${i % 7}` }] } : {}) })),
+  Array.from({ length: 64 * 200 }, (_, i) => ({ depth: i % 5, ...(i % 3 ? { fills: [{ suffix: ` — section ${i % 7}`, ...(i % 5 ? {} : { repeat: i % 4 + 1 }) }] } : {}) })),
   [{ depth: 1 }, { depth: 2 }, { depth: 3 }],
 ];
 

@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import { slug } from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
@@ -10,26 +10,60 @@ import type { Outline } from './fragment.js';
 export type Anchors = Map<string, Map<string, string>>;
 
 /**
+ * A heading's anchor: GitHub's slug of its text, with the number the page's slugs gave it when
+ * that slug was taken already (see `pageAnchorer`).
+ */
+export function headingId(text: string, repeat?: number): string {
+  const base = slug(text);
+  return repeat ? `${base}-${repeat}` : base;
+}
+
+/**
  * Gives every heading of a page GitHub's slug of its text, in document order (so a repeated
  * title becomes `title-1`), its top-level nodes given one after the other; `own` gathers the
  * anchors of its keyed headings. The same slug serves as the HTML id and as the anchor GitHub
- * generates for the Markdown, so links work in both.
+ * generates for the Markdown, so links work in both. A body's headings keep only the number,
+ * when one was added: their anchors are made again from their text when written (`headingId`).
+ * Kept whole until written, they were 58 MB of strings while 10,000 records were laid out.
  */
 export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: (top: RootContent) => void; own: Map<string, string> } {
-  const slugger = new GithubSlugger();
+  const slugs = pageSlugs();
   const own = new Map<string, string>();
   const anchor = (top: RootContent) =>
     walk(top, (node) => {
       if (node.type === 'body') {
         const headings = outlineOf(node).headings;
-        node.fills?.forEach((fill, i) => (fill.id = slugger.slug(headings[i]!.text + fill.suffix)));
+        node.fills?.forEach((fill, i) => {
+          const { repeat } = slugs(headings[i]!.text + fill.suffix);
+          if (repeat) fill.repeat = repeat;
+        });
       }
       if (node.type !== 'heading') return;
-      const slug = slugger.slug(toString(node));
-      const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slug } });
-      if (data.key) own.set(data.key, slug);
+      const { id } = slugs(toString(node));
+      const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } });
+      if (data.key) own.set(data.key, id);
     });
   return { anchor, own };
+}
+
+/**
+ * Takes one slug after another as github-slugger's `GithubSlugger` does (`title`, `title-1`,
+ * `title-2`…), giving the number it added too. It keeps every slug the page has taken.
+ */
+export function pageSlugs(): (text: string) => { id: string; repeat?: number } {
+  const taken = new Map<string, number>();
+  return (text) => {
+    const base = flat(slug(text));
+    let id = base;
+    let repeat: number | undefined;
+    while (taken.has(id)) {
+      repeat = taken.get(base)! + 1;
+      taken.set(base, repeat);
+      id = `${base}-${repeat}`;
+    }
+    taken.set(id, 0);
+    return repeat ? { id, repeat } : { id };
+  };
 }
 
 export type Format = 'html' | 'md';
@@ -85,4 +119,14 @@ function anchorKey(key: string, format: Format): string | undefined {
 
 function relative(from: string, to: string): string {
   return path.posix.relative(path.posix.dirname(from), to);
+}
+
+/**
+ * The string as one piece, a byte a character where it can be. github-slugger's `slug` gives a
+ * tree of the pieces its replacements left, two bytes a character when the heading had a
+ * character past Latin-1 (an em dash in a suffix): the slugs of the comprehensive report's
+ * headings, held while it was written, were 87 MB at 10,000 records, and 11 MB made flat.
+ */
+function flat(text: string): string {
+  return /[^\0-\xff]/.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');
 }

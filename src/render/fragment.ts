@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { walk } from '../walk.js';
+import { headingId } from './anchors.js';
 import { toHtmlBody } from './html.js';
 import { toMarkdownPage } from './markdown.js';
 import { htmlIdOpen, mark, markClose, suffixOpen } from './marks.js';
@@ -27,10 +28,13 @@ export type FragmentFormat = 'html' | 'markdown';
 /** A body's outline and its text in each format, both with the marks. */
 export interface Fragment extends Outline, Record<FragmentFormat, string> {}
 
-/** Per heading of a fragment on one page: its anchor, and what is added to its text. */
+/**
+ * Per heading of a fragment on one page: what is added to its text, and the number added to its
+ * anchor when the page had that anchor already (see `headingId`).
+ */
 export interface HeadingFill {
-  id: string;
   suffix: string;
+  repeat?: number;
 }
 
 /**
@@ -87,7 +91,7 @@ export function fill<F extends FragmentFormat>(fragment: Outline & Record<F, str
       const start = text.indexOf('>', at) + 1;
       const end = text.indexOf('</h6>', start);
       const heading = text.slice(start, end).replace(`${suffixOpen}${n}${markClose}`, suffix(String(n)));
-      out += `${text.slice(from, at)}<h${depths[n]}${fills[n] ? ` id="${fills[n]!.id}"` : ''}>${heading}</h${depths[n]}>`;
+      out += `${text.slice(from, at)}<h${depths[n]}${fills[n] ? ` id="${headingId(fragment.headings[n]!.text + fills[n]!.suffix, fills[n]!.repeat)}"` : ''}>${heading}</h${depths[n]}>`;
       from = end + '</h6>'.length;
     }
     return out + text.slice(from);
