@@ -50,9 +50,9 @@ export interface Plan {
   find: Lookup;
   /**
    * The pages, each of which makes its tree afresh whenever it is needed, as it is walked, and
-   * lets it go after: a build holds a section of the comprehensive report at a time, and a
-   * country report whole. Before, every page's tree was held from layout to the last file
-   * written: over 300 MB at 10,000 records, four fifths of it the country reports.
+   * lets it go after: a build holds a section of a report at a time (see `sectioned`). Before,
+   * every page's tree was held from layout to the last file written: over 300 MB at 10,000
+   * records, four fifths of it the country reports.
    */
   pages: Page[];
   /** Each practice's and recommendation's body as written, for the data files. */
