@@ -35,7 +35,6 @@ export function comprehensiveReport(model: Model, find: Lookup): Page {
 function introduction(model: Model, find: Lookup): RootContent[] {
   const { activity } = model;
   const missions = model.missions;
-  const practicesOf = (code: string) => model.practices.filter((p) => p.data.country === code).length;
   return [
     heading(2, 'Introduction and method', 'introduction'),
     paragraph(
@@ -54,7 +53,7 @@ function introduction(model: Model, find: Lookup): RootContent[] {
         [formatRange(m.data.dates.start, m.data.dates.end)],
         [String(m.data.agencies.length)],
         [String(m.data.meetings.length)],
-        [String(practicesOf(m.data.country))],
+        [String(find.practicesIn(m.data.country).length)],
         [capitalise(m.data.status)],
       ]),
       [null, null, 'right', 'right', 'right', null],

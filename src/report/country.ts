@@ -28,7 +28,7 @@ export function countryReport(model: Model, mission: MissionRecord, find: Lookup
       heading(2, `(${key}) ${partTitles[key]}`, `part-${key}`),
       ...(mission.body.parts[key]?.length ? body(mission, mission.body.parts[key]!, 2, key) : [paragraph('Nothing recorded yet.')]),
     ]),
-    (citations) => practices(model, find, citations, code),
+    (citations) => practices(find, citations, code),
     (citations) => statistics(model, find, citations, code),
     () => recommendations(find, country),
   ];
@@ -68,15 +68,11 @@ function glance(mission: MissionRecord, find: Lookup, citations: Citations, coun
 }
 
 /** The country's practices, made one by one as they are walked: 875 of them in a large corpus. */
-function* practices(model: Model, find: Lookup, citations: Citations, code: string): Generator<RootContent> {
+function* practices(find: Lookup, citations: Citations, code: string): Generator<RootContent> {
   yield heading(2, 'Best practices documented', 'practices');
-  let none = true;
-  for (const p of model.practices) {
-    if (p.data.country !== code) continue;
-    none = false;
-    yield* practiceBlock(p, 3, find, citations, { showCountry: false });
-  }
-  if (none) yield paragraph('No best practice has been documented for this country yet.');
+  const documented = find.practicesIn(code);
+  if (documented.length === 0) yield paragraph('No best practice has been documented for this country yet.');
+  for (const p of documented) yield* practiceBlock(p, 3, find, citations, { showCountry: false });
 }
 
 function statistics(model: Model, find: Lookup, citations: Citations, code: string): RootContent[] {
