@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFileSync, linkSync, statSync, type Stats } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile, Part, Pieces } from './layout.js';
@@ -58,7 +59,7 @@ export async function write(
       const source = path.join(out, ...file.path.split('/'));
       const was = before.get(file.path);
       let pieces: Pieces | undefined;
-      if (file.key !== undefined && was?.key === file.key && (await keep(source, target, was))) {
+      if (file.key !== undefined && was?.key === file.key && keep(source, target, was)) {
         kept++;
         pieces = was.pieces;
       } else if (typeof file.content === 'string' || file.content instanceof Uint8Array) await writeFile(target, file.content);
@@ -93,22 +94,40 @@ export async function write(
 /**
  * Puts the previous build's file at `target` when it is still as that build wrote it (same
  * size and modification time): a hard link costs nothing, a copy little, and the old folder
- * goes once the new one is in place.
+ * goes once the new one is in place. Looked at and linked synchronously: a build with one note
+ * changed keeps nearly every file, and 250 trips through the thread pool cost its main thread
+ * about 30 ms, several times the calls themselves.
  */
-async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
-  if (!(await intact(source, was))) return false;
-  return link(source, target).then(
-    () => true,
-    () => copyFile(source, target).then(
-      () => true,
-      () => false,
-    ),
-  );
+function keep(source: string, target: string, was: WrittenFile): boolean {
+  if (!intactSync(source, was)) return false;
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    try {
+      copyFileSync(source, target);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** As `intact`, synchronously (see `keep`). */
+function intactSync(file: string, was: WrittenFile): boolean {
+  try {
+    return sameFile(statSync(file), was);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the file is still as the build that wrote it recorded it: same size and modification time. */
 async function intact(file: string, was: WrittenFile): Promise<boolean> {
-  const info = await stat(file).catch(() => undefined);
+  return sameFile(await stat(file).catch(() => undefined), was);
+}
+
+function sameFile(info: Stats | undefined, was: WrittenFile): boolean {
   return Boolean(info?.isFile() && info.size === was.size && info.mtimeMs === was.mtime);
 }
 
@@ -118,6 +137,13 @@ async function intact(file: string, was: WrittenFile): Promise<boolean> {
  * while 10,000 records were written held 30 MB, a fifth of the build's live heap in a snapshot.
  */
 const chunkSize = 1 << 16;
+/**
+ * How many bytes a file copies from its previous version at once. Only a file made from a
+ * previous one holds such a buffer (a cold build has none), and only while it is written: with
+ * one note changed at 1,000 records, three files (60 MB) are mostly copied, which took 94–115 ms
+ * through 64 KB, 32–34 ms through 1 MB and 50–117 ms through 4 MB, all three at once.
+ */
+const copySize = 1 << 20;
 const encoder = new TextEncoder();
 
 /**
@@ -140,6 +166,7 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
     let size = 0;
     // The previous file's bytes still to copy, as one range: neighbouring pieces are copied at once.
     let copy: [number, number] | undefined;
+    let copying: Buffer | undefined;
     const writeAll = async (bytes: Uint8Array) => {
       for (let at = 0; at < bytes.length; ) at += (await to!.write(bytes, at, bytes.length - at)).bytesWritten;
     };
@@ -151,11 +178,11 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
       if (!copy) return;
       // Opened only once a piece is to be copied: none is when the file's own text changed.
       from ??= await open(previous!.file, 'r');
-      // Through the text's own chunk, which is empty here: any text before the copy was written first.
+      copying ??= Buffer.allocUnsafe(copySize);
       for (let at = copy[0]; at < copy[1]; ) {
-        const { bytesRead } = await from!.read(chunk, 0, Math.min(chunk.length, copy[1] - at), at);
+        const { bytesRead } = await from!.read(copying, 0, Math.min(copying.length, copy[1] - at), at);
         if (bytesRead === 0) throw new Error(`${previous!.file} is shorter than when it was written`);
-        await writeAll(chunk.subarray(0, bytesRead));
+        await writeAll(copying.subarray(0, bytesRead));
         at += bytesRead;
       }
       copy = undefined;
