@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { copyFileSync, linkSync, statSync, type Stats } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { linkSync, statSync, type Stats } from 'node:fs';
+import { copyFile, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile, Part, Pieces } from './layout.js';
@@ -59,7 +59,7 @@ export async function write(
       const source = path.join(out, ...file.path.split('/'));
       const was = before.get(file.path);
       let pieces: Pieces | undefined;
-      if (file.key !== undefined && was?.key === file.key && keep(source, target, was)) {
+      if (file.key !== undefined && was?.key === file.key && (await keep(source, target, was))) {
         kept++;
         pieces = was.pieces;
       } else if (typeof file.content === 'string' || file.content instanceof Uint8Array) await writeFile(target, file.content);
@@ -96,20 +96,19 @@ export async function write(
  * size and modification time): a hard link costs nothing, a copy little, and the old folder
  * goes once the new one is in place. Looked at and linked synchronously: a build with one note
  * changed keeps nearly every file, and 250 trips through the thread pool cost its main thread
- * about 30 ms, several times the calls themselves.
+ * about 30 ms, several times the calls themselves. A copy, where links fail, goes through the
+ * pool: a report can be hundreds of megabytes.
  */
-function keep(source: string, target: string, was: WrittenFile): boolean {
+async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
   if (!intactSync(source, was)) return false;
   try {
     linkSync(source, target);
     return true;
   } catch {
-    try {
-      copyFileSync(source, target);
-      return true;
-    } catch {
-      return false;
-    }
+    return copyFile(source, target).then(
+      () => true,
+      () => false,
+    );
   }
 }
 
