@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { linkSync, statSync, type Stats } from 'node:fs';
+import { linkSync, statSync } from 'node:fs';
 import { copyFile, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -65,7 +65,7 @@ export async function write(
       } else if (typeof file.content === 'string' || file.content instanceof Uint8Array) await writeFile(target, file.content);
       else if (!file.pieces) await writeParts(target, file.content[Symbol.asyncIterator](), undefined);
       else {
-        const copyable = was?.pieces && (await intact(source, was)) ? { file: source, pieces: was.pieces } : undefined;
+        const copyable = was?.pieces && intact(source, was) ? { file: source, pieces: was.pieces } : undefined;
         pieces = await writeParts(target, file.pieces(copyable?.pieces), copyable);
       }
       const info = await stat(target);
@@ -100,7 +100,7 @@ export async function write(
  * pool: a report can be hundreds of megabytes.
  */
 async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
-  if (!intactSync(source, was)) return false;
+  if (!intact(source, was)) return false;
   try {
     linkSync(source, target);
     return true;
@@ -112,35 +112,31 @@ async function keep(source: string, target: string, was: WrittenFile): Promise<b
   }
 }
 
-/** As `intact`, synchronously (see `keep`). */
-function intactSync(file: string, was: WrittenFile): boolean {
+/**
+ * Whether the file is still as the build that wrote it recorded it: same size and modification
+ * time. Synchronous, like the link that follows it (see `keep`).
+ */
+function intact(file: string, was: WrittenFile): boolean {
   try {
-    return sameFile(statSync(file), was);
+    const info = statSync(file);
+    return info.isFile() && info.size === was.size && info.mtimeMs === was.mtime;
   } catch {
     return false;
   }
 }
 
-/** Whether the file is still as the build that wrote it recorded it: same size and modification time. */
-async function intact(file: string, was: WrittenFile): Promise<boolean> {
-  return sameFile(await stat(file).catch(() => undefined), was);
-}
-
-function sameFile(info: Stats | undefined, was: WrittenFile): boolean {
-  return Boolean(info?.isFile() && info.size === was.size && info.mtimeMs === was.mtime);
-}
-
 /**
- * How many bytes a file being written holds before writing them (and copies at once). Every
- * file waiting for its page's text holds its own: at 1 MB, the thirty-odd files waiting at once
- * while 10,000 records were written held 30 MB, a fifth of the build's live heap in a snapshot.
+ * How many bytes of text a file being written holds before writing them. Every file waiting
+ * for its page's text holds its own: at 1 MB, the thirty-odd files waiting at once while 10,000
+ * records were written held 30 MB, a fifth of the build's live heap in a snapshot.
  */
 const chunkSize = 1 << 16;
 /**
- * How many bytes a file copies from its previous version at once. Only a file made from a
- * previous one holds such a buffer (a cold build has none), and only while it is written: with
- * one note changed at 1,000 records, three files (60 MB) are mostly copied, which took 94–115 ms
- * through 64 KB, 32–34 ms through 1 MB and 50–117 ms through 4 MB, all three at once.
+ * How many bytes a file copies from its previous version at once: at most this, and no more
+ * than that version's size. Only a file made from a previous one holds such a buffer (a cold
+ * build has none), and only while it is written. With one note changed at 1,000 records, three
+ * files (60 MB) are mostly copied: 94–115 ms through 64 KB, 32–34 ms through 1 MB and
+ * 50–117 ms through 4 MB, all three at once.
  */
 const copySize = 1 << 20;
 const encoder = new TextEncoder();
@@ -177,7 +173,7 @@ async function writeParts<Made>(target: string, parts: AsyncIterator<Part, Made>
       if (!copy) return;
       // Opened only once a piece is to be copied: none is when the file's own text changed.
       from ??= await open(previous!.file, 'r');
-      copying ??= Buffer.allocUnsafe(copySize);
+      copying ??= Buffer.allocUnsafe(Math.min(copySize, starts.at(-1)!));
       for (let at = copy[0]; at < copy[1]; ) {
         const { bytesRead } = await from!.read(copying, 0, Math.min(copying.length, copy[1] - at), at);
         if (bytesRead === 0) throw new Error(`${previous!.file} is shorter than when it was written`);
