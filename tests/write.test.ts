@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Part, Pieces } from '../src/pipeline/layout.js';
@@ -61,6 +61,23 @@ describe('write', () => {
     const [written] = (await write('dist', [{ path: 'big.md', content }], { cwd: dir, contentDir: 'content' })).written;
     expect(same(await readFile(path.join(dir, 'dist', 'big.md'), 'utf8'), parts.join(''))).toBe(true);
     expect(written!.size).toBe(bytes(parts.join('')));
+  });
+
+  it('keeps a file as the last build wrote it, build after build, but not once it is edited', async () => {
+    const dir = await tree({ 'content/.keep': '' });
+    const guard = { cwd: dir, contentDir: 'content' };
+    const file = { path: 'a.html', content: 'same', key: 'k' };
+    const first = await write('dist', [file], guard);
+    const second = await write('dist', [file], guard, undefined, '', first.written);
+    // A kept file is recorded as it is on disk, so the build after keeps it too.
+    const onDisk = await stat(path.join(dir, 'dist', 'a.html'));
+    expect(second.written).toEqual([{ path: 'a.html', size: onDisk.size, mtime: onDisk.mtimeMs, key: 'k' }]);
+    const third = await write('dist', [file], guard, undefined, '', second.written);
+    expect(third.kept).toBe(1);
+    await writeFile(path.join(dir, 'dist', 'a.html'), 'hand');
+    await utimes(path.join(dir, 'dist', 'a.html'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect((await write('dist', [file], guard, undefined, '', third.written)).kept).toBe(0);
+    expect(await readFile(path.join(dir, 'dist', 'a.html'), 'utf8')).toBe('same');
   });
 
   it('copies the pieces the previous file shares and writes the others, across chunks', async () => {

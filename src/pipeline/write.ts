@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { linkSync, statSync } from 'node:fs';
+import { linkSync, statSync, type Stats } from 'node:fs';
 import { copyFile, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -59,19 +59,20 @@ export async function write(
       const source = path.join(out, ...file.path.split('/'));
       const was = before.get(file.path);
       let pieces: Pieces | undefined;
-      if (file.key !== undefined && was?.key === file.key && (await keep(source, target, was))) {
+      let onDisk = file.key !== undefined && was?.key === file.key ? await keep(source, target, was) : undefined;
+      if (onDisk) {
         kept++;
-        pieces = was.pieces;
+        pieces = was?.pieces;
       } else if (typeof file.content === 'string' || file.content instanceof Uint8Array) await writeFile(target, file.content);
       else if (!file.pieces) await writeParts(target, file.content[Symbol.asyncIterator](), undefined);
       else {
         const copyable = was?.pieces && intact(source, was) ? { file: source, pieces: was.pieces } : undefined;
         pieces = await writeParts(target, file.pieces(copyable?.pieces), copyable);
       }
-      const info = await stat(target);
+      onDisk ??= sizeAndTime(await stat(target));
       // Pieces that do not add up to the file would copy the wrong bytes next time: dropped.
-      if (pieces && pieces.lengths.reduce((a, b) => a + b, 0) !== info.size) pieces = undefined;
-      written.push({ path: file.path, size: info.size, mtime: info.mtimeMs, ...(file.key ? { key: file.key } : {}), ...(pieces ? { pieces } : {}) });
+      if (pieces && pieces.lengths.reduce((a, b) => a + b, 0) !== onDisk.size) pieces = undefined;
+      written.push({ path: file.path, ...onDisk, ...(file.key ? { key: file.key } : {}), ...(pieces ? { pieces } : {}) });
     });
     await writeFile(path.join(fresh, marker), `This folder is written by \`ecap build\` and replaced whole by the next build.\n${stamp ? `build ${stamp}\n` : ''}`);
     await beforeSwap?.(fresh);
@@ -91,23 +92,30 @@ export async function write(
   }
 }
 
+/** What a build records of a file it wrote, to tell later whether it is still as written. */
+type SizeAndTime = Pick<WrittenFile, 'size' | 'mtime'>;
+
+const sizeAndTime = (info: Stats): SizeAndTime => ({ size: info.size, mtime: info.mtimeMs });
+
 /**
  * Puts the previous build's file at `target` when it is still as that build wrote it (same
- * size and modification time): a hard link costs nothing, a copy little, and the old folder
- * goes once the new one is in place. Looked at and linked synchronously: a build with one note
- * changed keeps nearly every file, and 250 trips through the thread pool cost its main thread
- * about 30 ms, several times the calls themselves. A copy, where links fail, goes through the
- * pool: a report can be hundreds of megabytes.
+ * size and modification time), and gives its size and time now; undefined when it was not
+ * kept. A hard link costs nothing, a copy little, and the old folder goes once the new one is
+ * in place. Looked at and linked synchronously: a build with one note changed keeps nearly
+ * every file, and 250 trips through the thread pool cost its main thread about 30 ms, several
+ * times the calls themselves. A link is the same file, so its size and time are those just
+ * looked at. A copy, where links fail, goes through the pool: a report can be hundreds of
+ * megabytes.
  */
-async function keep(source: string, target: string, was: WrittenFile): Promise<boolean> {
-  if (!intact(source, was)) return false;
+async function keep(source: string, target: string, was: WrittenFile): Promise<SizeAndTime | undefined> {
+  if (!intact(source, was)) return undefined;
   try {
     linkSync(source, target);
-    return true;
+    return { size: was.size, mtime: was.mtime };
   } catch {
     return copyFile(source, target).then(
-      () => true,
-      () => false,
+      async () => sizeAndTime(await stat(target)),
+      () => undefined,
     );
   }
 }
