@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Part, Pieces } from '../src/pipeline/layout.js';
 import { marker, write } from '../src/pipeline/write.js';
 import { tree } from './helpers.js';
+
+/** The id of a process that has ended, as an interrupted build's is. */
+const gone = spawnSync(process.execPath, ['-e', '0']).pid;
 
 describe('write', () => {
   it('swaps the new output in whole and marks it as ecap’s', async () => {
@@ -26,14 +30,29 @@ describe('write', () => {
   });
 
   it('clears what an interrupted build left beside the output', async () => {
-    const dir = await tree({ 'content/.keep': '', 'dist.ecap-new-123-456/index.html': 'half' });
-    await mkdir(path.join(dir, 'dist.ecap-old-1-2'));
+    const dir = await tree({ 'content/.keep': '', [`dist.ecap-new-${gone}-456/index.html`]: 'half' });
+    await mkdir(path.join(dir, `dist.ecap-old-${gone}-2`));
     await write('dist', [{ path: 'index.html', content: 'whole' }], { cwd: dir, contentDir: 'content' });
     expect((await readdir(dir)).sort()).toEqual(['content', 'dist']);
   });
 
+  it('clears the leftovers of an output folder whose name has spaces', async () => {
+    const dir = await tree({ 'content/.keep': '', [`my reports.ecap-new-${gone}-456/index.html`]: 'half' });
+    await write('my reports', [{ path: 'index.html', content: 'whole' }], { cwd: dir, contentDir: 'content' });
+    expect((await readdir(dir)).sort()).toEqual(['content', 'my reports']);
+  });
+
+  it('leaves alone the folders of a build still running into the same output', async () => {
+    // This process stands for the other build: it is running.
+    const other = `dist.ecap-new-${process.pid}-456`;
+    const dir = await tree({ 'content/.keep': '', [`${other}/index.html`]: 'being written' });
+    await write('dist', [{ path: 'index.html', content: 'whole' }], { cwd: dir, contentDir: 'content' });
+    expect(await readFile(path.join(dir, other, 'index.html'), 'utf8')).toBe('being written');
+    expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toBe('whole');
+  });
+
   it('puts back the previous output that a build stopped between its two renames left aside', async () => {
-    const dir = await tree({ 'content/.keep': '', [`dist.ecap-old-1-2/${marker}`]: 'build\n', 'dist.ecap-old-1-2/index.html': 'previous' });
+    const dir = await tree({ 'content/.keep': '', [`dist.ecap-old-${gone}-2/${marker}`]: 'build\n', [`dist.ecap-old-${gone}-2/index.html`]: 'previous' });
     // This build fails too: the output it finds is the one put back.
     const failing = write('dist', [{ path: 'x', content: '' }, { path: 'x/y', content: '' }], { cwd: dir, contentDir: 'content' });
     await expect(failing).rejects.toThrow();

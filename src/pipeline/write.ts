@@ -3,6 +3,7 @@ import { linkSync, statSync, type Stats } from 'node:fs';
 import { copyFile, lstat, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { isRunning } from '../pid.js';
 import type { OutputFile, Part, Pieces } from './layout.js';
 import { concurrently } from './concurrently.js';
 import { compareText } from '../order.js';
@@ -104,8 +105,8 @@ const sizeAndTime = (info: Stats): SizeAndTime => ({ size: info.size, mtime: inf
  * in place. Looked at and linked synchronously: a build with one note changed keeps nearly
  * every file, and 250 trips through the thread pool cost its main thread about 30 ms, several
  * times the calls themselves. A link is the same file, so its size and time are those just
- * looked at. A copy, where links fail, goes through the pool: a report can be hundreds of
- * megabytes.
+ * looked at. A copy, where links fail, goes through libuv's thread pool: a report can be
+ * hundreds of megabytes.
  */
 async function keep(source: string, target: string, was: WrittenFile): Promise<SizeAndTime | undefined> {
   if (!intact(source, was)) return undefined;
@@ -126,11 +127,15 @@ async function keep(source: string, target: string, was: WrittenFile): Promise<S
  */
 function intact(file: string, was: WrittenFile): boolean {
   try {
-    const info = statSync(file);
-    return info.isFile() && info.size === was.size && info.mtimeMs === was.mtime;
+    return asWritten(statSync(file), was);
   } catch {
     return false;
   }
+}
+
+/** Whether a file, as the file system shows it (if at all), is as a build recorded it: same size and modification time. */
+function asWritten(info: Stats | undefined, was: WrittenFile): boolean {
+  return info !== undefined && info.isFile() && info.size === was.size && info.mtimeMs === was.mtime;
 }
 
 /**
@@ -243,30 +248,33 @@ async function refuseUnsafe(out: string, content: string, cwd: string, shown: st
 }
 
 /**
- * Folders an interrupted build left beside the output. A build stopped between its two renames
- * left no output but the previous one as `.ecap-old-…`: that is put back, never removed.
+ * Folders an interrupted build left beside the output, each named for the process that made
+ * it: those of a build still running (another `ecap build` or a watch writing to the same
+ * folder) are its own, and left be. A build stopped between its two renames left no output
+ * but the previous one as `.ecap-old-…`: that is put back, never removed.
  */
 async function removeLeftovers(out: string): Promise<void> {
   const parent = path.dirname(out);
   const prefix = `${path.basename(out)}.ecap-`;
   for (const name of await readdir(parent).catch(() => [])) {
-    if (!/^\S+\.ecap-(new|old)-\d+-\d+$/.test(name) || !name.startsWith(prefix)) continue;
+    const made = name.startsWith(prefix) ? /^(new|old)-(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
+    if (!made || isRunning(Number(made[2]))) continue;
     const leftover = path.join(parent, name);
-    if (name.startsWith(`${prefix}old-`) && !(await lstat(out).catch(() => undefined))) await rename(leftover, out);
+    if (made[1] === 'old' && !(await lstat(out).catch(() => undefined))) await rename(leftover, out);
     else await rm(leftover, { recursive: true, force: true });
   }
 }
 
 /**
  * Whether `outDir` holds exactly what the build `stamp` wrote: its marker names the build and
- * every file is there with its size. Anything else, and the build runs again.
+ * every file is there with its size and modification time. Anything else, and the build runs
+ * again.
  */
 export async function upToDate(outDir: string, cwd: string, stamp: string, files: readonly WrittenFile[]): Promise<boolean> {
   const out = path.resolve(cwd, outDir);
   if ((await builtBy(outDir, cwd)) !== stamp) return false;
   for (const file of files) {
-    const info = await stat(path.join(out, ...file.path.split('/'))).catch(() => undefined);
-    if (!info || info.size !== file.size || (file.mtime !== undefined && info.mtimeMs !== file.mtime)) return false;
+    if (!asWritten(await stat(path.join(out, ...file.path.split('/'))).catch(() => undefined), file)) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { schemasDir } from '../../content/schemas.js';
 import { UnusableInput, UsageError } from '../../errors.js';
 import { editions, type Edition } from '../../model/edition.js';
+import { isRunning } from '../../pid.js';
 import { defaultTemplatesDir } from '../../pipeline/index.js';
 import { summarise } from '../../reporters/pretty.js';
 import type { Problem } from '../../serve/inject.js';
@@ -151,17 +152,9 @@ async function serve(options: ServeOptions): Promise<void> {
  * each is named for its process. A process this one may not signal is someone else's, running.
  */
 async function removeOrphanedSites(dir: string): Promise<void> {
-  const running = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-    }
-  };
   for (const name of await readdir(dir).catch(() => [])) {
     const pid = /^ecap-site-(\d+)-\w+$/.exec(name)?.[1];
-    if (pid && !running(Number(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
+    if (pid && !isRunning(Number(pid))) await rm(path.join(dir, name), { recursive: true, force: true });
   }
 }
 
