@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../src/content/fix.js';
+import { UnusableInput } from '../src/errors.js';
 import { fix } from '../src/pipeline/index.js';
 import { goldenProject } from './helpers.js';
 
@@ -35,5 +36,27 @@ describe('check --fix', () => {
     expect(after).toBe(practice.replace('[custom, court]', '[customs, courts]').replace('level: hihg', 'level: high').replace('status: observd', 'status: observed'));
     // What had no single sure answer is still reported.
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['ref/unknown-source']);
+  });
+
+  const nearMiss = '---\ntitle: Public destruction ceremonies\ncountry: TH\nthemes: [customs]\nagencies: [dip]\nsummary: Seized goods are destroyed in public.\nresults: Items destroyed.\ntransferability: { level: high }\nstatus: observd\nsources: [th-ipitc-act]\n---\nThe DIP invites the press.\n';
+
+  it('keeps the permissions of the note it fixes', async () => {
+    const dir = await project({ 'practices/th-destruction-ceremonies.md': nearMiss });
+    const note = path.join(dir, 'content', 'practices', 'th-destruction-ceremonies.md');
+    await chmod(note, 0o640);
+    expect((await fix({ contentDir: 'content', cwd: dir })).fixed.map((d) => d.fix!.text)).toEqual(['observed']);
+    expect(await readFile(note, 'utf8')).toBe(nearMiss.replace('observd', 'observed'));
+    expect((await stat(note)).mode & 0o777).toBe(0o640);
+  });
+
+  it('says which note it could not write, and leaves it as it was', async () => {
+    const dir = await project({ 'practices/th-destruction-ceremonies.md': nearMiss });
+    const note = path.join(dir, 'content', 'practices', 'th-destruction-ceremonies.md');
+    // A folder where the fixed text would be written first: the write fails, as on a full disk.
+    await mkdir(`${note}.ecap-fix-${process.pid}`);
+    const failing = fix({ contentDir: 'content', cwd: dir });
+    await expect(failing).rejects.toThrow(UnusableInput);
+    await expect(failing).rejects.toThrow(/^Could not write the fixes to `content\/practices\/th-destruction-ceremonies\.md` \(EISDIR\); it is left as it was\./);
+    expect(await readFile(note, 'utf8')).toBe(nearMiss);
   });
 });

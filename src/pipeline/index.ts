@@ -1,4 +1,4 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { applyFixes } from '../content/fix.js';
 import { UnusableInput, UsageError } from '../errors.js';
 import path from 'node:path';
@@ -556,18 +556,33 @@ async function applyRound(result: CheckResult, cwd: string): Promise<Diagnostic[
   for (const [file, list] of byFile) {
     const checkedText = result.files.find((f) => f.path === file)?.text;
     const abs = path.resolve(cwd, file);
-    const raw = await readFile(abs, 'utf8');
-    const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
-    if (raw.slice(bom.length) !== checkedText) continue;
+    // A file gone or unreadable since the check is not the text checked: left to the next check.
+    const raw = await readFile(abs, 'utf8').catch(() => undefined);
+    const bom = raw?.startsWith('\uFEFF') ? '\uFEFF' : '';
+    if (raw === undefined || raw.slice(bom.length) !== checkedText) continue;
     const edited = applyFixes(checkedText, list.map((d) => d.fix!));
-    await writeFileAtomic(abs, bom + edited.text);
+    await writeFixed(abs, bom + edited.text, file);
     applied.push(...list.filter((d) => edited.applied.includes(d.fix!)));
   }
   return applied;
 }
 
-async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Writes a fixed note through a file beside it, with the note's own permissions, renamed over
+ * it once whole: a failure leaves the note as it was and nothing beside it, where a stray file
+ * would be warned about by every later check.
+ */
+async function writeFixed(file: string, text: string, shown: string): Promise<void> {
   const temp = `${file}.ecap-fix-${process.pid}`;
-  await writeFile(temp, text);
-  await rename(temp, file);
+  try {
+    const { mode } = await stat(file);
+    await writeFile(temp, text);
+    await chmod(temp, mode & 0o7777);
+    await rename(temp, file);
+  } catch (error) {
+    // Not ours to remove if it was there before (a folder of that name, say).
+    await rm(temp, { force: true }).catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UnusableInput(`Could not write the fixes to \`${shown}\` (${reason}); it is left as it was. Make the file and its folder writable, then run \`ecap check --fix\` again.`);
+  }
 }
