@@ -145,6 +145,15 @@ describe('ecap build --summary (process)', () => {
     expect(text).toMatch(/\| `content\/missions\/th\.md:2` \| Invalid YAML: .* \| `yaml\/syntax` \|/);
   });
 
+  it('says plainly that the summary could not be written where its folder is missing, after the reports (exit 2)', async () => {
+    const dir = await project();
+    const run = ecap(['build', '--summary', 'missing/summary.md'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Could not write the build summary to `missing/summary.md` (ENOENT); the reports were written. Name a file in a folder that exists');
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toContain('<html');
+  });
+
   it('refuses to mix the summary with a machine-readable reporter on stdout (exit 2)', async () => {
     const dir = await project();
     const run = ecap(['build', '--summary', '--reporter', 'json'], dir);

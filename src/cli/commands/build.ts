@@ -77,8 +77,13 @@ async function summaryOf(result: BuildResult, options: BuildCommandOptions): Pro
 
 /** To the file named; else appended to GitHub's job summary, as its other steps expect; else to stdout. */
 async function writeSummary(target: string | true, text: string): Promise<void> {
-  if (target !== true) return writeFile(target, text);
-  const jobSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (jobSummary) return appendFile(jobSummary, text);
-  process.stdout.write(text);
+  const file = target === true ? process.env.GITHUB_STEP_SUMMARY : target;
+  if (!file) return void process.stdout.write(text);
+  try {
+    await (target === true ? appendFile(file, text) : writeFile(file, text));
+  } catch (error) {
+    // After the reports: they stay written, and the summary alone is missing.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`Could not write the build summary to \`${file}\` (${reason}); the reports were written. Name a file in a folder that exists and that you may write to.`);
+  }
 }
