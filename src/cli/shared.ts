@@ -81,10 +81,14 @@ export function elapsed(started: number): string {
   return ((performance.now() - started) / 1000).toFixed(2);
 }
 
+/** The reporter asked for; else GitHub's annotations under GitHub Actions, else `pretty`. */
+export function reporterOf(options: Pick<CommonOptions, 'reporter'>): ReporterName {
+  return options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+}
+
 /** Prints the problems with the chosen reporter: machine-readable ones to stdout, pretty to stderr. */
 export function report(result: Pick<CheckResult, 'diagnostics' | 'excerpts'>, options: Pick<CommonOptions, 'reporter'>): void {
-  const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
-  switch (reporter) {
+  switch (reporterOf(options)) {
     case 'json':
       process.stdout.write(json(result.diagnostics));
       return;

@@ -23,7 +23,7 @@ export interface Failure {
  * at 389–407 MB with 12 against 436–468 MB, and took 146–170 s against 132–157 s; with 24,
  * 410 and 427 MB in 139 and 142 s (see Memory in docs/speed.md).
  */
-export const buildYoungMb = 12;
+const buildYoungMb = 12;
 
 /**
  * How many content files (`contentSize`) repay a thread of its own. Starting it, and loading
@@ -31,7 +31,7 @@ export const buildYoungMb = 12;
  * 641 ms, eight alternated pairs), where that build is near its limit of 5 % of a cold build;
  * and at that size the check, not the layout, sets a cold build's peak.
  */
-export const threadFrom = 2000;
+const threadFrom = 2000;
 
 /** `build`, on a thread of its own (`buildOnThread`) when the content holds `from` files or more. */
 export async function buildSized(options: BuildOptions, from = threadFrom): Promise<BuildResult> {

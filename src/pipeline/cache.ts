@@ -249,7 +249,8 @@ export function codeHash(): Promise<string> {
   return (code ??= (async () => {
     const here = path.dirname(fileURLToPath(import.meta.url));
     // The code that runs: the bundle when this is it (see scripts/bundle.js), else the compiled
-    // modules (src/ under the tests), less the bundle made from them, which they never load.
+    // modules under build/, less the bundle made from them, which they never load. The tests
+    // run src/'s TypeScript, where no .js is found: only the package and lock files count there.
     const root = path.basename(here) === 'bundle' ? here : path.join(here, '..');
     const files: string[] = [];
     const walk = async (dir: string) => {

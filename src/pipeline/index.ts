@@ -130,7 +130,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
   const cache = cacheOf(options);
   const known = diagnosticsOnly ? await cache?.get<CheckRecord>('checks', content.key) : undefined;
   if (known) return { files, model: undefined, unchanged: true, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key };
-  const { outlines: __, layout: ___, languages: ____, ...result } = await checkContent(content, options);
+  const { outlines: __, layoutInputs: ___, languages: ____, ...result } = await checkContent(content, options);
   return { files, ...result };
 }
 
@@ -141,7 +141,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * problems are recorded for the content's key (see CheckRecord), unless the caller read that
  * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layout: string; languages: string[] }> {
+async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
   const cache = cacheOf(options);
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
@@ -223,12 +223,12 @@ async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content
     const linked = link(checked, loaded.value);
     diagnostics.push(...linked.diagnostics);
     // What the pages are laid out from: every file's (see PreparedFile).
-    const layout = preparing ? hashEach(results.map((r) => (r as PreparedFile).layout)) : '';
+    const layoutInputs = preparing ? hashEach(results.map((r) => (r as PreparedFile).layoutInputs)) : '';
     const sorted = sortDiagnostics(diagnostics);
     // Recorded for a later check or build of the same content (see CheckRecord).
     const languages = linked.value ? languagesUsed(linked.value) : [];
     if (linked.value && !recorded) await cache?.set('checks', key, { diagnostics: sorted, languages } satisfies CheckRecord);
-    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layout, languages };
+    return { model: linked.value, diagnostics: sorted, excerpts: await excerptsOf(sorted, loaded.value, keys, options.cwd, cache), key, outlines, layoutInputs, languages };
   });
 }
 
@@ -277,7 +277,7 @@ interface ToBuild {
   result: Omit<CheckResult, 'files' | 'model'> & { model: Model };
   outlines: ReadonlyMap<string, Outline>;
   /** The key of what the pages are laid out from (see PreparedFile). */
-  layout: string;
+  layoutInputs: string;
   context: RenderContext;
   stamp: string;
   sources: CheckedSource[];
@@ -317,7 +317,7 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
   // A build of content already recorded (a template changed, say) need not record it again.
-  const { outlines, layout, languages, ...told } = await checkContent(content, options, { edition, texts }, known !== undefined);
+  const { outlines, layoutInputs, languages, ...told } = await checkContent(content, options, { edition, texts }, known !== undefined);
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
   const context = await contextOf(languages);
   const stamp = buildStamp(told.key, context, options);
@@ -325,7 +325,7 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
   if (same) return { done: { ...told, written: same, unchanged: true } satisfies BuildResult };
   const sources: CheckedSource[] = content.loaded.value.map((file, i) => ({ ...file, revision: content.keys[i]! }));
   // Its records' locations served the diagnostics, all made by now: the build lets them go.
-  return { result: { ...told, model: unlocated(told.model) }, outlines, layout, context, stamp, sources, schemas: content.schemas };
+  return { result: { ...told, model: unlocated(told.model) }, outlines, layoutInputs, context, stamp, sources, schemas: content.schemas };
 }
 
 /** check → render → write. Writes nothing unless the content is free of errors. */
@@ -355,7 +355,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
   const bodies = preparedBodies(toBuild, options, cache, texts, edition);
   const store = cache && pageStore(cache, code);
   // Laid out before from the same records and outlines: the pages need not be laid out again.
-  const layoutKey = hash(code, 'layout', toBuild.layout, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
+  const layoutKey = hash(code, 'layout', toBuild.layoutInputs, context.templates.html, context.templates.markdown, version, edition, JSON.stringify(context.provenance));
   const laid = cache && (await cache.get<Layout>(layoutKind, layoutKey));
   const assets: Assets = { css: context.templates.css, fonts: context.fonts };
   // The bodies' shapes go to the cache once laid out, where a later build that keeps the layout

@@ -80,12 +80,17 @@ export class Pool<Task, Result> {
 }
 
 /**
- * How many workers `items` pieces of work repay, at most `jobs` (default: the cores). A worker
- * first loads its libraries (the check's also compiles the schemas), and its code warms up on
- * its own: on two cores the check's pool breaks even at about 250 files. So each worker needs
- * `perWorker` items, and a smaller batch stays on the main thread (1).
+ * How many items of work each worker needs to repay its start. A worker first loads its
+ * libraries (the check's also compiles the schemas), and its code warms up on its own: on two
+ * cores the check's pool breaks even at about 250 files.
  */
-export function poolSize(items: number, jobs = os.availableParallelism(), perWorker = 128): number {
+const perWorker = 128;
+
+/**
+ * How many workers `items` pieces of work repay, at most `jobs` (default: the cores): each
+ * needs `perWorker` items, and a smaller batch stays on the main thread (1).
+ */
+export function poolSize(items: number, jobs = os.availableParallelism()): number {
   return Math.max(1, Math.min(jobs, Math.floor(items / perWorker)));
 }
 

@@ -23,7 +23,7 @@ export interface PreparedFile extends Omit<FileResult, 'sections'> {
    * A hash of all the pages take from the file: its record and its bodies' outlines, not their
    * texts. A build whose files all keep theirs keeps its layout (see layout.ts).
    */
-  layout: string;
+  layoutInputs: string;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface PreparedFile extends Omit<FileResult, 'sections'> {
  * would stop a build, and a test checks that a build writes what a render from the whole trees
  * writes. By body name.
  */
-export function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
+function renderBodiesOf(file: CheckedFile, edition: Edition): Map<string, Fragment> {
   const out = new Map<string, Fragment>();
   const place = (nodes: RootContent[] | undefined, part = 'body') => {
     const [node] = body({ file: file.path }, bodyForEdition({ type: 'root', children: nodes ?? [] }, edition).children, undefined, part);
@@ -55,7 +55,7 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
   // were 600 of their 3,025 KB, and took decoding them from 53 to 80 ms.
   const { sections: __, ...kept } = result;
   const file = kept.checked;
-  if (!file) return { prepared: { ...kept, outlines: [], layout: '' }, fragments: new Map() };
+  if (!file) return { prepared: { ...kept, outlines: [], layoutInputs: '' }, fragments: new Map() };
   const fragments = renderBodiesOf(file, edition);
   const stand = (part: string): RootContent[] => (fragments.has(bodyName(file.path, part)) ? [{ type: 'renderedBody' }] : []);
   const { body: _, ...record } = file;
@@ -72,5 +72,5 @@ export function prepareFile(result: FileResult, edition: Edition): { prepared: P
   // in Markdown, and it reads them from this build's outlines. A paragraph added after a body's
   // last list then keeps the layout, where it used to lay out every page again.
   const laid = outlines.map(([name, { headings }]) => [name, headings]);
-  return { prepared: { ...kept, checked, outlines, layout: hash(JSON.stringify([{ ...checked, locations: undefined }, laid])) }, fragments };
+  return { prepared: { ...kept, checked, outlines, layoutInputs: hash(JSON.stringify([{ ...checked, locations: undefined }, laid])) }, fragments };
 }

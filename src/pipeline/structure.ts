@@ -53,7 +53,7 @@ function isDirective(node: { type: string }): node is ContainerDirective | LeafD
 }
 
 /** Addresses a report may link to: the web, e-mail, and places inside the reports. */
-export function isSafeUrl(url: string): boolean {
+function isSafeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
   return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
 }

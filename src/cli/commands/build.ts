@@ -7,7 +7,7 @@ import { build, check, defaultTemplatesDir, type BuildResult } from '../../pipel
 import { buildSized } from '../../pipeline/build-thread.js';
 import { watchAndRerun } from '../rerun.js';
 import { summarise } from '../../reporters/pretty.js';
-import { addCacheOptions, workOptions, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
+import { addCacheOptions, workOptions, contentOption, elapsed, progress, exitCode, maxWarningsOption, report, reporterOf, reporterOption, strictOption, tooMany, warningLimit, type CommonOptions } from '../shared.js';
 
 type BuildCommandOptions = CommonOptions & { watch?: boolean; cache?: boolean; cacheDir?: string; jobs?: number; out: string; templates?: string; edition: Edition; pdf?: boolean; summary?: string | true };
 
@@ -36,7 +36,7 @@ export function buildCommand(): Command {
 /** One build: problems, then one summary line, the optional Markdown summary, and the exit code. */
 async function buildOnce(options: BuildCommandOptions, run: typeof build): Promise<void> {
   const started = performance.now();
-  const reporter = options.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  const reporter = reporterOf(options);
   if (options.summary === true && !process.env.GITHUB_STEP_SUMMARY && (reporter === 'json' || reporter === 'sarif')) {
     throw new UsageError(`--summary without a file writes to stdout, where the ${reporter} reporter writes too: name a file (--summary FILE).`);
   }

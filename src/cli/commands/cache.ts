@@ -15,7 +15,7 @@ const units = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const shortest = 6 * renewAfterMs;
 
 /** `7d`, `12h`, `1.5h` as milliseconds, in whole minutes; commander reports the message of a wrong one, exit code 2. */
-export function parseAge(value: string): number {
+function parseAge(value: string): number {
   const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a number of days, hours or minutes, as in 7d, 12h or 90m.');
   const ms = Math.round((Number(match[1]) * units[match[2] as keyof typeof units]) / units.m) * units.m;
