@@ -130,7 +130,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
   const cache = cacheOf(options);
   const known = diagnosticsOnly ? await cache?.get<CheckRecord>('checks', content.key) : undefined;
   if (known) return { files, model: undefined, unchanged: true, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key };
-  const { outlines: __, layoutInputs: ___, languages: ____, ...result } = await checkContent(content, options);
+  const { outlines: __, layoutInputs: ___, languages: ____, ...result } = await checkContent(content, options, cache);
   return { files, ...result };
 }
 
@@ -141,8 +141,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * problems are recorded for the content's key (see CheckRecord), unless the caller read that
  * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
-  const cache = cacheOf(options);
+async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, cache: Cache | undefined, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
   const diagnostics = [...loaded.diagnostics];
@@ -317,7 +316,7 @@ async function checkToBuild(options: BuildOptions, cache: Cache | undefined, edi
     if (previous) return { done: { model: undefined, diagnostics: known.diagnostics, excerpts: await excerptsOf(known.diagnostics, content.loaded.value, content.keys, options.cwd, cache), key: content.key, written: previous, unchanged: true } satisfies BuildResult };
   }
   // A build of content already recorded (a template changed, say) need not record it again.
-  const { outlines, layoutInputs, languages, ...told } = await checkContent(content, options, { edition, texts }, known !== undefined);
+  const { outlines, layoutInputs, languages, ...told } = await checkContent(content, options, cache, { edition, texts }, known !== undefined);
   if (!told.model || !passes(told.diagnostics)) return { done: { ...told, written: [] } satisfies BuildResult };
   const context = await contextOf(languages);
   const stamp = buildStamp(told.key, context, options);
