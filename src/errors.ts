@@ -9,3 +9,8 @@ export class UsageError extends Error {
  * error stops it before it starts.
  */
 export class UnusableInput extends UsageError {}
+
+/** What the system said went wrong, for a message: its code (ENOENT, EACCES) when it has one. */
+export function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { countDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../errors.js';
+import { reasonOf, UsageError } from '../errors.js';
 import type { CheckResult } from '../pipeline/index.js';
 import { github } from '../reporters/github.js';
 import { json } from '../reporters/json.js';
@@ -45,8 +45,8 @@ export function addCacheOptions(command: Command): Command {
       const error = await unwritable(path.resolve(cacheDir));
       if (!error) return;
       if (error.code === 'ENOTDIR') throw new UsageError(`--cache-dir ${cacheDir} is a file, or inside one, not a folder: name a folder for the cache (it is made if need be), or --no-cache.`);
-      if (!refusesWrites(error)) throw new UsageError(`Cannot use the cache folder \`${cacheDir}\` (${error.code ?? error.message}): name another with --cache-dir DIR, or --no-cache.`);
-      process.stderr.write(`ecap: cannot write to the cache folder \`${cacheDir}\` (${error.code ?? error.message}), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.\n`);
+      if (!refusesWrites(error)) throw new UsageError(`Cannot use the cache folder \`${cacheDir}\` (${reasonOf(error)}): name another with --cache-dir DIR, or --no-cache.`);
+      process.stderr.write(`ecap: cannot write to the cache folder \`${cacheDir}\` (${reasonOf(error)}), so running without it, as with --no-cache: check that ecap may write there, or choose another with --cache-dir DIR.\n`);
       self.setOptionValue('cache', false);
     })
     .option('--cache-dir <dir>', 'where to remember checked files and builds between runs (CI can keep it)', '.ecap-cache')

@@ -1,6 +1,6 @@
 import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { applyFixes } from '../content/fix.js';
-import { UnusableInput, UsageError } from '../errors.js';
+import { reasonOf, UnusableInput, UsageError } from '../errors.js';
 import path from 'node:path';
 import { packageRoot, version } from '../package.js';
 import { readSchemas, type SchemaSet } from '../content/schemas.js';
@@ -581,7 +581,6 @@ async function writeFixed(file: string, text: string, shown: string): Promise<vo
   } catch (error) {
     // Not ours to remove if it was there before (a folder of that name, say).
     await rm(temp, { force: true }).catch(() => undefined);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UnusableInput(`Could not write the fixes to \`${shown}\` (${reason}); it is left as it was. Make the file and its folder writable, then run \`ecap check --fix\` again.`);
+    throw new UnusableInput(`Could not write the fixes to \`${shown}\` (${reasonOf(error)}); it is left as it was. Make the file and its folder writable, then run \`ecap check --fix\` again.`);
   }
 }

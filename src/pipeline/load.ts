@@ -4,7 +4,7 @@ import path from 'node:path';
 import { collections, extensions, type Collection, type CollectionName } from '../content/collections.js';
 import { diagnostic } from '../diagnostics/rules.js';
 import { fileStart, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
-import { UnusableInput, UsageError } from '../errors.js';
+import { reasonOf, UnusableInput, UsageError } from '../errors.js';
 import { compareText } from '../order.js';
 import { hash } from './cache.js';
 import { concurrently } from './concurrently.js';
@@ -164,7 +164,7 @@ export async function readAgain(kept: HashedFile, cwd: string): Promise<SourceFi
   const bytes = await readFile(path.resolve(cwd, kept.path)).catch((error: NodeJS.ErrnoException) => {
     // Gone, or a folder where it was: changed. Else it is there but cannot be read.
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR') throw changed();
-    throw new UnusableInput(`Cannot read \`${kept.path}\` again (${error.code ?? error.message}): check that ecap may read it, then build again.`);
+    throw new UnusableInput(`Cannot read \`${kept.path}\` again (${reasonOf(error)}): check that ecap may read it, then build again.`);
   });
   const text = decodeSource(bytes, kept.path);
   if (typeof text !== 'string') throw changed();

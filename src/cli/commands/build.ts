@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../../errors.js';
+import { reasonOf, UsageError } from '../../errors.js';
 import { editions, forEdition, type Edition } from '../../model/edition.js';
 import { build, check, defaultTemplatesDir, type BuildResult } from '../../pipeline/index.js';
 import { buildSized } from '../../pipeline/build-thread.js';
@@ -83,7 +83,6 @@ async function writeSummary(target: string | true, text: string): Promise<void> 
     await (target === true ? appendFile(file, text) : writeFile(file, text));
   } catch (error) {
     // After the reports: they stay written, and the summary alone is missing.
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`Could not write the build summary to \`${file}\` (${reason}); the reports were written. Name a file in a folder that exists and that you may write to.`);
+    throw new UsageError(`Could not write the build summary to \`${file}\` (${reasonOf(error)}); the reports were written. Name a file in a folder that exists and that you may write to.`);
   }
 }
