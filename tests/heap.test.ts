@@ -5,10 +5,15 @@ import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { PerformanceObserver, constants, performance, type NodeGCPerformanceDetail, type PerformanceEntry } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import { readSchemas } from '../src/content/schemas.js';
+import { BodyTexts } from '../src/pipeline/bodies.js';
+import { Cache, hash } from '../src/pipeline/cache.js';
 import { checkJobs } from '../src/pipeline/check-file.js';
 import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
-import { repo } from './helpers.js';
+import type { Fragment } from '../src/render/fragment.js';
+import { golden, repo, source } from './helpers.js';
 
 describe('heap growth while laying out and writing', () => {
   // Half as much again as `tightAbove` of doubles, live in this thread's heap while the work runs.
@@ -99,5 +104,58 @@ describe('pretenuring', () => {
     const flags = vi.spyOn(v8, 'setFlagsFromString');
     await checkJobs(await readSchemas(), undefined);
     expect(flags.mock.calls.map(([flag]) => flag)).toContain('--no-allocation-site-pretenuring');
+  });
+});
+
+describe('what a checked file leaves behind while its writes go on', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A full collection of this thread's heap, after a turn of the event loop (a WeakRef keeps its target until the job that made it ends). */
+  async function collectAll(): Promise<void> {
+    await new Promise(setImmediate);
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    v8.setFlagsFromString('--no-expose-gc');
+    gc();
+  }
+
+  /** A cache whose writes wait until `release` is called. */
+  function heldCache(): { cache: Cache; release: () => void } {
+    const cache = new Cache(path.join(os.tmpdir(), 'ecap-never-written'));
+    let release = () => {};
+    const held = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    vi.spyOn(cache, 'setEncoded').mockReturnValue(held);
+    return { cache, release };
+  }
+
+  // Alive until its writes end, what a check worker made for one file outlives the young
+  // collections between files and is moved to the old generation (see Workers in docs/speed.md).
+  it("lets go of a body's texts once they are encoded, before they are written", async () => {
+    const { cache, release } = heldCache();
+    let fragment: Fragment | undefined = { html: '<p>Text.</p>', markdown: 'Text.', headings: [], first: '', last: '' };
+    const texts = new BodyTexts(cache, 'public', false);
+    const gone = new WeakRef(fragment);
+    const kept = texts.keep('body', 'revision', fragment);
+    fragment = undefined;
+    await collectAll();
+    expect(gone.deref()).toBeUndefined();
+    release();
+    await kept;
+    expect(cache.setEncoded).toHaveBeenCalledTimes(2);
+  });
+
+  it("lets go of the file once it is checked and prepared, before its entries are written", async () => {
+    const { cache, release } = heldCache();
+    const run = await checkJobs(await readSchemas(), cache, { edition: 'public', texts: new BodyTexts(cache, 'public', false) });
+    let file: ReturnType<typeof source> | undefined = source('missions', 'th', await readFile(path.join(golden, 'missions', 'th.md'), 'utf8'));
+    const gone = new WeakRef(file);
+    const { saved } = run({ key: hash('th'), entryKey: hash('th', 'public'), file });
+    file = undefined;
+    await collectAll();
+    expect(gone.deref()).toBeUndefined();
+    release();
+    await saved;
+    // The check, then each body's two texts.
+    expect(vi.mocked(cache.setEncoded).mock.calls.length).toBeGreaterThanOrEqual(3);
   });
 });

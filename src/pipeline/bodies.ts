@@ -1,6 +1,6 @@
 import type { Edition } from '../model/edition.js';
 import type { Fragment, FragmentFormat } from '../render/fragment.js';
-import { hash, type Cache } from './cache.js';
+import { Cache, hash } from './cache.js';
 
 const formats: readonly FragmentFormat[] = ['html', 'markdown'];
 
@@ -23,12 +23,28 @@ export class BodyTexts {
     private readonly readHere = true,
   ) {}
 
-  /** Stores a body's text, or holds it when there is no cache or the cache could not take it. */
-  async keep(name: string, revision: string, fragment: Fragment): Promise<void> {
-    for (const format of formats) {
-      const key = this.key(name, revision, format);
-      const stored = await this.cache?.set('bodies', key, fragment[format]);
-      if (!stored && this.readHere) this.held.set(key, fragment[format]);
+  /**
+   * Stores a body's text, or holds it when there is no cache or the cache could not take it.
+   * Both formats are encoded before anything is awaited, so that the texts are garbage as soon
+   * as the file is done: held until their writes end, a check worker's young collections
+   * between files took them for alive and moved them to the old generation (see Workers in
+   * docs/speed.md).
+   */
+  keep(name: string, revision: string, fragment: Fragment): Promise<void> {
+    const { cache } = this;
+    const texts = formats.map((format) => [this.key(name, revision, format), fragment[format]] as const);
+    if (!cache) {
+      if (this.readHere) for (const [key, text] of texts) this.held.set(key, text);
+      return Promise.resolve();
+    }
+    return this.store(cache, texts.map(([key, text]) => [key, Cache.encode(key, text)]));
+  }
+
+  private async store(cache: Cache, entries: Array<[string, Uint8Array]>): Promise<void> {
+    for (const [key, entry] of entries) {
+      const stored = await cache.setEncoded('bodies', key, entry);
+      // Rare (see setEncoded): the text is decoded back rather than kept for the case.
+      if (!stored && this.readHere) this.held.set(key, Cache.decode<string>(key, entry)!);
     }
   }
 

@@ -111,10 +111,19 @@ export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, bu
     const saves: Array<Promise<unknown> | undefined> = [known ? undefined : cache?.set('files', key, result)];
     const { prepared, fragments } = prepare!(result, build.edition);
     if (build.texts) for (const [name, fragment] of fragments) saves.push(build.texts.keep(name, key, fragment));
-    const saved = Promise.all(saves);
-    // Awaited by the caller, maybe only after other work: handled now, so that a failed write
-    // is never an unhandled rejection meanwhile.
-    saved.catch(() => undefined);
-    return { entry: Cache.encode(entryKey, prepared), fragments: build.texts ? [] : [...fragments], saved };
+    return { entry: Cache.encode(entryKey, prepared), fragments: build.texts ? [] : [...fragments], saved: allHandled(saves) };
   };
 }
+
+/**
+ * The writes, together. Awaited by the caller, maybe only after other work: handled now, so that
+ * a failed write is never an unhandled rejection meanwhile. Made out here, so that the handler
+ * does not hold the job's scope, and with it the file's text, until the writes end.
+ */
+function allHandled(saves: Array<Promise<unknown> | undefined>): Promise<unknown> {
+  const all = Promise.all(saves);
+  all.catch(ignore);
+  return all;
+}
+
+const ignore = () => undefined;

@@ -1,0 +1,29 @@
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BodyTexts } from '../src/pipeline/bodies.js';
+import { Cache } from '../src/pipeline/cache.js';
+import type { Fragment } from '../src/render/fragment.js';
+
+const fragment: Fragment = { html: '<p>Text ’quoted’.</p>', markdown: 'Text ’quoted’.', headings: [], first: '', last: '' };
+
+describe("a build's body texts", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('holds the texts in memory without a cache', async () => {
+    const texts = new BodyTexts(undefined, 'public');
+    await texts.keep('body', 'r1', fragment);
+    expect([texts.get('body', 'r1', 'html'), texts.get('body', 'r1', 'markdown')]).toEqual([fragment.html, fragment.markdown]);
+    expect(texts.get('body', 'r2', 'html')).toBeUndefined();
+  });
+
+  it('holds a text the cache could not take where it is read, and drops it in a worker', async () => {
+    const cache = new Cache(path.join(os.tmpdir(), 'ecap-never-written'));
+    vi.spyOn(cache, 'setEncoded').mockResolvedValue(false);
+    const here = new BodyTexts(cache, 'public');
+    const worker = new BodyTexts(cache, 'public', false);
+    await Promise.all([here.keep('body', 'r1', fragment), worker.keep('body', 'r1', fragment)]);
+    expect([here.get('body', 'r1', 'html'), here.get('body', 'r1', 'markdown')]).toEqual([fragment.html, fragment.markdown]);
+    expect(worker.get('body', 'r1', 'html')).toBeUndefined();
+  });
+});
