@@ -35,7 +35,7 @@ await build({
   // The CommonJS libraries in the bundle (gray-matter, ajv, handlebars) call require().
   banner: { js: "import { createRequire as __ecapCreateRequire } from 'node:module'; const require = __ecapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [grayMatterWithoutJsYaml(), fromMarkdownWithOneContext()],
+  plugins: [grayMatterWithoutJsYaml(), grayMatterCachesOnlyWithoutOptions(), fromMarkdownWithOneContext()],
 });
 
 /** Writes the validators' module, made from schemas/ by the compiled code, to be bundled as `name`. */
@@ -80,14 +80,34 @@ function grayMatterWithoutJsYaml() {
  * this code stops the bundle here, to be looked at again.
  */
 function fromMarkdownWithOneContext() {
-  const copy = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
+  return rewrite('fromMarkdownWithOneContext', /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/, /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g, '(context.sliceSerialize = events[index][2].sliceSerialize, context)', 3);
+}
+
+/**
+ * gray-matter looks a text up in its cache (`matter.cache[text]`) before it knows whether it
+ * will use the cache, which it does only when called without options, and ecap always gives
+ * options. A property looked up by a string makes V8 internalise the string: a copy of every
+ * note's whole text made straight in the old generation, 16–32 KB a note in a check worker,
+ * where what a note leaves behind decides how far the heap grows between full collections (see
+ * Workers in docs/speed.md). The bundle's copy looks the text up only where it would use it.
+ */
+function grayMatterCachesOnlyWithoutOptions() {
+  return rewrite('grayMatterCachesOnlyWithoutOptions', /[\\/]gray-matter[\\/]index\.js$/, /const cached = matter\.cache\[file\.content\];\s*if \(!options\) \{/g, 'if (!options) { const cached = matter.cache[file.content];', 1);
+}
+
+/**
+ * An esbuild plugin that rewrites one library file as it is bundled, each match of `pattern`
+ * made `replacement`. A release that changes the code, so that it matches other than `count`
+ * times, stops the bundle here, to be looked at again.
+ */
+function rewrite(name, file, pattern, replacement, count) {
   return {
-    name: 'from-markdown-with-one-context',
+    name,
     setup(build) {
-      build.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
+      build.onLoad({ filter: file }, async (args) => {
         let found = 0;
-        const contents = (await readFile(args.path, 'utf8')).replace(copy, () => (found++, '(context.sliceSerialize = events[index][2].sliceSerialize, context)'));
-        if (found !== 3) throw new Error(`${args.path}: expected 3 copies of the compile context, found ${found}; see fromMarkdownWithOneContext in scripts/bundle.js`);
+        const contents = (await readFile(args.path, 'utf8')).replace(pattern, () => (found++, replacement));
+        if (found !== count) throw new Error(`${args.path}: expected ${count} of ${pattern}, found ${found}; see ${name} in scripts/bundle.js`);
         return { contents, loader: 'js' };
       });
     },

@@ -131,8 +131,9 @@ describe('ecap (process)', () => {
   });
 
   it("builds through the bundle the golden fixture's expected pages", async () => {
-    // The bundle parses Markdown with one change to a library (fromMarkdownWithOneContext in
-    // scripts/bundle.js); tests/golden.test.ts builds the same content from the sources.
+    // The bundle parses notes with two libraries changed (fromMarkdownWithOneContext and
+    // grayMatterCachesOnlyWithoutOptions in scripts/bundle.js); tests/golden.test.ts builds the
+    // same content from the sources.
     const dir = await project();
     expect(ecap(['build', '--out', 'out'], dir).code).toBe(0);
     const [built, expected] = await Promise.all([snapshot(path.join(dir, 'out')), snapshot(path.join(repo, 'tests', 'fixtures', 'golden', 'expected'))]);
