@@ -76,8 +76,7 @@ function grayMatterWithoutJsYaml() {
  * collections against 20 MB live (see Workers in docs/speed.md). No handler ecap uses keeps its
  * `this` beyond the call or writes to it (mdast-util-from-markdown, -gfm-*, -directive), so the
  * bundle's copy sets `sliceSerialize` on the one context instead. Upstream keeps a copy per
- * event so that a handler may (syntax-tree/mdast-util-from-markdown#46). A release that changes
- * this code stops the bundle here, to be looked at again.
+ * event so that a handler may (syntax-tree/mdast-util-from-markdown#46).
  */
 function fromMarkdownWithOneContext() {
   return rewrite('fromMarkdownWithOneContext', /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/, /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g, '(context.sliceSerialize = events[index][2].sliceSerialize, context)', 3);

@@ -11,7 +11,7 @@ import { readSchemas } from '../src/content/schemas.js';
 import { BodyTexts } from '../src/pipeline/bodies.js';
 import { Cache, hash } from '../src/pipeline/cache.js';
 import { checkJobs } from '../src/pipeline/check-file.js';
-import { growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
+import { collector, growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 import type { Fragment } from '../src/render/fragment.js';
 import { golden, repo, source } from './helpers.js';
 
@@ -113,10 +113,7 @@ describe('what a checked file leaves behind while its writes go on', () => {
   /** A full collection of this thread's heap, after a turn of the event loop (a WeakRef keeps its target until the job that made it ends). */
   async function collectAll(): Promise<void> {
     await new Promise(setImmediate);
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    v8.setFlagsFromString('--no-expose-gc');
-    gc();
+    collector()();
   }
 
   /** A cache whose writes wait until `release` is called. */

@@ -122,8 +122,6 @@ export async function checkJobs(schemas: SchemaSet, cache: Cache | undefined, bu
  */
 function allHandled(saves: Array<Promise<unknown> | undefined>): Promise<unknown> {
   const all = Promise.all(saves);
-  all.catch(ignore);
+  all.catch(() => undefined);
   return all;
 }
-
-const ignore = () => undefined;

@@ -100,7 +100,7 @@ export function youngCollection(): () => void {
  * worker doing the same may clear it in that moment (four workers making 200 each at once: a
  * fifth of them came without), so the context is made again until it has one.
  */
-function collector(): (options?: { type: 'minor' }) => void {
+export function collector(): (options?: { type: 'minor' }) => void {
   for (let tries = 1; ; tries++) {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('globalThis.gc') as ((options?: { type: 'minor' }) => void) | undefined;
