@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { concurrently, limited } from '../src/pipeline/concurrently.js';
 import { Pool, pagePoolSize, poolSize } from '../src/pipeline/pool.js';
+import { checkFailure } from '../src/pipeline/index.js';
+import { UsageError } from '../src/errors.js';
 
 /** A worker script in a folder of its own. */
 async function script(body: string): Promise<string> {
@@ -42,6 +44,22 @@ describe('worker pool', () => {
     await Promise.all([pool.close(), pool.close()]);
     await waiting;
     await expect(pool.run(2)).rejects.toThrow(/closed/);
+  });
+
+  it('holds its workers to the heap it is given, and fails their tasks when one outgrows it', async () => {
+    const hog = 'const kept = []; parentPort.on("message", () => { for (;;) kept.push(new Array(1e5).fill(kept.length)); });';
+    const pool = new Pool<number, number>(await script(hog), 1, {}, { maxOldGenerationSizeMb: 16 });
+    await expect(pool.run(1)).rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    await pool.close();
+  });
+
+  it('tells of a check worker out of memory as the content\'s size, with what to do, and passes other failures on', () => {
+    const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    const told = checkFailure(outOfMemory);
+    expect(told).toBeInstanceOf(UsageError);
+    expect((told as Error).message).toMatch(/check worker may hold \(512 MB\)\. Run again with `--jobs 1`/);
+    const other = new Error('boom');
+    expect(checkFailure(other)).toBe(other);
   });
 
   it('starts workers only for a batch that repays them', () => {

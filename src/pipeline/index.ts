@@ -98,12 +98,33 @@ function cacheOf(options: CheckOptions): Cache | undefined {
 type JobMaker = () => Promise<CheckJob>;
 
 /**
+ * How large each check worker's old generation may grow, in MB. A worker holds 13–17 MB
+ * between files; with a limit under 2 GB, V8 lets a heap grow by about 1.4 × between full
+ * collections instead of up to 4 ×, and this one is far enough above what a worker holds that
+ * V8 does not collect without end near it, as with 40 or 64 MB (see docs/speed.md). Cold
+ * builds of 1,000 records, three each way, interleaved: 232–241 MB in 14.7–15.9 s, against
+ * 257–276 MB in 15.1–15.7 s without a limit (`/usr/bin/time`); the check alone, sampled,
+ * 230–234 MB against 270–273 MB. Tried after 2e4379b, the same limit cost about a third more
+ * time; 962fad9 and 52d8dab have since halved what each file leaves to the old generation,
+ * which so fills half as fast. The young generation stays V8's own, 48 MB, which suits
+ * parsing: one worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB with
+ * 96 MB, 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
+ */
+const checkOldMb = 512;
+
+/** The error to show for a check worker's failure: one out of memory is the content's size, not a bug. */
+export function checkFailure(error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  return new UsageError(`Checking a file took more memory than a check worker may hold (${checkOldMb} MB). Run again with \`--jobs 1\`, which checks on one thread without that limit, or split the largest notes.`);
+}
+
+/**
  * Runs `jobs` on `workers` threads and tells `onResult` of each job's result, by index, in the
  * order they finish. Each job is made as it is sent: a build reads its file only then.
  */
 async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
-  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data);
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data, { maxOldGenerationSizeMb: checkOldMb });
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
@@ -113,6 +134,8 @@ async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet
       const results = await pool.run(await Promise.all(task.map(({ job }) => job())));
       for (const [j, { index }] of task.entries()) await onResult(index, results[j]!);
     });
+  } catch (error) {
+    throw checkFailure(error);
   } finally {
     await pool.close();
   }
@@ -405,7 +428,7 @@ async function layOutAndWrite(toBuild: ToBuild, options: BuildOptions, cache: Ca
     let pool: Pool<TextJob, PageText> | undefined;
     let laidOut: Awaited<ReturnType<typeof layOut>> | undefined;
     try {
-      laidOut = await layOut(workers > 0 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined, 8)).run(job) : undefined);
+      laidOut = await layOut(workers > 0 ? (job) => (pool ??= new Pool<TextJob, PageText>(workerScript('page-worker'), workers, undefined, { maxYoungGenerationSizeMb: 8 })).run(job) : undefined);
       const { made } = laidOut;
       out = await writeOut(laidOut.layout, laidOut.files, async () => {
         await made();

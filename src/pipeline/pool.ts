@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { packageRoot } from '../package.js';
 
 type Waiting<Result> = { resolve: (r: Result) => void; reject: (e: unknown) => void };
@@ -23,14 +23,12 @@ export class Pool<Task, Result> {
   private closed: Promise<void> | undefined;
 
   /**
-   * `youngMb`: the workers' young generation, where V8 puts new objects. Larger, the collector
-   * runs less often, but every megabyte of it is resident. V8's own, 48 MB here, suits parsing:
-   * one worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB with 96 MB,
-   * 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
+   * `limits`: the workers' heap (see each pool's maker for why it is set so). A worker that
+   * reaches its limit fails its tasks with Node's `ERR_WORKER_OUT_OF_MEMORY`.
    */
-  constructor(script: string, size: number, workerData: unknown, youngMb?: number) {
+  constructor(script: string, size: number, workerData: unknown, limits: ResourceLimits = {}) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData, ...(youngMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngMb } } : {}) });
+      const worker = new Worker(script, { workerData, resourceLimits: limits });
       worker.on('message', (result: Result) => {
         this.busy.get(worker)?.resolve(result);
         this.busy.delete(worker);
