@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { concurrently, limited } from '../src/pipeline/concurrently.js';
 import { Pool, pagePoolSize, poolSize } from '../src/pipeline/pool.js';
 import { checkFailure } from '../src/pipeline/index.js';
-import { UsageError } from '../src/errors.js';
+import { UnusableInput } from '../src/errors.js';
 
 /** A worker script in a folder of its own. */
 async function script(body: string): Promise<string> {
@@ -56,7 +56,7 @@ describe('worker pool', () => {
   it('tells of a check worker out of memory as the content\'s size, with what to do, and passes other failures on', () => {
     const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     const told = checkFailure(outOfMemory);
-    expect(told).toBeInstanceOf(UsageError);
+    expect(told).toBeInstanceOf(UnusableInput);
     expect((told as Error).message).toMatch(/check worker may hold \(512 MB\)\. Run again with `--jobs 1`/);
     const other = new Error('boom');
     expect(checkFailure(other)).toBe(other);

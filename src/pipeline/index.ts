@@ -112,10 +112,13 @@ type JobMaker = () => Promise<CheckJob>;
  */
 const checkOldMb = 512;
 
-/** The error to show for a check worker's failure: one out of memory is the content's size, not a bug. */
+/**
+ * The error to show for a check worker's failure: one out of memory is the content's size, not
+ * a bug, and an edit (a note split) can mend it, so a watch goes on.
+ */
 export function checkFailure(error: unknown): unknown {
   if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
-  return new UsageError(`Checking a file took more memory than a check worker may hold (${checkOldMb} MB). Run again with \`--jobs 1\`, which checks on one thread without that limit, or split the largest notes.`);
+  return new UnusableInput(`Checking a file took more memory than a check worker may hold (${checkOldMb} MB). Run again with \`--jobs 1\`, which checks on one thread without that limit, or split the largest notes.`);
 }
 
 /**
