@@ -49,15 +49,18 @@ describe('worker pool', () => {
   it('holds its workers to the heap it is given, and fails their tasks when one outgrows it', async () => {
     const hog = 'const kept = []; parentPort.on("message", () => { for (;;) kept.push(new Array(1e5).fill(kept.length)); });';
     const pool = new Pool<number, number>(await script(hog), 1, {}, { maxOldGenerationSizeMb: 16 });
-    await expect(pool.run(1)).rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
-    await pool.close();
+    try {
+      await expect(pool.run(1)).rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    } finally {
+      await pool.close();
+    }
   });
 
   it('tells of a check worker out of memory as the content\'s size, with what to do, and passes other failures on', () => {
     const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     const told = checkFailure(outOfMemory);
     expect(told).toBeInstanceOf(UnusableInput);
-    expect((told as Error).message).toMatch(/check worker may hold \(512 MB\)\. Run again with `--jobs 1`/);
+    expect((told as Error).message).toMatch(/check worker may keep \(512 MB of long-lived objects\)\. Run again with `--jobs 1`/);
     const other = new Error('boom');
     expect(checkFailure(other)).toBe(other);
   });

@@ -104,11 +104,12 @@ type JobMaker = () => Promise<CheckJob>;
  * V8 does not collect without end near it, as with 40 or 64 MB (see docs/speed.md). Cold
  * builds of 1,000 records, three each way, interleaved: 232–241 MB in 14.7–15.9 s, against
  * 257–276 MB in 15.1–15.7 s without a limit (`/usr/bin/time`); the check alone, sampled,
- * 230–234 MB against 270–273 MB. Tried after 2e4379b, the same limit cost about a third more
- * time; 962fad9 and 52d8dab have since halved what each file leaves to the old generation,
- * which so fills half as fast. The young generation stays V8's own, 48 MB, which suits
- * parsing: one worker checking 600 notes took 25.5–27.3 s and grew the process by 226 MB with
- * 96 MB, 27.0–27.3 s and 150–171 MB with 48, and 30.2–31.3 s and 116–130 MB with 32.
+ * 229–234 MB against 270–273 MB (both with the allocator settings of the README's Memory).
+ * Tried after 2e4379b, the same limit cost about a third more time; 962fad9 and 52d8dab have
+ * since halved what each file leaves to the old generation, so it fills half as fast. The
+ * young generation stays V8's own, 48 MB, which suits parsing: one worker checking 600 notes
+ * took 25.5–27.3 s and grew the process by 226 MB with 96 MB, 27.0–27.3 s and 150–171 MB with
+ * 48, and 30.2–31.3 s and 116–130 MB with 32.
  */
 const checkOldMb = 512;
 
@@ -118,7 +119,7 @@ const checkOldMb = 512;
  */
 export function checkFailure(error: unknown): unknown {
   if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
-  return new UnusableInput(`Checking a file took more memory than a check worker may hold (${checkOldMb} MB). Run again with \`--jobs 1\`, which checks on one thread without that limit, or split the largest notes.`);
+  return new UnusableInput(`Checking a file took more memory than a check worker may keep (${checkOldMb} MB of long-lived objects). Run again with \`--jobs 1\`, which checks on one thread without that limit, or split the largest notes.`);
 }
 
 /**
