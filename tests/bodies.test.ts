@@ -1,9 +1,7 @@
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BodyTexts } from '../src/pipeline/bodies.js';
-import { Cache } from '../src/pipeline/cache.js';
 import type { Fragment } from '../src/render/fragment.js';
+import { cacheAnswering } from './helpers.js';
 
 const fragment: Fragment = { html: '<p>Text ’quoted’.</p>', markdown: 'Text ’quoted’.', headings: [], first: '', last: '' };
 
@@ -18,8 +16,7 @@ describe("a build's body texts", () => {
   });
 
   it('holds a text the cache could not take where it is read, and drops it in a worker', async () => {
-    const cache = new Cache(path.join(os.tmpdir(), 'ecap-never-written'));
-    vi.spyOn(cache, 'setEncoded').mockResolvedValue(false);
+    const cache = cacheAnswering(Promise.resolve(false));
     const here = new BodyTexts(cache, 'public');
     const worker = new BodyTexts(cache, 'public', false);
     await Promise.all([here.keep('body', 'r1', fragment), worker.keep('body', 'r1', fragment)]);

@@ -6,14 +6,13 @@ import { Worker } from 'node:worker_threads';
 import { PerformanceObserver, constants, performance, type NodeGCPerformanceDetail, type PerformanceEntry } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import { readSchemas } from '../src/content/schemas.js';
 import { BodyTexts } from '../src/pipeline/bodies.js';
-import { Cache, hash } from '../src/pipeline/cache.js';
+import { hash, type Cache } from '../src/pipeline/cache.js';
 import { checkJobs } from '../src/pipeline/check-file.js';
 import { collector, growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 import type { Fragment } from '../src/render/fragment.js';
-import { golden, repo, source } from './helpers.js';
+import { cacheAnswering, golden, repo, source } from './helpers.js';
 
 describe('heap growth while laying out and writing', () => {
   // Half as much again as `tightAbove` of doubles, live in this thread's heap while the work runs.
@@ -118,10 +117,8 @@ describe('what a checked file leaves behind while its writes go on', () => {
 
   /** A cache whose writes wait until `release` is called. */
   function heldCache(): { cache: Cache; release: () => void } {
-    const cache = new Cache(path.join(os.tmpdir(), 'ecap-never-written'));
     let release = () => {};
-    const held = new Promise<boolean>((resolve) => (release = () => resolve(true)));
-    vi.spyOn(cache, 'setEncoded').mockReturnValue(held);
+    const cache = cacheAnswering(new Promise<boolean>((resolve) => (release = () => resolve(true))));
     return { cache, release };
   }
 

@@ -3,10 +3,11 @@ import { cp, mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { CollectionName } from '../src/content/collections.js';
 import { readSchemas } from '../src/content/schemas.js';
 import { compileSchemas, type Validators } from '../src/content/validators.js';
+import { Cache } from '../src/pipeline/cache.js';
 import type { SourceFile } from '../src/pipeline/load.js';
 
 /** The project's folder: where the tests find its content, schemas, docs and compiled code. */
@@ -33,6 +34,13 @@ export async function edit(file: string, from: string | RegExp, to: string): Pro
 export function source(collection: CollectionName, id: string, text: string, ext = collection === 'statistics' || collection === 'activity' || collection === 'sources' ? 'yaml' : 'md'): SourceFile {
   const folder = collection === 'activity' || collection === 'sources' ? '' : `${collection}/`;
   return { path: `content/${folder}${id}.${ext}`, collection, id, text };
+}
+
+/** A cache that writes nothing: every write answers `stored` (true once stored, false once lost), or waits for it. Undo with `vi.restoreAllMocks()`. */
+export function cacheAnswering(stored: Promise<boolean>): Cache {
+  const cache = new Cache(path.join(os.tmpdir(), 'ecap-never-written'));
+  vi.spyOn(cache, 'setEncoded').mockReturnValue(stored);
+  return cache;
 }
 
 let validators: Validators | undefined;
