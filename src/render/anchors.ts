@@ -2,6 +2,7 @@ import { slug } from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
+import { FingerprintSet } from '../fingerprints.js';
 import { walk } from '../walk.js';
 import type { BodyNode } from '../report/nodes.js';
 import type { Outline } from './fragment.js';
@@ -48,20 +49,22 @@ export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: 
 
 /**
  * Takes one slug after another as github-slugger's `GithubSlugger` does (`title`, `title-1`,
- * `title-2`…), giving the number it added too. It keeps every slug the page has taken.
+ * `title-2`…), giving the number it added too. It keeps every slug the page has taken, by its
+ * fingerprint, and the last number added to each slug that was taken again.
  */
 export function pageSlugs(): (text: string) => { id: string; repeat?: number } {
-  const taken = new Map<string, number>();
+  const taken = new FingerprintSet();
+  const repeats = new Map<string, number>();
   return (text) => {
     const base = flat(slug(text));
     let id = base;
     let repeat: number | undefined;
     while (taken.has(id)) {
-      repeat = taken.get(base)! + 1;
-      taken.set(base, repeat);
+      repeat = (repeats.get(base) ?? 0) + 1;
+      repeats.set(base, repeat);
       id = `${base}-${repeat}`;
     }
-    taken.set(id, 0);
+    taken.add(id);
     return repeat ? { id, repeat } : { id };
   };
 }
@@ -124,8 +127,9 @@ function relative(from: string, to: string): string {
 /**
  * The string as one piece, a byte a character where it can be. github-slugger's `slug` gives a
  * tree of the pieces its replacements left, two bytes a character when the heading had a
- * character past Latin-1 (an em dash in a suffix): the slugs of the comprehensive report's
- * headings, held while it was written, were 87 MB at 10,000 records, and 11 MB made flat.
+ * character past Latin-1 (an em dash in a suffix). The anchors of keyed headings are held for
+ * the links to them while the build lasts: when every slug of the comprehensive report was
+ * held too, they were 87 MB at 10,000 records as given, and 11 MB made flat.
  */
 function flat(text: string): string {
   return /[^\0-\xff]/.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');

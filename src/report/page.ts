@@ -1,6 +1,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { headingDepths, type Outline } from '../render/fragment.js';
 import { toString } from 'mdast-util-to-string';
+import { FingerprintSet } from '../fingerprints.js';
 import { walk } from '../walk.js';
 import type { Model, Source } from '../model/model.js';
 import { formatDate } from './format.js';
@@ -108,7 +109,7 @@ export function contents(page: string, sections: readonly RootContent[]): RootCo
 export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: RootContent) => void {
   let tables = 0;
   let figures = 0;
-  const seen = new Set<string>();
+  const seen = new FingerprintSet();
   // `under`: what a repeated heading in the section adds, made once for all of them. A page's
   // bodies keep their headings' suffixes until written: one string each, they were 6.4 MB of
   // the 137 MB live while 10,000 records were written.
