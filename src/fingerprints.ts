@@ -1,9 +1,10 @@
 /**
- * A set of strings that keeps two 31-bit hashes of each instead of the string: a page's
- * headings and anchors, all kept to make each one unique, are a few numbers each rather than
- * their text. The comprehensive report's, as strings, were 24 MB of the 133 MB live while
- * 10,000 records were written. Two strings are taken for one only when both hashes agree:
- * once in about 2^62 pairs, far below anything a page of 10^5 headings meets.
+ * A set of strings that keeps two 31-bit hashes of each instead of the string: the headings
+ * and slugs a page has taken, all kept to make each one unique, are a few numbers each rather
+ * than their text. The comprehensive report's, as strings, were 25 MB of the 133 MB live while
+ * 10,000 records were written. Two strings are taken for one only when both hashes agree, once
+ * in about 2^62 pairs: a page of 10^5 headings makes 5·10^9 pairs, so about one such page in
+ * 10^9 would see a heading or slug numbered that need not be.
  */
 export class FingerprintSet {
   /** By first hash, the second of each string added (several, in the rare case they share the first). */
@@ -26,8 +27,10 @@ export class FingerprintSet {
 }
 
 /**
- * Two independent 31-bit hashes of a string's UTF-16 units (FNV-1a, and a multiplicative hash
- * with another seed and multiplier), each small enough for V8 to keep without boxing.
+ * Two 31-bit hashes of a string's UTF-16 units, of different make (FNV-1a, and a
+ * multiplicative hash with another seed, multiplier and mixing), each a small integer that
+ * 64-bit Node keeps unboxed. Each drops its lowest bit: FNV-1a's is only the parity of the
+ * units' lowest bits.
  */
 export function fingerprint(text: string): [number, number] {
   let a = 0x811c9dc5;

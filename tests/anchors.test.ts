@@ -13,6 +13,22 @@ describe('page slugs', () => {
     for (const text of texts) expect(ours(text).id).toBe(theirs.slug(text));
   });
 
+  it('gives the ids GithubSlugger gives for a long page of repeated and colliding headings', () => {
+    // Few words, so that texts repeat, slug alike, and take each other's numbered slugs.
+    const words = ['Results', 'results', '1', '2', 'How it works', '—', 'Résumé', '!', 'A', 'a-1'];
+    let state = 5;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    const theirs = new GithubSlugger();
+    const ours = pageSlugs();
+    const differ: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + (next() % 3) }, () => words[next() % words.length]).join(' ');
+      const [mine, expected] = [ours(text).id, theirs.slug(text)];
+      if (mine !== expected) differ.push(`${i}: ${text} → ${mine}, not ${expected}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('gives the number it added, from which headingId makes the id again', () => {
     const ours = pageSlugs();
     const taken = texts.map((text) => ({ text, ...ours(text) }));

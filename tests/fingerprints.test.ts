@@ -13,7 +13,7 @@ function* headings(count: number, seed: number): Generator<string> {
 }
 
 describe('fingerprint set', () => {
-  it('answers as a Set of the strings would, for a page of 200,000 headings', () => {
+  it('finds every string added, and none of 400,000 others, among a page of 200,000 headings', () => {
     const ours = new FingerprintSet();
     const wrong: string[] = [];
     for (const text of headings(200_000, 7)) {
@@ -49,9 +49,5 @@ describe('fingerprint set', () => {
       set.add(b);
       expect([set.has(a), set.has(b)]).toEqual([true, true]);
     }
-  });
-
-  it('keeps each hash within a small integer', () => {
-    for (const text of headings(1_000, 3)) for (const h of fingerprint(text)) expect(h >= 0 && h < 2 ** 31 && Number.isInteger(h)).toBe(true);
   });
 });
