@@ -16,13 +16,17 @@ export class FingerprintSet {
     return known === second || (Array.isArray(known) && known.includes(second));
   }
 
-  add(text: string): void {
+  /** Adds the string; false when it was in the set already. One hashing for a look and an add. */
+  add(text: string): boolean {
     const [first, second] = fingerprint(text);
     const known = this.seconds.get(first);
     if (known === undefined) this.seconds.set(first, second);
     else if (typeof known === 'number') {
-      if (known !== second) this.seconds.set(first, [known, second]);
-    } else if (!known.includes(second)) known.push(second);
+      if (known === second) return false;
+      this.seconds.set(first, [known, second]);
+    } else if (known.includes(second)) return false;
+    else known.push(second);
+    return true;
   }
 }
 

@@ -42,7 +42,7 @@ export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: 
       if (node.type !== 'heading') return;
       const { id } = slugs(toString(node));
       const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } });
-      if (data.key) own.set(data.key, id);
+      if (data.key) own.set(data.key, flat(id));
     });
   return { anchor, own };
 }
@@ -50,22 +50,21 @@ export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: 
 /**
  * Takes one slug after another as github-slugger's `GithubSlugger` does (`title`, `title-1`,
  * `title-2`…), giving the number it added too. It keeps every slug the page has taken, by its
- * fingerprint, and the last number added to each slug that was taken again.
+ * fingerprint, and the last number added to each slug that was taken again (few, made flat).
  */
 export function pageSlugs(): (text: string) => { id: string; repeat?: number } {
   const taken = new FingerprintSet();
   const repeats = new Map<string, number>();
   return (text) => {
-    const base = flat(slug(text));
+    const base = slug(text);
     let id = base;
     let repeat: number | undefined;
-    while (taken.has(id)) {
+    while (!taken.add(id)) {
       // As GithubSlugger's count: 0 when the slug was first taken, one more each time it is again.
       repeat = (repeats.get(base) ?? 0) + 1;
-      repeats.set(base, repeat);
+      repeats.set(flat(base), repeat);
       id = `${base}-${repeat}`;
     }
-    taken.add(id);
     return repeat ? { id, repeat } : { id };
   };
 }
@@ -128,9 +127,10 @@ function relative(from: string, to: string): string {
 /**
  * The string as one piece, a byte a character where it can be. github-slugger's `slug` gives a
  * tree of the pieces its replacements left, two bytes a character when the heading had a
- * character past Latin-1 (an em dash in a suffix). The anchors of keyed headings are held for
- * the links to them while the build lasts. When the comprehensive report's slugs were all held
- * as strings, at 10,000 records, they took 87 MB as given and 11 MB made flat.
+ * character past Latin-1 (an em dash in a suffix). Made flat only where a slug is held: the
+ * anchors of keyed headings, for the links to them while the build lasts. When every slug of
+ * the comprehensive report was held as a string, at 10,000 records, they took 87 MB as given
+ * and 11 MB made flat.
  */
 function flat(text: string): string {
   return /[^\0-\xff]/.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');

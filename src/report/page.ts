@@ -121,8 +121,7 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
     const parent = open.at(-1);
     const section = seen.has(text) && parent ? (parent.under ??= ` — ${parent.text}`) : '';
     let suffix = section;
-    for (let n = 2; seen.has(text + suffix); n++) suffix = `${section} ${n}`;
-    seen.add(text + suffix);
+    for (let n = 2; !seen.add(text + suffix); n++) suffix = `${section} ${n}`;
     open.push({ depth, text: text + suffix });
     return suffix;
   };
