@@ -67,6 +67,8 @@ export interface CheckResult {
 interface Content<File extends HashedFile> {
   loaded: StageResult<File[]>;
   schemas: SchemaSet;
+  /** What every file's key starts from: ecap's code and the schemas. */
+  base: string;
   /** A file's key: equal keys, equal checks. */
   keys: string[];
   /** The key of a changed file's check in the last build (see HashedFile's `earlier`). */
@@ -82,7 +84,7 @@ async function readContent<File extends HashedFile>(loadFiles: (code: Promise<st
   const base = hash(await code, JSON.stringify(schemas));
   const keys = loaded.value.map((file) => hash(base, file.digest));
   const earlierKeys = loaded.value.map((file) => file.earlier && hash(base, file.earlier));
-  return { loaded, schemas, keys, earlierKeys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
+  return { loaded, schemas, base, keys, earlierKeys, key: hash(base, ...keys, JSON.stringify(loaded.diagnostics)) };
 }
 
 /** A file's text: kept, or else read again. */
@@ -168,7 +170,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * problems are recorded for the content's key (see CheckRecord), unless the caller read that
  * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, cache: Cache | undefined, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
+async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, cache: Cache | undefined, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
   const diagnostics = [...loaded.diagnostics];
@@ -177,8 +179,10 @@ async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content
   // A recent build's entries, in sixteen reads where there would be one per file. Builds only:
   // a check's entries hold whole body trees, too many to read at once. Sixteen shards, by an
   // entry key's first digit, each made and written apart: serialised as one, the entries made
-  // the process's memory jump by about 300 MB at the end of a 10,000-record check.
-  const shardKeys = preparing ? Array.from({ length: 16 }, (_, s) => hash('last', kind, preparing.edition, String(s))) : [];
+  // the process's memory jump by about 300 MB at the end of a 10,000-record check. Keyed by
+  // `base`, as every entry in them is: another version of ecap (or of the schemas) finds none of
+  // the shards it could not use, where reading them held them all through its check.
+  const shardKeys = preparing ? Array.from({ length: 16 }, (_, s) => hash(base, 'last', kind, preparing.edition, String(s))) : [];
   const shardOf = (entryKey: string) => parseInt(entryKey[0]!, 16);
   const last = new Map<string, PreparedFile | FileResult>();
   for (const shard of await Promise.all(shardKeys.map((k) => cache?.get<Map<string, PreparedFile | FileResult>>('last', k)))) for (const [k, entry] of shard ?? []) last.set(k, entry);
@@ -188,6 +192,9 @@ async function checkContent({ loaded, schemas, keys, earlierKeys, key }: Content
   const missing = entryKeys.filter((k) => !last.has(k)).length;
   const stale = last.size - (entryKeys.length - missing);
   const lastIsRecent = missing <= entryKeys.length / 16 && stale <= entryKeys.length / 16;
+  // What was of use is in `results` now; the stale entries (notes changed or gone) need not
+  // stay alive through the check.
+  last.clear();
   // An unchanged file is not parsed again; the others are parsed in a pool when there are enough.
   const jobs: JobMaker[] = [];
   const indices: number[] = [];

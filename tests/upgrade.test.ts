@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { build } from '../src/pipeline/index.js';
+import { Cache, hash } from '../src/pipeline/cache.js';
+import { edit, expectSame, goldenProject } from './helpers.js';
+
+// The hash of ecap's own code, set by each test: one cache, built by two versions of ecap.
+const version = vi.hoisted(() => ({ code: 'one version' }));
+vi.mock('../src/pipeline/cache.js', async (importOriginal) => ({ ...(await importOriginal<typeof import('../src/pipeline/cache.js')>()), codeHash: () => Promise.resolve(version.code) }));
+
+const options = (dir: string, out: string) => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
+
+describe('a cache written by another version of ecap', () => {
+  it('is not read for the last build’s checked files, which that version made and this one cannot use', async () => {
+    const dir = await project();
+    // The entries of kind `last` other than the sixteen shards of the last build's checked files.
+    const others = new Set([hash('last', 'recalled', path.join(dir, 'content')), hash('last', 'excerpts')]);
+    const shardsRead = async (run: () => Promise<unknown>) => {
+      const get = vi.spyOn(Cache.prototype, 'get');
+      try {
+        await run();
+        const reads = get.mock.calls.flatMap(([kind, key], i) => (kind === 'last' && !others.has(key) ? [get.mock.results[i]!.value as Promise<unknown>] : []));
+        return { asked: reads.length, found: (await Promise.all(reads)).filter((entry) => entry !== undefined).length };
+      } finally {
+        get.mockRestore();
+      }
+    };
+    version.code = 'one version';
+    await build(options(dir, 'one'));
+    version.code = 'the next version';
+    expect(await shardsRead(() => build(options(dir, 'next')))).toEqual({ asked: 16, found: 0 });
+    await expectSame(path.join(dir, 'one'), path.join(dir, 'next'));
+    // The same version finds its own shards: the spy above sees them when they are there.
+    await edit(path.join(dir, 'content', 'missions', 'th.md'), 'A joint committee.', 'A joint Committee.');
+    const again = await shardsRead(() => build(options(dir, 'next')));
+    expect(again.asked).toBe(16);
+    expect(again.found).toBeGreaterThan(0);
+  });
+});
+
+const project = () => goldenProject('ecap-upgrade-');
