@@ -1,6 +1,8 @@
 import GithubSlugger, { slug } from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { headingId, pageSlugs } from '../src/render/anchors.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
+import { mulberry32 } from '../bench/generate.mjs';
 
 describe('page slugs', () => {
   // Texts whose slugs collide every way github-slugger numbers them: repeats, a text whose slug
@@ -16,13 +18,13 @@ describe('page slugs', () => {
   it('gives the ids GithubSlugger gives for a long page of repeated and colliding headings', () => {
     // Few words, so that texts repeat, slug alike, and take each other's numbered slugs.
     const words = ['Results', 'results', '1', '2', 'How it works', '—', 'Résumé', '!', 'A', 'a-1'];
-    let state = 5;
-    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    const random = mulberry32(5);
+    const next = (n: number) => Math.floor(random() * n);
     const theirs = new GithubSlugger();
     const ours = pageSlugs();
     const differ: string[] = [];
     for (let i = 0; i < 20_000; i++) {
-      const text = Array.from({ length: 1 + (next() % 3) }, () => words[next() % words.length]).join(' ');
+      const text = Array.from({ length: 1 + next(3) }, () => words[next(words.length)]).join(' ');
       const [mine, expected] = [ours(text).id, theirs.slug(text)];
       if (mine !== expected) differ.push(`${i}: ${text} → ${mine}, not ${expected}`);
     }

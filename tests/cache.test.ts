@@ -12,7 +12,7 @@ import { walk } from '../src/walk.js';
 import { pagePoolSize, poolSize } from '../src/pipeline/pool.js';
 import { build, check, type BuildOptions } from '../src/pipeline/index.js';
 import { load } from '../src/pipeline/load.js';
-import { edit as editFile, expectSame, goldenProject, snapshot } from './helpers.js';
+import { cachedBuild, edit as editFile, expectSame, goldenProject, snapshot } from './helpers.js';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
 import { writeCorpus } from '../bench/generate.mjs';
 
@@ -20,15 +20,13 @@ const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin',
 
 const project = () => goldenProject('ecap-cache-');
 
-const options = (dir: string, out = 'dist') => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
-
 describe('cache', () => {
   it('gives byte-identical output cold and warm, and leaves an unchanged build alone', async () => {
     const dir = await project();
-    const cold = await build(options(dir, 'cold'));
+    const cold = await build(cachedBuild(dir, 'cold'));
     expect(cold.unchanged).toBeUndefined();
-    const first = await build(options(dir));
-    const again = await build(options(dir));
+    const first = await build(cachedBuild(dir));
+    const again = await build(cachedBuild(dir));
     expect(again.unchanged).toBe(true);
     expect(again.diagnostics).toEqual(first.diagnostics);
     const warm = await snapshot(path.join(dir, 'dist'));
@@ -89,13 +87,13 @@ describe('cache', () => {
     expect((await check(cached)).model, 'a model asked for').toBeDefined();
     // A build records its check as a check does.
     await rm(path.join(dir, '.ecap-cache'), { recursive: true });
-    await build(options(dir));
+    await build(cachedBuild(dir));
     expect(await check(cached, { diagnosticsOnly: true })).toMatchObject({ unchanged: true, diagnostics: plain.diagnostics });
     // A build of the same content that has to write (elsewhere, here) does not record it again.
     const records = async () => (await readdir(path.join(dir, '.ecap-cache', 'checks'), { recursive: true })).filter((f) => f.endsWith('.bin'));
     const recordedAt = async () => (await stat(path.join(dir, '.ecap-cache', 'checks', (await records())[0]!))).mtimeMs;
     const before = await recordedAt();
-    expect((await build(options(dir, 'elsewhere'))).written.length).toBeGreaterThan(0);
+    expect((await build(cachedBuild(dir, 'elsewhere'))).written.length).toBeGreaterThan(0);
     expect(await recordedAt()).toBe(before);
     await writeFile(note, (await readFile(note, 'utf8')).replace('status: draft', 'status: final'));
     const changed = await check(cached, { diagnosticsOnly: true });
@@ -124,14 +122,14 @@ describe('cache', () => {
 
   it('rebuilds when a note changes or the output was touched', async () => {
     const dir = await project();
-    await build(options(dir));
+    await build(cachedBuild(dir));
     const note = path.join(dir, 'content', 'missions', 'th.md');
     await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.'));
-    const changed = await build(options(dir));
+    const changed = await build(cachedBuild(dir));
     expect(changed.unchanged).toBeUndefined();
     expect(await readFile(path.join(dir, 'dist', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');
     await rm(path.join(dir, 'dist', 'index.html'));
-    expect((await build(options(dir))).unchanged).toBeUndefined();
+    expect((await build(cachedBuild(dir))).unchanged).toBeUndefined();
     expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).toContain('<!doctype html>');
   });
 
@@ -144,24 +142,24 @@ describe('cache', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 10_000);
-      await build(options(dir));
-      expect((await build(options(dir))).unchanged).toBe(true);
+      await build(cachedBuild(dir));
+      expect((await build(cachedBuild(dir))).unchanged).toBe(true);
       expect((await cache.get<Recalled>('last', key))?.files.size).toBe((await load('content', dir)).value.length);
       await sleep(20);
       const note = path.join(dir, 'content', 'missions', 'th.md');
       // As many bytes as before.
       await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint Committee.'));
-      expect((await build(options(dir))).unchanged).toBeUndefined();
+      expect((await build(cachedBuild(dir))).unchanged).toBeUndefined();
       expect(await readFile(path.join(dir, 'dist', 'countries', 'th.md'), 'utf8')).toContain('A joint Committee.');
-      await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+      await build({ ...cachedBuild(dir, 'fresh'), cacheDir: undefined });
       await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
       // A recall gone wrong (as a network mount's stale metadata would make it): the note read
       // again to be checked is not the one recalled. The build stops, and the next reads all.
       const entry = (await cache.get<Recalled>('last', key))!;
       entry.files.get('content/missions/th.md')!.kept.digest = 'f'.repeat(64);
       await cache.set('last', key, entry);
-      await expect(build(options(dir))).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
-      expect((await build(options(dir))).unchanged).toBe(true);
+      await expect(build(cachedBuild(dir))).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
+      expect((await build(cachedBuild(dir))).unchanged).toBe(true);
     } finally {
       vi.useRealTimers();
     }
@@ -175,10 +173,10 @@ describe('cache', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 10_000);
-      await build(options(dir));
+      await build(cachedBuild(dir));
       await editFile(note, 'A joint committee.', 'A joint committee, meeting monthly.');
-      await build(options(dir));
-      await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+      await build(cachedBuild(dir));
+      await build({ ...cachedBuild(dir, 'fresh'), cacheDir: undefined });
       await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
       // The note's checks in the cache, made to say otherwise where it was not changed: the next
       // build shows what they say, so it took that section from there rather than parsing it.
@@ -195,7 +193,7 @@ describe('cache', () => {
       }
       expect(tampered).toBe(2);
       await editFile(note, 'meeting monthly', 'meeting every month');
-      await build(options(dir));
+      await build(cachedBuild(dir));
       expect(await readFile(country, 'utf8')).toContain('said the cache');
       expect(await readFile(country, 'utf8')).toContain('meeting every month');
     } finally {
@@ -228,7 +226,7 @@ describe('cache', () => {
   });
   it('checks a corrupt cache’s files again instead of trusting it', async () => {
     const dir = await project();
-    await build(options(dir));
+    await build(cachedBuild(dir));
     const cache = path.join(dir, '.ecap-cache');
     const kinds = await readdir(cache);
     expect(kinds).toEqual(expect.arrayContaining(['files', 'prepared', 'bodies', 'pages', 'layouts', 'shapes', 'last', 'builds']));
@@ -236,9 +234,9 @@ describe('cache', () => {
       for (const sub of await readdir(path.join(cache, kind))) for (const f of await readdir(path.join(cache, kind, sub))) await writeFile(path.join(cache, kind, sub, f), 'garbage');
     }
     await rm(path.join(dir, 'dist'), { recursive: true });
-    const result = await build(options(dir));
+    const result = await build(cachedBuild(dir));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await build({ ...cachedBuild(dir, 'fresh'), cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
   });
 
@@ -248,7 +246,7 @@ describe('cache', () => {
     let emptied = 0;
     // Each file's entry is stored as its check ends, and read back once every file is checked.
     const emptying = {
-      ...options(dir),
+      ...cachedBuild(dir),
       onProgress: (stage: string, done?: number, total?: number) => {
         if (stage === 'checking' && done === total) {
           for (const kind of ['prepared', 'files']) rmSync(path.join(cache, kind), { recursive: true, force: true });
@@ -259,48 +257,48 @@ describe('cache', () => {
     const result = await build(emptying);
     expect(emptied).toBe(1);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await build({ ...cachedBuild(dir, 'fresh'), cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
     // Stored again: the next build of other output parses nothing.
     expect((await readdir(path.join(cache, 'prepared'))).length).toBeGreaterThan(0);
     let parsed = 0;
-    await build({ ...options(dir, 'again'), onProgress: (stage) => void (stage === 'checking' && parsed++) });
+    await build({ ...cachedBuild(dir, 'again'), onProgress: (stage) => void (stage === 'checking' && parsed++) });
     expect(parsed).toBe(0);
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'again'));
   });
 
   it('prepares each edition from the same checked files, and writes each as a build without a cache does', async () => {
     const dir = await project();
-    await build(options(dir));
-    const publicBuild = await build({ ...options(dir, 'public'), edition: 'public' });
+    await build(cachedBuild(dir));
+    const publicBuild = await build({ ...cachedBuild(dir, 'public'), edition: 'public' });
     expect(publicBuild.unchanged).toBeUndefined();
-    await build({ ...options(dir, 'fresh'), edition: 'public', cacheDir: undefined });
+    await build({ ...cachedBuild(dir, 'fresh'), edition: 'public', cacheDir: undefined });
     await expectSame(path.join(dir, 'public'), path.join(dir, 'fresh'));
   });
 
   it('renders a body again from its note when the cache has lost its text', async () => {
     const dir = await project();
-    await build(options(dir));
+    await build(cachedBuild(dir));
     await rm(path.join(dir, '.ecap-cache', 'bodies'), { recursive: true });
-    const again = await build(options(dir, 'again'));
+    const again = await build(cachedBuild(dir, 'again'));
     expect(again.unchanged).toBeUndefined();
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'again'));
   });
 
   it('stops, writing nothing, when a note it must read again to render a lost body changed during the build', async () => {
     const dir = await project();
-    await build(options(dir));
+    await build(cachedBuild(dir));
     await rm(path.join(dir, '.ecap-cache', 'bodies'), { recursive: true });
     // A build keeps no note's text once it is checked: it reads a note again to render a body
     // the cache has lost, and that note must still be the one it checked.
     const note = path.join(dir, 'content', 'missions', 'th.md');
     const edited = (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.');
-    const changing = { ...options(dir, 'again'), onProgress: (stage: string) => void (stage === 'writing' && writeFileSync(note, edited)) };
+    const changing = { ...cachedBuild(dir, 'again'), onProgress: (stage: string) => void (stage === 'writing' && writeFileSync(note, edited)) };
     await expect(build(changing)).rejects.toThrow('`content/missions/th.md` changed while ecap was building from it: build again.');
     await expect(stat(path.join(dir, 'again'))).rejects.toThrow();
     expect((await readdir(dir)).filter((name) => name.startsWith('again'))).toEqual([]);
     // Built again, it builds from the note as it is now.
-    await build({ ...options(dir, 'again') });
+    await build({ ...cachedBuild(dir, 'again') });
     expect(await readFile(path.join(dir, 'again', 'countries', 'th.md'), 'utf8')).toContain('A joint committee with a secretariat.');
   });
 
@@ -312,7 +310,7 @@ describe('cache', () => {
     const files = (await load('content', dir)).value;
     expect(files.length).toBeGreaterThan(32);
     const last = files.at(-1)!;
-    const cold = { ...options(dir), cacheDir: undefined, jobs: 1 };
+    const cold = { ...cachedBuild(dir), cacheDir: undefined, jobs: 1 };
     await build(cold);
     const before = await snapshot(path.join(dir, 'dist'));
     let edited = false;
@@ -325,18 +323,18 @@ describe('cache', () => {
 
   it('keeps the files a change leaves as they were, and writes again one edited by hand', async () => {
     const dir = await project();
-    await build(options(dir));
+    await build(cachedBuild(dir));
     const inode = async (file: string) => (await stat(path.join(dir, 'dist', file))).ino;
     const before = await inode('countries/la.html');
     const note = path.join(dir, 'content', 'missions', 'th.md');
     await writeFile(note, (await readFile(note, 'utf8')).replace('A joint committee.', 'A joint committee with a secretariat.'));
     await writeFile(path.join(dir, 'dist', 'countries', 'la.md'), 'edited by hand\n');
-    const changed = await build(options(dir));
+    const changed = await build(cachedBuild(dir));
     expect(changed.kept).toBeGreaterThan(0);
     expect(changed.kept).toBeLessThan(changed.written.length);
     // Kept: the very file, linked into the new output.
     expect(await inode('countries/la.html')).toBe(before);
-    await build({ ...options(dir, 'fresh'), cacheDir: undefined });
+    await build({ ...cachedBuild(dir, 'fresh'), cacheDir: undefined });
     await expectSame(path.join(dir, 'dist'), path.join(dir, 'fresh'));
   });
 
@@ -347,11 +345,11 @@ describe('cache', () => {
     /** Builds, checks the output against a build without a cache, and tells whether the pages were laid out. */
     const rebuild = async (): Promise<boolean> => {
       const stages = new Set<string>();
-      const result = await build({ ...options(dir), onProgress: (stage) => void stages.add(stage) });
+      const result = await build({ ...cachedBuild(dir), onProgress: (stage) => void stages.add(stage) });
       expect(result.unchanged).toBeUndefined();
       // Without a new layout, most files stay as they were and are kept.
       if (!stages.has('laying out')) expect(result.kept).toBeGreaterThan(result.written.length / 2);
-      await build({ ...options(dir, `fresh-${++round}`), cacheDir: undefined });
+      await build({ ...cachedBuild(dir, `fresh-${++round}`), cacheDir: undefined });
       await expectSame(path.join(dir, 'dist'), path.join(dir, `fresh-${round}`));
       return stages.has('laying out');
     };

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FingerprintSet, fingerprint } from '../src/fingerprints.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, without types.
+import { mulberry32 } from '../bench/generate.mjs';
 
 // Headings as a long page has them: a few words, a suffix naming the section, some past Latin-1.
 function* headings(count: number, seed: number): Generator<string> {
-  let state = seed;
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+  const random = mulberry32(seed);
+  const next = (n: number) => Math.floor(random() * n);
   const words = ['How', 'it', 'works', 'Context', 'Results', 'customs', 'Brunei', 'Việt', 'Nam', 'ກົດໝາຍ', 'seizure', '—', '2', 'Résumé'];
   for (let i = 0; i < count; i++) {
-    const length = 2 + (next() % 6);
-    yield Array.from({ length }, () => words[next() % words.length]).join(' ') + ` ${i}`;
+    const length = 2 + next(6);
+    yield Array.from({ length }, () => words[next(words.length)]).join(' ') + ` ${i}`;
   }
 }
 

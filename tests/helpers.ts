@@ -8,6 +8,7 @@ import type { CollectionName } from '../src/content/collections.js';
 import { readSchemas } from '../src/content/schemas.js';
 import { compileSchemas, type Validators } from '../src/content/validators.js';
 import { Cache } from '../src/pipeline/cache.js';
+import type { BuildOptions } from '../src/pipeline/index.js';
 import type { SourceFile } from '../src/pipeline/load.js';
 
 /** The project's folder: where the tests find its content, schemas, docs and compiled code. */
@@ -21,6 +22,11 @@ export async function goldenProject(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   await cp(golden, path.join(dir, 'content'), { recursive: true });
   return dir;
+}
+
+/** A build of `dir`'s content into `out`, with its cache in `.ecap-cache`, no provenance asked of git. */
+export function cachedBuild(dir: string, out = 'dist'): BuildOptions {
+  return { contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} };
 }
 
 /** Replaces `from` with `to` in a file, which must hold `from`: an edit that missed would leave its test proving nothing. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Cache, hash, renewAfterMs } from '../src/pipeline/cache.js';
 import { build } from '../src/pipeline/index.js';
 import { pruneCache } from '../src/pipeline/prune.js';
-import { expectSame, goldenProject } from './helpers.js';
+import { cachedBuild, expectSame, goldenProject } from './helpers.js';
 
 const tests = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(tests, '..', 'bin', 'ecap.js');
@@ -98,7 +98,7 @@ describe('pruneCache', () => {
 
   it('keeps all that the next build needs, after a build that laid out every page (as in CI, after each commit)', { timeout: 60_000 }, async () => {
     const dir = await goldenProject('ecap-prune-');
-    const options = (out: string) => ({ contentDir: 'content', outDir: out, cwd: dir, cacheDir: '.ecap-cache', provenance: {} });
+    const options = (out: string) => cachedBuild(dir, out);
     const cacheDir = path.join(dir, '.ecap-cache');
     const retitle = async (file: string, from: string, to: string) => {
       const note = path.join(dir, 'content', file);
@@ -131,7 +131,7 @@ describe('pruneCache', () => {
 describe('pruneCache after builds that wrote nothing', () => {
   it('counts the age back from the last build that laid out the reports, so that builds finding them up to date lose nothing', { timeout: 60_000 }, async () => {
     const dir = await goldenProject('ecap-prune-');
-    const options = { contentDir: 'content', outDir: 'dist', cwd: dir, cacheDir: '.ecap-cache', provenance: {} };
+    const options = cachedBuild(dir);
     const cacheDir = path.join(dir, '.ecap-cache');
     await build(options);
     // Ten days of builds that found the output up to date: they read a few records only.

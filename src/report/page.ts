@@ -117,11 +117,14 @@ export function pageFinisher(outlineOf: (body: BodyNode) => Outline): (top: Root
   /** What to add to a heading's text to make it unique on the page. */
   const unique = (depth: number, text: string): string => {
     while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop();
-    // First the section it belongs to; a number only if that is not enough.
-    const parent = open.at(-1);
-    const section = seen.has(text) && parent ? (parent.under ??= ` — ${parent.text}`) : '';
-    let suffix = section;
-    for (let n = 2; !seen.add(text + suffix); n++) suffix = `${section} ${n}`;
+    let suffix = '';
+    if (!seen.add(text)) {
+      // Taken: first the section it belongs to; a number only if that is not enough.
+      const parent = open.at(-1);
+      const section = parent ? (parent.under ??= ` — ${parent.text}`) : '';
+      suffix = section;
+      for (let n = 2; !seen.add(text + suffix); n++) suffix = `${section} ${n}`;
+    }
     open.push({ depth, text: text + suffix });
     return suffix;
   };
