@@ -108,12 +108,25 @@ type JobMaker = () => Promise<CheckJob>;
  * 257–276 MB in 15.1–15.7 s without a limit (`/usr/bin/time`); the check alone, sampled,
  * 229–234 MB against 270–273 MB (both with the allocator settings of the README's Memory).
  * Tried after 2e4379b, the same limit cost about a third more time; 962fad9 and 52d8dab have
- * since halved what each file leaves to the old generation, so it fills half as fast. The
- * young generation stays V8's own, 48 MB, which suits parsing: one worker checking 600 notes
- * took 25.5–27.3 s and grew the process by 226 MB with 96 MB, 27.0–27.3 s and 150–171 MB with
- * 48, and 30.2–31.3 s and 116–130 MB with 32.
+ * since halved what each file leaves to the old generation, so it fills half as fast.
  */
 const checkOldMb = 512;
+
+/**
+ * Each check worker's young generation, in MB as Node counts it (where V8 puts new objects;
+ * two thirds of it, the semi-spaces, stay resident). V8's own, 48, kept 32 MB resident in each
+ * worker, where a worker holds 13–17 MB between files: at 10,000 records the two workers'
+ * heaps were 53 MB each, half the V8 memory of the check. A note makes about 14 MB of
+ * short-lived nodes, so with 24 a scavenge falls inside most files; but since a worker
+ * collects between files and each file leaves little behind (see `youngCollection`), that
+ * costs no time measured: cold builds of 1,000 records, alternated, 16.6–23.6 s (four of five
+ * under 18.0 s) against 18.5–20.3 s, peaking at 200–208 MB against 233–245 MB; with 12, 23.3
+ * and 25.6 s. At 10,000 records the check peaked at 225 MB against 263–270 MB (sampled every
+ * 0.5 s; see Workers in docs/speed.md). Before workers collected between files, smaller young
+ * generations did cost time: one worker checking 600 notes took 27.0–27.3 s with 48 and
+ * 30.2–31.3 s with 32.
+ */
+const checkYoungMb = 24;
 
 /**
  * The error to show for a check worker's failure: one out of memory is the content's size, not
@@ -130,7 +143,7 @@ export function checkFailure(error: unknown): unknown {
  */
 async function checkInPool(jobs: JobMaker[], workers: number, schemas: SchemaSet, options: CheckOptions, edition: Edition | undefined, onResult: (index: number, result: CheckJobResult) => Promise<void>): Promise<void> {
   const data: CheckWorkerData = { schemas, ...(options.cacheDir ? { cacheDir: path.resolve(options.cwd, options.cacheDir) } : {}), ...(edition ? { edition } : {}) };
-  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data, { maxOldGenerationSizeMb: checkOldMb });
+  const pool = new Pool<CheckJob[], CheckJobResult[]>(workerScript('check-worker'), workers, data, { maxOldGenerationSizeMb: checkOldMb, maxYoungGenerationSizeMb: checkYoungMb });
   try {
     // Eight files a task: small enough to share the work out evenly, large enough that
     // messages cost little.
