@@ -24,7 +24,7 @@ import { ChangedWhileBuilding, load, readAgain, withText, type HashedFile, type 
 import { forgetRecalled, loadRecalling } from './recall.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
-import type { Outline } from '../render/fragment.js';
+import { packOutline, unpackOutline, type PackedOutline } from '../render/packed-outline.js';
 import type { PageText, TextJob } from '../render/page-text.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
@@ -183,7 +183,7 @@ export async function check(options: CheckOptions, { diagnosticsOnly = false } =
  * problems are recorded for the content's key (see CheckRecord), unless the caller read that
  * record from the cache already (`recorded`).
  */
-async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, cache: Cache | undefined, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, Outline>; layoutInputs: string; languages: string[] }> {
+async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: Content<HashedFile | (SourceFile & HashedFile)>, options: CheckOptions, cache: Cache | undefined, preparing?: { edition: Edition; texts: BodyTexts }, recorded = false): Promise<Omit<CheckResult, 'files'> & { outlines: Map<string, PackedOutline>; layoutInputs: string; languages: string[] }> {
   const kind = preparing ? 'prepared' : 'files';
   const entryKeys = preparing ? keys.map((k) => preparedKey(k, preparing.edition)) : keys;
   const diagnostics = [...loaded.diagnostics];
@@ -250,26 +250,51 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
       entries[i] = undefined;
       return bytes ? Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, bytes) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
     };
-    // An entry gone from the cache since it was stored there (emptied by hand meanwhile, say) is checked again.
+    const storing = cache && !lastIsRecent && shardKeys.length > 0;
+    // What the build keeps of each file's entry: the rest (the outlines as objects, above all)
+    // goes once its shard is stored. Decoded all before any was stored, the second benchmark
+    // corpus's 10,000 entries took the build to its highest memory.
+    const kept: Array<{ diagnostics: Diagnostic[]; checked?: CheckedFile; outlines: Array<[string, PackedOutline]>; layoutInputs: string }> = [];
+    const keep = (i: number) => {
+      const { diagnostics, checked, outlines = [], layoutInputs = '' } = results[i] as PreparedFile;
+      kept[i] = { diagnostics, ...(checked ? { checked } : {}), outlines: outlines.map(([name, outline]) => [name, packOutline(outline)]), layoutInputs };
+      results[i] = undefined;
+    };
+    // A shard at a time, each stored (when the last build's are not recent) as soon as all its
+    // entries are read. An entry gone from the cache since it was stored there (emptied by hand
+    // meanwhile, say) is checked again, and its shard stored after.
+    const groups = shardKeys.length > 0 ? shardKeys.map((_, s) => [...entryKeys.keys()].filter((i) => shardOf(entryKeys[i]!) === s)) : [[...entryKeys.keys()]];
+    const jOf = new Map(indices.map((i, j) => [i, j]));
     const lost: number[] = [];
-    for (const [j, i] of indices.entries()) {
-      results[i] = read(i);
-      if (!results[i]) lost.push(j);
+    const waiting: number[] = [];
+    const finish = async (s: number) => {
+      if (storing) await cache.set('last', shardKeys[s]!, new Map(groups[s]!.map((i) => [entryKeys[i]!, results[i]!] as const)));
+      for (const i of groups[s]!) keep(i);
+    };
+    for (const [s, group] of groups.entries()) {
+      let whole = true;
+      for (const i of group) {
+        if (results[i] || !jOf.has(i)) continue;
+        results[i] = read(i);
+        if (!results[i]) (lost.push(jOf.get(i)!), (whole = false));
+      }
+      if (whole) await finish(s);
+      else waiting.push(s);
     }
     if (lost.length > 0) await checkHere(lost, true);
     for (const j of lost) results[indices[j]!] = read(indices[j]!);
-    if (cache && !lastIsRecent) for (const [s, shardKey] of shardKeys.entries()) await cache.set('last', shardKey, new Map(entryKeys.flatMap((k, i) => (shardOf(k) === s ? [[k, results[i]!] as const] : []))));
+    for (const s of waiting) await finish(s);
     // A bad file never stops the others.
-    const outlines = new Map<string, Outline>();
-    for (const [i, result] of results.entries()) {
-      diagnostics.push(...result!.diagnostics);
-      if (result!.checked) checked.push({ ...result!.checked, revision: keys[i] });
-      if (preparing) for (const [name, outline] of (result as PreparedFile).outlines) outlines.set(name, outline);
+    const outlines = new Map<string, PackedOutline>();
+    for (const [i, file] of kept.entries()) {
+      diagnostics.push(...file!.diagnostics);
+      if (file!.checked) checked.push({ ...file!.checked, revision: keys[i] });
+      for (const [name, outline] of file!.outlines) outlines.set(name, outline);
     }
     const linked = link(checked, loaded.value);
     diagnostics.push(...linked.diagnostics);
     // What the pages are laid out from: every file's (see PreparedFile).
-    const layoutInputs = preparing ? hashEach(results.map((r) => (r as PreparedFile).layoutInputs)) : '';
+    const layoutInputs = preparing ? hashEach(kept.map((file) => file!.layoutInputs)) : '';
     const sorted = sortDiagnostics(diagnostics);
     // Recorded for a later check or build of the same content (see CheckRecord).
     const languages = linked.value ? languagesUsed(linked.value) : [];
@@ -321,7 +346,7 @@ type CheckedSource = HashedFile & { revision: string };
 /** What a build needs of its check to lay out and write. */
 interface ToBuild {
   result: Omit<CheckResult, 'files' | 'model'> & { model: Model };
-  outlines: ReadonlyMap<string, Outline>;
+  outlines: ReadonlyMap<string, PackedOutline>;
   /** The key of what the pages are laid out from (see PreparedFile). */
   layoutInputs: string;
   context: RenderContext;
@@ -500,7 +525,7 @@ function preparedKey(key: string, edition: Edition): string {
  * A text the cache has lost is made again by preparing its file once more, never taken on
  * trust: read again, as it must still be what was checked.
  */
-function preparedBodies({ sources, outlines, schemas }: { sources: readonly CheckedSource[]; outlines: ReadonlyMap<string, Outline>; schemas: SchemaSet }, options: CheckOptions, cache: Cache | undefined, texts: BodyTexts, edition: Edition): BodySource {
+function preparedBodies({ sources, outlines, schemas }: { sources: readonly CheckedSource[]; outlines: ReadonlyMap<string, PackedOutline>; schemas: SchemaSet }, options: CheckOptions, cache: Cache | undefined, texts: BodyTexts, edition: Edition): BodySource {
   const files = new Map(sources.map((file) => [file.path, file]));
   // `content/practices/x.md#body`: the body's record's file.
   const recordOf = (name: string) => files.get(name.slice(0, name.lastIndexOf('#')))!;
@@ -516,7 +541,10 @@ function preparedBodies({ sources, outlines, schemas }: { sources: readonly Chec
     return again.get(file.path)!;
   };
   return {
-    outline: (name) => outlines.get(name),
+    outline: (name) => {
+      const packed = outlines.get(name);
+      return packed === undefined ? undefined : unpackOutline(packed);
+    },
     text: async (name, format) => {
       const revision = recordOf(name).revision;
       const known = texts.get(name, revision, format);
