@@ -8,16 +8,24 @@ import type { PageText, TextJob } from '../render/page-text.js';
 // 10,000 records, and held whole in both formats until its files were written, it was the
 // largest thing a build kept while it wrote.
 
-/** How many runs may be serialising while the oldest is awaited: enough to keep the threads busy. */
-const runsAhead = 8;
+/**
+ * How many runs may be serialising while the oldest is awaited when other threads serialise
+ * them: enough to keep the threads busy. On the build's own thread (two cores), a run is
+ * serialised when it is asked for, and making runs ahead of the one awaited only holds their
+ * text: there a page makes none ahead (see `streamPageText`).
+ */
+export const runsAhead = 8;
 
 /**
  * How many runs a reader may fall behind before the next are left in the store, for it to read
  * back when it gets there. A file takes longer to write than its page's text to make (each of
  * its bodies is read from the cache): a snapshot at the peak of writing 10,000 records found the
- * comprehensive report's two files 74 and 71 runs behind, holding 20 MB.
+ * comprehensive report's two files 74 and 71 runs behind, holding 20 MB. The runs of the second
+ * benchmark corpus's country reports are about 250 KB each in each format; writing its 10,000
+ * records from a checked cache, with no run made ahead, peaked at 309 MB in 46 s with two
+ * against 322 MB in 55 s with eight made ahead and eight behind.
  */
-const runsBehind = 8;
+const runsBehind = 2;
 
 /** Takes a page's runs in one format, in order, `last` with the final one. */
 export type RunSink = (run: string, last: boolean) => Promise<void>;
@@ -43,11 +51,11 @@ export interface StreamedText {
 
 /**
  * A page's own text in both formats, run by run as `serialise` makes them. Nothing is
- * serialised before `gate` lets the work start; a run is made only a few ahead of those being
- * serialised, so that the page is made as it is serialised. `store` keeps each run, and a
- * reader `runsBehind` runs behind reads the next back from it.
+ * serialised before `gate` lets the work start; a run is made only `ahead` runs ahead of the
+ * oldest being serialised (see `runsAhead`), so that the page is made as it is serialised.
+ * `store` keeps each run, and a reader `runsBehind` runs behind reads the next back from it.
  */
-export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, store: Record<FragmentFormat, RunStore> | undefined, gate: (work: () => Promise<void>) => Promise<void>): StreamedText {
+export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob) => Promise<PageText>, store: Record<FragmentFormat, RunStore> | undefined, gate: (work: () => Promise<void>) => Promise<void>, ahead: number): StreamedText {
   // Each holds the runs its reader has yet to read: a run's text, or its number in the store.
   const readers = { markdown: runReader(), html: runReader() };
   let handed = 0;
@@ -67,7 +75,7 @@ export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob
       // A failure is handed on when its run's turn comes; until then it must not count as unhandled.
       text.catch(() => undefined);
       waiting.push({ text, more: job.more });
-      if (waiting.length > runsAhead) await handOn(waiting.shift()!);
+      if (waiting.length > ahead) await handOn(waiting.shift()!);
     }
     for (const run of waiting) await handOn(run);
     readers.markdown.push(null);

@@ -25,7 +25,7 @@ import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
 import { laidFiles, wholeText, ownKey, type LaidFile, type Layout, type Neighbour, type OutputFile, type PlacedBody, type Shape, type Shapes, type Sources } from './layout.js';
 import { capitalise, formatDate } from '../report/format.js';
-import { streamPageText, type RunSink, type RunStore, type StreamedText } from './page-stream.js';
+import { runsAhead, streamPageText, type RunSink, type RunStore, type StreamedText } from './page-stream.js';
 
 const allBodyMarks = new RegExp(bodyMarks, 'g');
 
@@ -152,7 +152,8 @@ export function finishedPage(planned: Plan, index: number, outlineOf: (body: Bod
  * `store`, which it fills with the files' own texts. `made` settles once every text begun is
  * made and stored (or failed), which may be after the last file has read what it needed.
  */
-export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise = async (job) => runText(job), keepShapes }: RenderOptions = {}): Promise<{ layout: Layout; files: Iterable<OutputFile>; made: () => Promise<void> }> {
+export async function renderPlan(planned: Plan, context: RenderContext, { bodies, store, code, serialise: elsewhere, keepShapes }: RenderOptions = {}): Promise<{ layout: Layout; files: Iterable<OutputFile>; made: () => Promise<void> }> {
+  const serialise = elsewhere ?? (async (job: TextJob) => runText(job));
   const { model, find } = planned;
   const nodes = new Map<string, BodyNode>();
   const rendered = new Map<string, Fragment>();
@@ -292,6 +293,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
           serialise,
           store && { markdown: runStore(store, textKeys.markdown), html: runStore(store, textKeys.html) },
           twoPages,
+          elsewhere ? runsAhead : 0,
         ));
         making.add(text.done);
         // Once made, the text is in the store, where a file that asks later reads it (without
