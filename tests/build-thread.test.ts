@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exitCode } from '../src/cli/shared.js';
 import { UnusableInput, UsageError } from '../src/errors.js';
 import { buildOnThread, buildSized, contentSize, errorOf, failureOf } from '../src/pipeline/build-thread.js';
 import { build, type BuildOptions } from '../src/pipeline/index.js';
@@ -27,6 +28,23 @@ describe('a build on a thread of its own', () => {
     }
   });
 
+  it('leaves the model on its thread when its caller does not read it, and says that it made one', async () => {
+    const root = await goldenProject('ecap-thread-');
+    try {
+      const full = await buildOnThread(options(root, 'full'));
+      const lean = await buildOnThread(options(root, 'lean'), { model: false });
+      expect(full.model?.practices.length).toBeGreaterThan(0);
+      expect(lean.model).toBeUndefined();
+      expect(lean.modelLeft).toBe(true);
+      const { modelLeft: _, ...rest } = lean;
+      expect(withoutHashes(rest)).toEqual(withoutHashes({ ...full, model: undefined }));
+      expect([exitCode(full, { content: 'content' }), exitCode(lean, { content: 'content' })]).toEqual([0, 0]);
+      await expectSame(path.join(root, 'lean'), path.join(root, 'full'));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('fails as the build fails: a usage error stays one, with its message', async () => {
     const root = await goldenProject('ecap-thread-');
     try {
@@ -42,8 +60,8 @@ describe('a build on a thread of its own', () => {
     const root = await goldenProject('ecap-thread-');
     try {
       expect(await contentSize(path.join(root, 'content'))).toBe((await snapshot(path.join(root, 'content'))).size);
-      const here = await buildSized(options(root, 'here'), Infinity);
-      const there = await buildSized(options(root, 'there'), 0);
+      const here = await buildSized(options(root, 'here'), { from: Infinity });
+      const there = await buildSized(options(root, 'there'), { from: 0 });
       expect(withoutHashes(there)).toEqual(withoutHashes(here));
       await expectSame(path.join(root, 'there'), path.join(root, 'here'));
     } finally {

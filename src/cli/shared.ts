@@ -117,10 +117,11 @@ export function tooMany(diagnostics: readonly Diagnostic[], options: CommonOptio
 
 /**
  * 1 when the content has errors, no usable activity, or more warnings than allowed. An
- * unchanged build or check has no model (it did not need one), but the last one made one.
+ * unchanged build or check has no model (it did not need one), but the last one made one; a
+ * build on its own thread may leave the one it made there (`modelLeft`).
  */
-export function exitCode(result: Pick<CheckResult, 'diagnostics' | 'model'> & { unchanged?: boolean }, options: CommonOptions): number {
-  return countDiagnostics(result.diagnostics).error > 0 || !(result.model || result.unchanged) || tooMany(result.diagnostics, options) ? 1 : 0;
+export function exitCode(result: Pick<CheckResult, 'diagnostics' | 'model'> & { unchanged?: boolean; modelLeft?: true }, options: CommonOptions): number {
+  return countDiagnostics(result.diagnostics).error > 0 || !(result.model || result.modelLeft || result.unchanged) || tooMany(result.diagnostics, options) ? 1 : 0;
 }
 
 /**

@@ -8,6 +8,12 @@ import { workerScript } from './pool.js';
 /** What the build's thread sends back: its progress, then its result or why it failed. */
 export type BuildMessage = { progress: Parameters<NonNullable<BuildOptions['onProgress']>> } | { result: BuildResult } | { failure: Failure };
 
+/** What the build's thread is given: the build's options, and whether to send the model back. */
+export interface BuildThreadData {
+  build: Omit<BuildOptions, 'onProgress'>;
+  model: boolean;
+}
+
 /** An error, as it can cross between threads: its class is lost there, so its kind goes with it. */
 export interface Failure {
   kind: 'unusable' | 'usage' | 'internal';
@@ -33,9 +39,20 @@ const buildYoungMb = 12;
  */
 const threadFrom = 2000;
 
+/** What a caller of `buildOnThread` asks of it. */
+export interface ThreadOptions {
+  /**
+   * Whether the result brings the model back (default: yes). A caller that does not read it
+   * (a build without `--summary`) gets `modelLeft` instead: at 10,000 records the model, copied
+   * to this thread at the end while the build's thread still held its heap, took the build's
+   * memory to its highest.
+   */
+  model?: boolean;
+}
+
 /** `build`, on a thread of its own (`buildOnThread`) when the content holds `from` files or more. */
-export async function buildSized(options: BuildOptions, from = threadFrom): Promise<BuildResult> {
-  return (await contentSize(path.resolve(options.cwd, options.contentDir))) >= from ? buildOnThread(options) : build(options);
+export async function buildSized(options: BuildOptions, { from = threadFrom, ...thread }: ThreadOptions & { from?: number } = {}): Promise<BuildResult> {
+  return (await contentSize(path.resolve(options.cwd, options.contentDir))) >= from ? buildOnThread(options, thread) : build(options);
 }
 
 /** How many files a content folder holds, itself and its folders, counted without reading any. */
@@ -50,8 +67,9 @@ export async function contentSize(dir: string): Promise<number> {
  * thread's own is V8's to size, and only a command-line flag would change it. Progress is told
  * as it comes; an error thrown by the build is thrown here, a usage error as one.
  */
-export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
-  const { onProgress, ...data } = options;
+export function buildOnThread(options: BuildOptions, { model = true }: ThreadOptions = {}): Promise<BuildResult> {
+  const { onProgress, ...build } = options;
+  const data: BuildThreadData = { build, model };
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript('build-worker'), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: buildYoungMb } });
     worker.on('message', (message: BuildMessage) => {

@@ -327,6 +327,8 @@ export interface BuildResult extends Omit<CheckResult, 'files'> {
   unchanged?: boolean;
   /** How many of the files written were kept from the previous build, being the same. */
   kept?: number;
+  /** A model was made, but left on the build's own thread, as its caller asked (see `buildOnThread`). */
+  modelLeft?: true;
 }
 
 /** What the cache keeps of a build, to know later that its output is still in place, and which of its files a later build can keep. */

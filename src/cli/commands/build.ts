@@ -26,7 +26,8 @@ export function buildCommand(): Command {
     .option('--summary [file]', 'also write a Markdown summary of the build to file, else to the file $GITHUB_STEP_SUMMARY names (appended), else to stdout')
     .option('--watch', 'build again on every change in the content or the templates, until Ctrl-C; unchanged files are not parsed again')
     .action(async (options: BuildCommandOptions) => {
-      if (!options.watch) return buildOnce(options, buildSized);
+      // The model comes back from the build's thread only for the summary, which reads it.
+      if (!options.watch) return buildOnce(options, (build) => buildSized(build, { model: Boolean(options.summary) }));
       const templates = options.templates ?? defaultTemplatesDir;
       // On this thread: each build reuses the code the last one loaded.
       await watchAndRerun([options.content, templates], `${options.content.replace(/\/+$/, '')}/ and the templates`, () => buildOnce(options, build));
