@@ -26,7 +26,7 @@ async function all(runs: AsyncIterable<string>): Promise<string[]> {
 /** A store that records what it is given, and gives it back. */
 function recorder(): { store: RunStore; got: Array<[string, boolean]> } {
   const got: Array<[string, boolean]> = [];
-  const keep: RunSink = async (run, last) => void got.push([run, last]);
+  const keep: RunSink = async (run, last) => (got.push([run, last]), true);
   return { store: { keep, recall: async (n) => got[n]?.[0] }, got };
 }
 
@@ -115,6 +115,16 @@ describe('streaming a page text', () => {
     expect(html).toEqual(Array.from({ length: 40 }, (_, i) => `<p>${i}</p>`));
     // The first two were held for the Markdown, the rest read back from the store.
     expect(recalled).toEqual(Array.from({ length: 38 }, (_, i) => i + 2));
+  });
+
+  it('holds for its reader, however far behind, a run the store could not keep', async () => {
+    // As a cache folder ecap may read but not write: every store fails, and nothing can be read back.
+    let recalled = 0;
+    const unwritable: RunStore = { keep: async () => false, recall: async () => (recalled++, undefined) };
+    const text = streamPageText(jobs(40), backwards(40), { markdown: unwritable, html: unwritable }, (work) => work(), runsAhead);
+    await text.done;
+    expect(await all(text.read('markdown'))).toEqual(Array.from({ length: 40 }, (_, i) => `md ${i}|`));
+    expect(recalled).toBe(0);
   });
 
   it('says to build again when a run left in the store is gone from there', async () => {

@@ -25,6 +25,7 @@ function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, s
       return async (run, last) => {
         runs.push(run);
         if (last) await set(key, runs);
+        return true;
       };
     },
     run: async (key, n) => partial.get(key)?.[n],

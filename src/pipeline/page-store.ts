@@ -25,10 +25,14 @@ export function pageStore(cache: Cache, code: string): PageStore {
     runs: (key) => {
       let n = 0;
       return async (run, last) => {
-        // A text of one run, most pages', is one entry.
-        if (n === 0 && last) return void (await cache.set('pages', entry(key), run));
-        await cache.set('pages', runEntry(key, n++), run);
+        // A text of one run, most pages', is one entry, which `run` does not read.
+        if (n === 0 && last) {
+          await cache.set('pages', entry(key), run);
+          return false;
+        }
+        const stored = await cache.set('pages', runEntry(key, n++), run);
         if (last) await cache.set('pages', entry(key), { runs: n });
+        return stored;
       };
     },
   };

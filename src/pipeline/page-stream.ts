@@ -27,8 +27,11 @@ export const runsAhead = 8;
  */
 const runsBehind = 2;
 
-/** Takes a page's runs in one format, in order, `last` with the final one. */
-export type RunSink = (run: string, last: boolean) => Promise<void>;
+/**
+ * Takes a page's runs in one format, in order, `last` with the final one; true when the run was
+ * stored where its store's `recall` finds it (a cache that cannot be written to loses it).
+ */
+export type RunSink = (run: string, last: boolean) => Promise<boolean>;
 
 /** Where a page's text in one format is stored run by run, and read back from. */
 export interface RunStore {
@@ -62,9 +65,10 @@ export function streamPageText(jobs: Iterable<TextJob>, serialise: (job: TextJob
   const handOn = async ({ text, more }: { text: Promise<PageText>; more: boolean }) => {
     const texts = await text;
     for (const format of ['markdown', 'html'] as const) {
-      // Stored before it is read: a reader that reaches the end knows the store has it all.
-      await store?.[format].keep(texts[format], !more);
-      readers[format].push(store && readers[format].readableLength >= runsBehind ? handed : texts[format]);
+      // Stored before it is read: a reader that reaches the end knows the store has it all. A
+      // run the store could not keep is held for its reader, however far behind.
+      const stored = (await store?.[format].keep(texts[format], !more)) ?? false;
+      readers[format].push(stored && readers[format].readableLength >= runsBehind ? handed : texts[format]);
     }
     handed++;
   };
