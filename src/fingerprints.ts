@@ -8,11 +8,13 @@
  *
  * The pairs are kept in one typed array, by open addressing: kept in a `Map` of numbers, two
  * sets of 150,000 strings took 14 MB of V8's heap, there in large tables copied whole each time
- * they grew, where the array takes 8 bytes a slot, at most four slots for three strings.
+ * they grew, where the array takes 8 bytes a slot: kept at most three quarters full, at least
+ * four slots for three strings, up to eight just after it grows.
  */
 export class FingerprintSet {
   /** Slot i holds a string's first hash plus one (0: an empty slot) at 2i, its second at 2i + 1. */
-  private slots = new Uint32Array(2 * 1024);
+  // Small at first: every page makes two sets, most of a few dozen headings.
+  private slots = new Uint32Array(2 * 64);
   private size = 0;
 
   has(text: string): boolean {

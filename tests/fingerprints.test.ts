@@ -47,8 +47,8 @@ describe('fingerprint set', () => {
       const set = new FingerprintSet();
       set.add(a);
       expect(set.has(b)).toBe(false);
-      set.add(b);
-      set.add(b);
+      expect(set.add(b)).toBe(true);
+      expect(set.add(b)).toBe(false);
       expect([set.has(a), set.has(b)]).toEqual([true, true]);
     }
   });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Cache } from '../src/pipeline/cache.js';
 import { pageStore } from '../src/pipeline/page-store.js';
 
@@ -35,6 +35,19 @@ describe('page store', () => {
     expect(await store.get('short')).toBe('# Only\n');
     // Three runs and the entry that counts them, and the short text's one entry.
     expect(await entries(path.join(dir, 'pages'))).toHaveLength(5);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says of each run whether `run` can read it back: not a text of one run, nor one it could not store', async () => {
+    const { dir, store } = await emptyStore();
+    const add = store.runs('long');
+    expect([await add('# One\n\n', false), await add('## Two\n', true)]).toEqual([true, true]);
+    expect(await store.run('long', 1)).toBe('## Two\n');
+    expect(await store.runs('short')('# Only\n', true)).toBe(false);
+    // A cache that loses what it cannot store (a folder ecap may not write to, say).
+    const losing = new Cache(dir);
+    vi.spyOn(losing, 'set').mockResolvedValue(false);
+    expect(await pageStore(losing, 'code').runs('lost')('# One\n\n', false)).toBe(false);
     await rm(dir, { recursive: true, force: true });
   });
 

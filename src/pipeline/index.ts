@@ -263,7 +263,8 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
     // A shard at a time, each stored (when the last build's are not recent) as soon as all its
     // entries are read. An entry gone from the cache since it was stored there (emptied by hand
     // meanwhile, say) is checked again, and its shard stored after.
-    const groups = shardKeys.length > 0 ? shardKeys.map((_, s) => [...entryKeys.keys()].filter((i) => shardOf(entryKeys[i]!) === s)) : [[...entryKeys.keys()]];
+    const groups: number[][] = shardKeys.length > 0 ? shardKeys.map(() => []) : [[]];
+    for (const [i, k] of entryKeys.entries()) groups[shardKeys.length > 0 ? shardOf(k) : 0]!.push(i);
     const jOf = new Map(indices.map((i, j) => [i, j]));
     const lost: number[] = [];
     const waiting: number[] = [];

@@ -22,8 +22,9 @@ export const runsAhead = 8;
  * its bodies is read from the cache): a snapshot at the peak of writing 10,000 records found the
  * comprehensive report's two files 74 and 71 runs behind, holding 20 MB. The runs of the second
  * benchmark corpus's country reports are about 250 KB each in each format; writing its 10,000
- * records from a checked cache, with no run made ahead, peaked at 309 MB in 46 s with two
- * against 322 MB in 55 s with eight made ahead and eight behind.
+ * records from a checked cache on two cores peaked at 309 MB in 46 s with none made ahead and
+ * two behind, against 322 MB in 55 s with eight and eight (one build each: the two settings
+ * were changed together, and the page workers' path, three cores or more, was not measured).
  */
 const runsBehind = 2;
 
