@@ -254,10 +254,12 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
     // What the build keeps of each file's entry: the rest (the outlines as objects, above all)
     // goes once its shard is stored. Decoded all before any was stored, the second benchmark
     // corpus's 10,000 entries took the build to its highest memory.
-    const kept: Array<{ diagnostics: Diagnostic[]; checked?: CheckedFile; outlines: Array<[string, PackedOutline]>; layoutInputs: string }> = [];
+    const kept: Array<{ diagnostics: Diagnostic[]; checked?: CheckedFile; layoutInputs: string }> = [];
+    const outlines = new Map<string, PackedOutline>();
     const keep = (i: number) => {
-      const { diagnostics, checked, outlines = [], layoutInputs = '' } = results[i] as PreparedFile;
-      kept[i] = { diagnostics, ...(checked ? { checked } : {}), outlines: outlines.map(([name, outline]) => [name, packOutline(outline)]), layoutInputs };
+      const { diagnostics, checked, outlines: outlined = [], layoutInputs = '' } = results[i] as PreparedFile;
+      kept[i] = { diagnostics, ...(checked ? { checked } : {}), layoutInputs };
+      for (const [name, outline] of outlined) outlines.set(name, packOutline(outline));
       results[i] = undefined;
     };
     // A shard at a time, each stored (when the last build's are not recent) as soon as all its
@@ -286,11 +288,9 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
     for (const j of lost) results[indices[j]!] = read(indices[j]!);
     for (const s of waiting) await finish(s);
     // A bad file never stops the others.
-    const outlines = new Map<string, PackedOutline>();
     for (const [i, file] of kept.entries()) {
       diagnostics.push(...file!.diagnostics);
       if (file!.checked) checked.push({ ...file!.checked, revision: keys[i] });
-      for (const [name, outline] of file!.outlines) outlines.set(name, outline);
     }
     const linked = link(checked, loaded.value);
     diagnostics.push(...linked.diagnostics);
@@ -544,6 +544,7 @@ function preparedBodies({ sources, outlines, schemas }: { sources: readonly Chec
     return again.get(file.path)!;
   };
   return {
+    prepared: (name) => outlines.has(name),
     outline: (name) => {
       const packed = outlines.get(name);
       return packed === undefined ? undefined : unpackOutline(packed);

@@ -75,6 +75,8 @@ export function plan(content: Model, context: Pick<RenderContext, 'edition'>): P
 
 /** Where a render finds the bodies it does not render itself: a build's (see prepare.ts). */
 export interface BodySource {
+  /** Whether the body was prepared, and not for the render to render itself: a look, where `outline` makes one. */
+  prepared(name: string): boolean;
   /** Undefined for a body the render is to render itself. */
   outline(name: string): Outline | undefined;
   text(name: string, format: FragmentFormat): Promise<string>;
@@ -170,7 +172,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   // Only the bodies rendered here are kept: a build's are prepared, and holding their nodes
   // took 11 MB at 10,000 records.
   const known = (node: BodyNode) => {
-    if (!bodies?.outline(node.name)) nodes.set(node.name, node);
+    if (!bodies?.prepared(node.name)) nodes.set(node.name, node);
   };
   const byNode = (node: BodyNode) => {
     known(node);
@@ -329,7 +331,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const sources: Sources = {
     text: (key) => texts.get(key)!(),
     outline: outlineOf,
-    body: async (name, format) => (bodies?.outline(name) ? bodies.text(name, format) : own(name)[format]),
+    body: async (name, format) => (bodies?.prepared(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };
   return { layout, files: laidFiles(layout, shapesOf, { css: context.templates.css, fonts: context.fonts }, sources), made: async () => void (await Promise.all(making)) };
