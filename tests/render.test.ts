@@ -1,9 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check, renderContext } from '../src/pipeline/index.js';
 import { plan, render, renderPlan, type PageStore, type RenderOptions } from '../src/pipeline/render.js';
-import type { Runs } from '../src/render/page-text.js';
+import { runText, type Runs } from '../src/render/page-text.js';
+import { runsAhead } from '../src/pipeline/page-stream.js';
+
+// Counted, to see how far ahead of its reader a page's text is made.
+vi.mock('../src/render/page-text.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/render/page-text.js')>();
+  return { ...original, runText: vi.fn(original.runText) };
+});
+const { runText: runTextAsIs } = await vi.importActual<typeof import('../src/render/page-text.js')>('../src/render/page-text.js');
 import { dataPaths } from '../src/report/data.js';
 import { languagesUsed } from '../src/render/fonts.js';
 import { bodyMark } from '../src/render/marks.js';
@@ -67,6 +75,37 @@ describe('render', () => {
     const marked = JSON.stringify(listed.map((p, i) => ({ ...p, description: bodyMark(i) })), null, 2) + '\n';
     const stored = [...kept.values()].find((text) => [text].flat().join('') === marked);
     expect(Array.isArray(stored) && stored.length).toBeGreaterThan(1);
+  });
+
+  it('makes runs ahead of the one read only when another thread serialises them', async () => {
+    const { model } = await check({ contentDir: 'content', cwd: golden });
+    const copy = (i: number, p: NonNullable<typeof model>['practices'][number]) => (i ? { ...p, id: `${p.id}-${i}`, file: p.file.replace(/\.md$/, `-${i}.md`) } : p);
+    const many = { ...model!, practices: Array.from({ length: 200 }, (_, i) => model!.practices.map((p) => copy(i, p))).flat() };
+    const context = await renderContext(languagesUsed(many), { contentDir: 'content', cwd: golden, provenance: {} });
+    // How many runs were ever being serialised at once, beyond those the store had taken: each
+    // run is kept in both formats.
+    const mostAhead = async (serialise?: RenderOptions['serialise']) => {
+      let started = 0;
+      let kept = 0;
+      let most = 0;
+      vi.mocked(runText).mockImplementation((job) => {
+        most = Math.max(most, ++started - Math.floor(kept / 2));
+        return runTextAsIs(job);
+      });
+      const store = memoryStore(new Map(), () => false);
+      const runs = store.runs;
+      store.runs = (key) => {
+        const sink = runs(key);
+        return (run, last) => (kept++, sink(run, last));
+      };
+      for await (const file of (await renderPlan(plan(many, context), context, { store, code: 'c', ...(serialise ? { serialise } : {}) })).files) for await (const piece of file.content as AsyncIterable<string>) void piece;
+      return most;
+    };
+    // Two pages are made at once: here each is at most one run ahead of its store, elsewhere
+    // up to `runsAhead` more (fewer here, as the pages' runs and the data files' interleave).
+    expect(runsAhead).toBeGreaterThan(2);
+    expect(await mostAhead()).toBeLessThanOrEqual(2);
+    expect(await mostAhead(async (job) => runText(job))).toBeGreaterThan(2);
   });
 
   it('reads the bodies\' shapes back from where keepShapes puts them, or holds them', async () => {
