@@ -18,6 +18,7 @@ function partsOf(own: () => AsyncIterable<string>): AsyncIterable<string> {
   const sources: Sources = {
     text: own,
     outline: () => ({ headings: [], first: '', last: '' }),
+    edges: () => ({ first: '', last: '' }),
     body: async (name) => `(body ${name})`,
     revision: () => undefined,
   };

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderFragment, type Outline } from '../src/render/fragment.js';
-import { packOutline, unpackOutline } from '../src/render/packed-outline.js';
+import { packedEdges, packOutline, unpackOutline } from '../src/render/packed-outline.js';
 
 const outlineOf = (markdown: string): Outline => {
   const { headings, first, last } = renderFragment((unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root).children as RootContent[], 'content/practices/x.md#body');
@@ -26,6 +26,7 @@ describe('packed outlines', () => {
     it(`gives back the outline it packed: ${name}`, () => {
       const outline = outlineOf(markdown);
       expect(unpackOutline(packOutline(outline))).toEqual(outline);
+      expect(packedEdges(packOutline(outline))).toEqual({ first: outline.first, last: outline.last });
     });
   }
 

@@ -24,7 +24,7 @@ import { ChangedWhileBuilding, load, readAgain, withText, type HashedFile, type 
 import { forgetRecalled, loadRecalling } from './recall.js';
 import type { BodySource, PageStore, RenderContext } from './render.js';
 import type { Assets, Layout, OutputFile, Shape, Shapes, Sources } from './layout.js';
-import { packOutline, unpackOutline, type PackedOutline } from '../render/packed-outline.js';
+import { packedEdges, packOutline, unpackOutline, type PackedOutline } from '../render/packed-outline.js';
 import type { PageText, TextJob } from '../render/page-text.js';
 import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
@@ -513,6 +513,7 @@ function laidSources(store: PageStore, bodies: BodySource): Sources {
       yield* [text].flat();
     },
     outline: (name) => bodies.outline(name)!,
+    edges: (name) => bodies.edges(name)!,
     body: (name, format) => bodies.text(name, format),
     revision: (name) => bodies.revision(name),
   };
@@ -548,6 +549,10 @@ function preparedBodies({ sources, outlines, schemas }: { sources: readonly Chec
     outline: (name) => {
       const packed = outlines.get(name);
       return packed === undefined ? undefined : unpackOutline(packed);
+    },
+    edges: (name) => {
+      const packed = outlines.get(name);
+      return packed === undefined ? undefined : packedEdges(packed);
     },
     text: async (name, format) => {
       const revision = recordOf(name).revision;

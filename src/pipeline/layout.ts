@@ -1,5 +1,5 @@
 import type { FontFace } from '../render/fonts.js';
-import { fill, type Fragment, type FragmentFormat, type HeadingFill, type ListKind, type Outline } from '../render/fragment.js';
+import { fill, type Fragment, type FragmentFormat, type Edges, type HeadingFill, type ListKind, type Outline } from '../render/fragment.js';
 import { bodyMarks, pageMark } from '../render/marks.js';
 import { Buffer } from 'node:buffer';
 import { hash } from './cache.js';
@@ -104,6 +104,8 @@ export interface Sources {
   /** A file's own text or shell, by `KeyedLaidFile.textKey` or `shell.key`, in runs as they come: joined, the text. */
   text(key: string): AsyncIterable<string>;
   outline(name: string): Outline;
+  /** A body's list kinds alone, where its outline would be made whole (see packed-outline.ts). */
+  edges(name: string): Edges;
   body(name: string, format: FragmentFormat): Promise<string>;
   /** The revision of a body's record; undefined when unknown, and then its files get no key. */
   revision(name: string): string | undefined;
@@ -167,7 +169,7 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
     return part;
   };
   const piece = async (digest: string, text: () => string | Promise<string>): Promise<Part> => record(digest, reused(digest) ? made.digests.length : await text());
-  const edge = (neighbour: Neighbour, side: 'first' | 'last'): ListKind => (typeof neighbour === 'string' ? neighbour : sources.outline(neighbour.body)[side]);
+  const edge = (neighbour: Neighbour, side: 'first' | 'last'): ListKind => (typeof neighbour === 'string' ? neighbour : sources.edges(neighbour.body)[side]);
   const escape = file.json ? (text: string) => JSON.stringify(text).slice(1, -1) : (text: string) => text;
   if (shell) yield await piece('shell', () => shellPiece(0));
   if (shell?.alone) return made;
@@ -179,15 +181,15 @@ async function* assemble(file: KeyedLaidFile, table: readonly PlacedBody[], shap
     if (slot !== undefined) {
       made.slots.push(slot);
       const placed = table[slot]!;
-      const outline = sources.outline(placed.name);
+      const edges = sources.edges(placed.name);
       // An empty comment keeps two lists apart in Markdown, as CommonMark suggests.
-      const apart = format === 'markdown' && [outline.first && edge(placed.before, 'last') === outline.first, outline.last && edge(placed.after, 'first') === outline.last];
+      const apart = format === 'markdown' && [edges.first && edge(placed.before, 'last') === edges.first, edges.last && edge(placed.after, 'first') === edges.last];
       const digest = `${sources.revision(placed.name)?.slice(0, 16)}${apart && apart[0] ? '<' : ''}${apart && apart[1] ? '>' : ''}`;
       const at = made.digests.length + 1;
       if (from?.digests[at] === digest) body = { digest, part: at, empty: from.lengths[at] === 0 };
       else {
         const { depth, fills } = await shapeOf(slot);
-        let text = fill({ ...outline, [format]: await sources.body(placed.name, format) } as Fragment, format, depth, fills);
+        let text = fill({ ...sources.outline(placed.name), [format]: await sources.body(placed.name, format) } as Fragment, format, depth, fills);
         if (text && apart && apart[0]) text = `<!-- -->\n\n${text}`;
         if (text && apart && apart[1]) text = `${text}\n\n<!-- -->`;
         body = { digest, part: escape(text), empty: text === '' };

@@ -19,7 +19,7 @@ import { lookup, type Lookup } from '../report/lookup.js';
 import { body, paragraph, strong, xref, type BodyNode, type Inline } from '../report/nodes.js';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { pageFinisher, type Page } from '../report/page.js';
-import { listKind, renderFragment, type Fragment, type FragmentFormat, type Outline } from '../render/fragment.js';
+import { listKind, renderFragment, type Edges, type Fragment, type FragmentFormat, type Outline } from '../render/fragment.js';
 import { bodyMark, bodyMarks, pageMark } from '../render/marks.js';
 import { forEdition, type Edition } from '../model/edition.js';
 import type { Provenance } from './provenance.js';
@@ -79,6 +79,8 @@ export interface BodySource {
   prepared(name: string): boolean;
   /** Undefined for a body the render is to render itself. */
   outline(name: string): Outline | undefined;
+  /** The outline's list kinds alone; undefined as `outline` is. */
+  edges(name: string): Edges | undefined;
   text(name: string, format: FragmentFormat): Promise<string>;
   /** The revision of the body's record: with `code`, it gives the files their keys. */
   revision(name: string): string | undefined;
@@ -331,6 +333,7 @@ export async function renderPlan(planned: Plan, context: RenderContext, { bodies
   const sources: Sources = {
     text: (key) => texts.get(key)!(),
     outline: outlineOf,
+    edges: (name) => bodies?.edges(name) ?? own(name),
     body: async (name, format) => (bodies?.prepared(name) ? bodies.text(name, format) : own(name)[format]),
     revision: (name) => (code === undefined ? undefined : bodies?.revision(name)),
   };

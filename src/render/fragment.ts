@@ -15,12 +15,16 @@ import { htmlIdOpen, mark, markClose, suffixOpen } from './marks.js';
 /** `first`/`last`: what a body begins and ends with, when that is a list. */
 export type ListKind = 'ordered' | 'bullet' | '';
 
-/** What a page needs of a body to lay itself out, without its text. */
-export interface Outline {
-  /** Each heading's level as written and its text, in document order. */
-  headings: Array<{ depth: number; text: string }>;
+/** What a body begins and ends with: two lists that meet in Markdown are kept apart. */
+export interface Edges {
   first: ListKind;
   last: ListKind;
+}
+
+/** What a page needs of a body to lay itself out, without its text. */
+export interface Outline extends Edges {
+  /** Each heading's level as written and its text, in document order. */
+  headings: Array<{ depth: number; text: string }>;
 }
 
 export type FragmentFormat = 'html' | 'markdown';

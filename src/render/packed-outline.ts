@@ -1,4 +1,4 @@
-import type { ListKind, Outline } from './fragment.js';
+import type { Edges, ListKind, Outline } from './fragment.js';
 
 // A build holds every body's outline from its check to its last file: at 10,000 records,
 // 139,000 headings. As objects ({ depth, text } each, in an array per body) they were 18 MB of
@@ -19,8 +19,13 @@ export function packOutline({ headings, first, last }: Outline): PackedOutline {
   return `${kinds.indexOf(first)}${kinds.indexOf(last)}${headings.map((h) => `${h.depth}${h.text}`).join('\0')}` as PackedOutline;
 }
 
+/** What a packed outline's body begins and ends with: two characters read, nothing unpacked. */
+export function packedEdges(packed: PackedOutline): Edges {
+  return { first: kinds[Number(packed[0])]!, last: kinds[Number(packed[1])]! };
+}
+
 /** The outline `packOutline` packed, made anew at each call. */
 export function unpackOutline(packed: PackedOutline): Outline {
   const headings = packed.length > 2 ? packed.slice(2).split('\0').map((h) => ({ depth: Number(h[0]), text: h.slice(1) })) : [];
-  return { headings, first: kinds[Number(packed[0])]!, last: kinds[Number(packed[1])]! };
+  return { headings, ...packedEdges(packed) };
 }
