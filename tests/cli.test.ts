@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { contentSize, threadFrom } from '../src/pipeline/build-thread.js';
 import { tree, repo, goldenProject, snapshot } from './helpers.js';
 
 // These run the real binary, as a user or CI does; `npm test` compiles build/ first.
@@ -128,6 +129,21 @@ describe('ecap (process)', () => {
     expect(again.stderr.trim().split('\n').at(-1)).toMatch(/^ecap: nothing changed, dist\/ is up to date \(\d+ files\); 0 errors, 4 warnings, 1 info; <time> s$/);
     const summary = await readFile(path.join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('Comprehensive report');
+  });
+
+  it('writes the whole summary of a build large enough to run on a thread of its own', async () => {
+    const dir = await project();
+    // Files a build does not read, enough for the content to be built on its own thread,
+    // which hands its model back only for the summary.
+    await mkdir(path.join(dir, 'content', 'attachments'));
+    await Promise.all(Array.from({ length: threadFrom }, (_, i) => writeFile(path.join(dir, 'content', 'attachments', `${i}.txt`), '')));
+    expect(await contentSize(path.join(dir, 'content'))).toBeGreaterThanOrEqual(threadFrom);
+    const built = ecap(['build', '--no-cache', '--summary', 'summary.md'], dir);
+    expect(built.code).toBe(0);
+    const summary = await readFile(path.join(dir, 'summary.md'), 'utf8');
+    // Made from the model: the reports' titles and the practices by theme.
+    expect(summary).toContain('Country report: Thailand');
+    expect(summary).toMatch(/### Themes\n\n2 practices and 2 recommendations/);
   });
 
   it("builds through the bundle the golden fixture's expected pages", async () => {

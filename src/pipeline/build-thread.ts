@@ -37,7 +37,7 @@ const buildYoungMb = 12;
  * 641 ms, eight alternated pairs), where that build is near its limit of 5 % of a cold build;
  * and at that size the check, not the layout, sets a cold build's peak.
  */
-const threadFrom = 2000;
+export const threadFrom = 2000;
 
 /** What a caller of `buildOnThread` asks of it. */
 export interface ThreadOptions {
