@@ -5,16 +5,17 @@ import { check, renderContext } from '../src/pipeline/index.js';
 import { plan, render, renderPlan, type PageStore, type RenderOptions } from '../src/pipeline/render.js';
 import { runText, type Runs } from '../src/render/page-text.js';
 import { runsAhead } from '../src/pipeline/page-stream.js';
+import { dataPaths } from '../src/report/data.js';
+import { languagesUsed } from '../src/render/fonts.js';
+import { bodyMark } from '../src/render/marks.js';
+import type { Model } from '../src/model/model.js';
 
-// Counted, to see how far ahead of its reader a page's text is made.
+// Counted, to see how far ahead of its reader a page's text is made; it runs as it is.
 vi.mock('../src/render/page-text.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/render/page-text.js')>();
   return { ...original, runText: vi.fn(original.runText) };
 });
-const { runText: runTextAsIs } = await vi.importActual<typeof import('../src/render/page-text.js')>('../src/render/page-text.js');
-import { dataPaths } from '../src/report/data.js';
-import { languagesUsed } from '../src/render/fonts.js';
-import { bodyMark } from '../src/render/marks.js';
+const runTextAsIs = vi.mocked(runText).getMockImplementation()!;
 
 /** A page store in `kept`, which holds a key only where `holds` says, and tells `stored` of each key stored. */
 function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, stored: (key: string) => void = () => undefined): PageStore {
@@ -40,6 +41,12 @@ function memoryStore(kept: Map<string, Runs>, holds: (key: string) => boolean, s
   };
 }
 
+/** The model with its practices `times` over; the first copy keeps its ids, which the recommendations cite. */
+function withPracticesCopied(model: Model, times: number): Model {
+  const copy = (i: number, p: Model['practices'][number]) => (i ? { ...p, id: `${p.id}-${i}`, file: p.file.replace(/\.md$/, `-${i}.md`) } : p);
+  return { ...model, practices: Array.from({ length: times }, (_, i) => model.practices.map((p) => copy(i, p))).flat() };
+}
+
 const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'golden');
 
 describe('render', () => {
@@ -55,11 +62,9 @@ describe('render', () => {
 
   it('stores a long data file in runs that join to its text, descriptions as marks', async () => {
     const { model } = await check({ contentDir: 'content', cwd: golden });
-    // Enough practices for their file's text to be stored in more than one run; the first
-    // copy keeps its id, which the recommendations cite.
-    const copy = (i: number, p: NonNullable<typeof model>['practices'][number]) => (i ? { ...p, id: `${p.id}-${i}`, file: p.file.replace(/\.md$/, `-${i}.md`) } : p);
-    const practices = Array.from({ length: 200 }, (_, i) => model!.practices.map((p) => copy(i, p))).flat();
-    const many = { ...model!, practices };
+    // Enough practices for their file's text to be stored in more than one run.
+    const many = withPracticesCopied(model!, 200);
+    const practices = many.practices;
     const context = await renderContext(languagesUsed(many), { contentDir: 'content', cwd: golden, provenance: {} });
     const kept = new Map<string, Runs>();
     let written = '';
@@ -79,8 +84,8 @@ describe('render', () => {
 
   it('makes runs ahead of the one read only when another thread serialises them', async () => {
     const { model } = await check({ contentDir: 'content', cwd: golden });
-    const copy = (i: number, p: NonNullable<typeof model>['practices'][number]) => (i ? { ...p, id: `${p.id}-${i}`, file: p.file.replace(/\.md$/, `-${i}.md`) } : p);
-    const many = { ...model!, practices: Array.from({ length: 200 }, (_, i) => model!.practices.map((p) => copy(i, p))).flat() };
+    // Enough practices for the comprehensive report to be made in several runs.
+    const many = withPracticesCopied(model!, 200);
     const context = await renderContext(languagesUsed(many), { contentDir: 'content', cwd: golden, provenance: {} });
     // How many runs were ever being serialised at once, beyond those the store had taken: each
     // run is kept in both formats.

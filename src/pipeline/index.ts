@@ -544,16 +544,15 @@ function preparedBodies({ sources, outlines, schemas }: { sources: readonly Chec
     }
     return again.get(file.path)!;
   };
+  // What a prepared body's packed outline gives, read as `as` reads it; undefined for a body not prepared.
+  const readOutline = <T>(name: string, as: (packed: PackedOutline) => T): T | undefined => {
+    const packed = outlines.get(name);
+    return packed === undefined ? undefined : as(packed);
+  };
   return {
     prepared: (name) => outlines.has(name),
-    outline: (name) => {
-      const packed = outlines.get(name);
-      return packed === undefined ? undefined : unpackOutline(packed);
-    },
-    edges: (name) => {
-      const packed = outlines.get(name);
-      return packed === undefined ? undefined : packedEdges(packed);
-    },
+    outline: (name) => readOutline(name, unpackOutline),
+    edges: (name) => readOutline(name, packedEdges),
     text: async (name, format) => {
       const revision = recordOf(name).revision;
       const known = texts.get(name, revision, format);
