@@ -45,6 +45,27 @@ describe('shape store', () => {
     for (const [i, shape] of tables[1]!.entries()) expect(await shapes(1, i)).toEqual(shape);
   });
 
+  it('encodes a run only as it is stored, never all of them at once, and tells when one was lost', async () => {
+    const dir = (await emptyCache()).dir;
+    // Counts the runs encoded and not yet stored: each entry's write is slowed, and one is refused.
+    let inFlight = 0;
+    let most = 0;
+    let writes = 0;
+    const cache = new (class extends Cache {
+      override async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<boolean> {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+        return ++writes === 100 ? false : super.setEncoded(kind, key, entry);
+      }
+    })(dir);
+    expect(await storeShapes(cache, 'layout', tables)).toBe(false);
+    // 201 runs in all: the long table's 200 and the short one's.
+    expect(writes).toBe(201);
+    expect(most).toBeLessThanOrEqual(32);
+    expect((await entryFiles(dir)).length).toBe(200);
+  });
+
   it('throws what it is told to when the cache has lost a shape', async () => {
     const cache = await emptyCache();
     await storeShapes(cache, 'layout', tables);
