@@ -78,6 +78,11 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Whether a `tightHeap` call is running on this thread. */
+export function holdsTight(): boolean {
+  return running > 0;
+}
+
 /**
  * A function that collects this thread's young generation (a scavenge, where V8 puts new
  * objects) when called. A check worker calls it between two files, where nearly all it made
