@@ -121,7 +121,8 @@ export class Cache {
    * collection that falls inside a file copies its tree and may promote it (see
    * `youngCollection`), as the body texts it stores while it parses the next would start.
    * The benchmark's cold builds of 10,000 records, collecting in the check's threads too,
-   * took 1.29 × the floor's time, against 1.14–1.23 × in the rounds before (not measured apart).
+   * took 1.29 × the floor's time, against 1.02–1.23 × in the seven runs before (not measured
+   * apart).
    */
   private spent(bytes: number): void {
     if (!holdsTight()) return;
