@@ -7,7 +7,7 @@ import { DefaultDeserializer, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { compareText } from '../order.js';
 import { packageRoot } from '../package.js';
-import { holdsTight, youngCollection } from './heap.js';
+import { doneOutsideHeap } from './heap.js';
 
 const readView = (DefaultDeserializer.prototype as unknown as { _readHostObject(this: DefaultDeserializer): ArrayBufferView })._readHostObject;
 
@@ -50,7 +50,7 @@ export class Cache {
       handle = await open(this.file(kind, key), 'r');
       const entry = await handle.readFile();
       const value = Cache.decode<T>(key, entry);
-      this.spent(entry.byteLength);
+      doneOutsideHeap(entry.byteLength);
       if (value !== undefined) await renew(handle);
       return value;
     } catch {
@@ -67,7 +67,7 @@ export class Cache {
       fd = openSync(this.file(kind, key), 'r');
       const entry = readFileSync(fd);
       const value = Cache.decode<T>(key, entry);
-      this.spent(entry.byteLength);
+      doneOutsideHeap(entry.byteLength);
       if (value !== undefined) renewSync(fd);
       return value;
     } catch {
@@ -104,7 +104,7 @@ export class Cache {
         await writeFile(temp, entry);
       }
       await rename(temp, file);
-      this.spent(entry.byteLength);
+      doneOutsideHeap(entry.byteLength);
       return true;
     } catch (error) {
       this.made.delete(folder);
@@ -112,24 +112,6 @@ export class Cache {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !refusesWrites(error as NodeJS.ErrnoException)) throw error;
       return false;
     }
-  }
-
-  /**
-   * Counts an entry's bytes read or written while this thread holds its heap tight (see
-   * `tightHeap`: a build's layout and writing), and collects once they add up to
-   * `collectEvery`. Not in a check's threads: a worker collects between files, and a
-   * collection that falls inside a file copies its tree and may promote it (see
-   * `youngCollection`), as the body texts it stores while it parses the next would start.
-   * The benchmark's cold builds of 10,000 records, collecting in the check's threads too,
-   * took 1.29 × the floor's time, against 1.02–1.23 × in the seven runs before (not measured
-   * apart).
-   */
-  private spent(bytes: number): void {
-    if (!holdsTight()) return;
-    sinceCollection += bytes;
-    if (sinceCollection < collectEvery) return;
-    sinceCollection = 0;
-    (collectYoung ??= youngCollection())();
   }
 
   private async makeFolder(folder: string): Promise<void> {
@@ -209,20 +191,6 @@ export async function unwritable(dir: string): Promise<NodeJS.ErrnoException | u
 
 /** Numbers this thread's writes: two of one entry at once must not share a temporary file. */
 let writes = 0;
-
-/**
- * How many bytes of entries this thread reads and writes between two collections of its young
- * generation. An entry's bytes are outside V8's heap, freed only with the small object that
- * holds them, at a collection, and V8 starts one for such bytes alone only once tens of
- * megabytes of them are held (30 MB in tests/cache-store.test.ts). Writing reads and writes
- * about 1 GB of entries at 10,000 records and makes little else to start one: laying out and
- * writing the second benchmark corpus from a checked cache peaked at 267 and 273 MB without,
- * at 242 and 242 MB with this (2 MB: 241 and 242; 4 MB: 238 and 247; 16 MB: 248 and 256).
- */
-const collectEvery = 8 * 2 ** 20;
-/** This thread's count since its last collection: the caches of one thread count together. */
-let sinceCollection = 0;
-let collectYoung: (() => void) | undefined;
 
 /**
  * An entry's modification time says when a build last used it (`ecap cache prune` removes by
