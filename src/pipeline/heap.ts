@@ -98,8 +98,9 @@ let collectYoung: (() => void) | undefined;
  * build's layout and writing). Not in a check's threads: a worker collects between files, and
  * a collection that falls inside a file copies its tree and may promote it (see
  * `youngCollection`), as the body texts it stores while it parses the next would start. The
- * benchmark's cold builds of 10,000 records, collecting in the check's threads too, took
- * 1.29 × the floor's time, against 1.02–1.23 × in the seven runs before (not measured apart).
+ * benchmark's cold builds of 10,000 records took 1.29 × the floor's time collecting in the
+ * check's threads too (ce57543), 1.17 × collecting here alone (ab4d91e): one run of each, on a
+ * shared machine, so not a measurement of this alone.
  */
 export function doneOutsideHeap(bytes: number): void {
   if (running === 0) return;

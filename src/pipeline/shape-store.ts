@@ -23,8 +23,9 @@ const runsAtHand = 16;
  */
 export async function storeShapes(cache: Cache, layout: string, tables: readonly (readonly Shape[])[]): Promise<boolean> {
   let stored = true;
-  const runs = tables.flatMap((table, t) => shapeRuns(table).map((run, r) => ({ key: shapesKey(layout, t, r), run })));
-  await concurrently(runs, async ({ key, run }) => void (stored = (await cache.set('shapes', key, run)) && stored));
+  await concurrently(shapeRuns(layout, tables), async ({ key, run }) => {
+    if (!(await cache.set('shapes', key, run))) stored = false;
+  });
   return stored;
 }
 
@@ -51,9 +52,11 @@ export function keptShapes(cache: Cache, layout: string, missing: () => Error): 
   };
 }
 
-/** A table's shapes, in the runs that the cache keeps apart. */
-function shapeRuns(table: readonly Shape[]): Shape[][] {
-  return Array.from({ length: Math.ceil(table.length / shapesPerEntry) }, (_, r) => table.slice(r * shapesPerEntry, (r + 1) * shapesPerEntry));
+/** A layout's shapes, in the runs that the cache keeps apart, each cut from its table as it is taken. */
+function* shapeRuns(layout: string, tables: readonly (readonly Shape[])[]): Generator<{ key: string; run: Shape[] }> {
+  for (const [t, table] of tables.entries()) {
+    for (let r = 0; r * shapesPerEntry < table.length; r++) yield { key: shapesKey(layout, t, r), run: table.slice(r * shapesPerEntry, (r + 1) * shapesPerEntry) };
+  }
 }
 
 /** Where the cache keeps one run of the shapes of a layout's table of bodies, apart: a build reads only those of the bodies it makes. */
