@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { compactStrings } from '../compact-strings.js';
 import { walk } from '../walk.js';
 import { movePositions, parseSections, type EarlierBody, type Section } from './sections.js';
 import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
@@ -151,7 +152,7 @@ function parseYaml(text: string, file: string, diagnostics: Diagnostic[], base =
   let data: unknown;
   try {
     // Throws on an alias without its anchor, and on aliases that would expand without end.
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = compactStrings(doc.toJS({ maxAliasCount: 100 }));
   } catch (error) {
     let at: [number, number] = [0, 0];
     visitYaml(doc, { Alias: (_key, node) => void (at[1] === 0 && node.range && (at = [node.range[0], node.range[1]])) });

@@ -1,5 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { compact } from '../compact-strings.js';
 import { walk } from '../walk.js';
 import { headingId } from './anchors.js';
 import { toHtmlBody } from './html.js';
@@ -50,7 +51,7 @@ export function renderFragment(nodes: readonly RootContent[], name: string): Fra
   const headings: Fragment['headings'] = [];
   walk(root, (n) => {
     if (n.type !== 'heading') return;
-    headings.push({ depth: n.depth, text: toString(n) });
+    headings.push({ depth: n.depth, text: compact(toString(n)) });
     n.depth = 6;
     n.data = { ...n.data, hProperties: { ...n.data?.hProperties, id: mark('id', headings.length - 1) } };
     n.children = [...n.children, { type: 'text', value: mark('suffix', headings.length - 1) }];
