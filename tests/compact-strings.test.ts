@@ -30,7 +30,7 @@ describe('compact', () => {
     expect(width(made)).toBe(1);
   });
 
-  it('leaves a string that needs two bytes a character as it is', () => {
+  it('keeps two bytes a character for a string that needs them', () => {
     expect(compact(wide)).toBe(wide);
     expect(width(compact(wide))).toBe(2);
     expect(compact('')).toBe('');

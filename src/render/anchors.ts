@@ -2,6 +2,7 @@ import { slug } from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
+import { compact } from '../compact-strings.js';
 import { FingerprintSet } from '../fingerprints.js';
 import { walk } from '../walk.js';
 import type { BodyNode } from '../report/nodes.js';
@@ -42,7 +43,9 @@ export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: 
       if (node.type !== 'heading') return;
       const { id } = slugs(toString(node));
       const data = (node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } });
-      if (data.key) own.set(data.key, flat(id));
+      // Made one piece only where a slug is held: the anchors of keyed headings, for the links
+      // to them while the build lasts (see compact-strings.ts).
+      if (data.key) own.set(data.key, compact(id));
     });
   return { anchor, own };
 }
@@ -50,7 +53,7 @@ export function pageAnchorer(outlineOf: (body: BodyNode) => Outline): { anchor: 
 /**
  * Takes one slug after another as github-slugger's `GithubSlugger` does (`title`, `title-1`,
  * `title-2`…), giving the number it added too. It keeps every slug the page has taken, by its
- * fingerprint, and the last number added to each slug that was taken again (few, made flat).
+ * fingerprint, and the last number added to each slug that was taken again (few, each made `compact`).
  */
 export function pageSlugs(): (text: string) => { id: string; repeat?: number } {
   const taken = new FingerprintSet();
@@ -62,7 +65,7 @@ export function pageSlugs(): (text: string) => { id: string; repeat?: number } {
     while (!taken.add(id)) {
       // As GithubSlugger's count: 0 when the slug was first taken, one more each time it is again.
       repeat = (repeats.get(base) ?? 0) + 1;
-      repeats.set(flat(base), repeat);
+      repeats.set(compact(base), repeat);
       id = `${base}-${repeat}`;
     }
     return repeat ? { id, repeat } : { id };
@@ -122,16 +125,4 @@ function anchorKey(key: string, format: Format): string | undefined {
 
 function relative(from: string, to: string): string {
   return path.posix.relative(path.posix.dirname(from), to);
-}
-
-/**
- * The string as one piece, a byte a character where it can be. github-slugger's `slug` gives a
- * tree of the pieces its replacements left, two bytes a character when the heading had a
- * character past Latin-1 (an em dash in a suffix). Made flat only where a slug is held: the
- * anchors of keyed headings, for the links to them while the build lasts. When every slug of
- * the comprehensive report was held as a string, at 10,000 records, they took 87 MB as given
- * and 11 MB made flat.
- */
-function flat(text: string): string {
-  return /[^\0-\xff]/.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'latin1').toString('latin1');
 }
