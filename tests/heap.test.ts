@@ -10,7 +10,7 @@ import { readSchemas } from '../src/content/schemas.js';
 import { BodyTexts } from '../src/pipeline/bodies.js';
 import { hash, type Cache } from '../src/pipeline/cache.js';
 import { checkJobs } from '../src/pipeline/check-file.js';
-import { collector, growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
+import { collector, doneOutsideHeap, growthFor, tightAbove, tightHeap, youngCollection } from '../src/pipeline/heap.js';
 import type { Fragment } from '../src/render/fragment.js';
 import { cacheAnswering, golden, repo, source } from './helpers.js';
 
@@ -93,6 +93,33 @@ describe('collecting the young generation between files', () => {
     youngCollection();
     expect(vm.runInNewContext('typeof gc')).toBe('undefined');
     expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
+  });
+});
+
+describe('letting go of bytes outside the heap', () => {
+  it('frees the bytes it is done with at young collections, though their holder lives on', () => {
+    const collectYoung = youngCollection();
+    const text = 'x'.repeat(2 ** 20);
+    // Held, as an entry still referred to from the old generation would be: only a full
+    // collection would free what they point to.
+    const holders = [v8.serialize({ text }), v8.serialize({ text }), v8.serialize({ text })];
+    collectYoung();
+    const before = process.memoryUsage().external;
+    for (const bytes of holders) doneOutsideHeap(bytes);
+    // Moved, they are freed with the young buffer they were moved to: the second collection sweeps it.
+    collectYoung();
+    collectYoung();
+    expect(holders.map((bytes) => bytes.byteLength)).toEqual([0, 0, 0]);
+    expect(before - process.memoryUsage().external).toBeGreaterThan(2.5 * 2 ** 20);
+  });
+
+  it('leaves alone bytes that share their buffer, such as a slice of Node\'s pool', () => {
+    const pooled = Buffer.from('a short entry');
+    const part = new Uint8Array(new ArrayBuffer(64), 8, 16);
+    doneOutsideHeap(pooled);
+    doneOutsideHeap(part);
+    expect(pooled.toString()).toBe('a short entry');
+    expect(part.byteLength).toBe(16);
   });
 });
 

@@ -113,6 +113,21 @@ describe('concurrently', () => {
     expect(most).toBe(32);
   });
 
+  it('runs no more at once than the limit it is given', async () => {
+    let running = 0;
+    let most = 0;
+    await concurrently(
+      Array.from({ length: 20 }, (_, i) => i),
+      async () => {
+        most = Math.max(most, ++running);
+        await new Promise(setImmediate);
+        running--;
+      },
+      4,
+    );
+    expect(most).toBe(4);
+  });
+
   it('takes items from a generator only as it needs them', async () => {
     let made = 0;
     function* items() {

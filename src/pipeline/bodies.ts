@@ -1,6 +1,7 @@
 import type { Edition } from '../model/edition.js';
 import type { Fragment, FragmentFormat } from '../render/fragment.js';
 import { Cache, hash } from './cache.js';
+import { doneOutsideHeap } from './heap.js';
 
 const formats: readonly FragmentFormat[] = ['html', 'markdown'];
 
@@ -45,6 +46,7 @@ export class BodyTexts {
       const stored = await cache.setEncoded('bodies', key, entry);
       // Rare (see setEncoded): the text is decoded back rather than kept for the case.
       if (!stored && this.readHere) this.held.set(key, Cache.decode<string>(key, entry)!);
+      doneOutsideHeap(entry);
     }
   }
 

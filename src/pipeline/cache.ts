@@ -50,7 +50,7 @@ export class Cache {
       handle = await open(this.file(kind, key), 'r');
       const entry = await handle.readFile();
       const value = Cache.decode<T>(key, entry);
-      doneOutsideHeap(entry.byteLength);
+      doneOutsideHeap(entry);
       if (value !== undefined) await renew(handle);
       return value;
     } catch {
@@ -67,7 +67,7 @@ export class Cache {
       fd = openSync(this.file(kind, key), 'r');
       const entry = readFileSync(fd);
       const value = Cache.decode<T>(key, entry);
-      doneOutsideHeap(entry.byteLength);
+      doneOutsideHeap(entry);
       if (value !== undefined) renewSync(fd);
       return value;
     } catch {
@@ -77,15 +77,19 @@ export class Cache {
     }
   }
 
-  set(kind: string, key: string, value: unknown): Promise<boolean> {
-    return this.setEncoded(kind, key, Cache.encode(key, value));
+  async set(kind: string, key: string, value: unknown): Promise<boolean> {
+    const entry = Cache.encode(key, value);
+    const stored = await this.setEncoded(kind, key, entry);
+    doneOutsideHeap(entry);
+    return stored;
   }
 
   /**
    * Stores an entry made by `encode`, e.g. in a worker; false when it is lost instead, as if
    * removed just after: no reader counts on an entry being there. It is lost when its folder is
    * removed while it is stored (the cache emptied by hand during a build), or may not be
-   * written to (made by another user, say), or the disk is full or read-only.
+   * written to (made by another user, say), or the disk is full or read-only. The caller still
+   * owns `entry`: once it is done with it, `doneOutsideHeap` lets it go.
    */
   async setEncoded(kind: string, key: string, entry: Uint8Array): Promise<boolean> {
     const file = this.file(kind, key);
@@ -104,7 +108,6 @@ export class Cache {
         await writeFile(temp, entry);
       }
       await rename(temp, file);
-      doneOutsideHeap(entry.byteLength);
       return true;
     } catch (error) {
       this.made.delete(folder);

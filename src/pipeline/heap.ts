@@ -80,34 +80,63 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * How many bytes outside V8's heap this thread is done with (the cache's entries, read or
- * written) between two collections of its young generation while `tightHeap` runs. Such bytes
- * are freed only with the small object that holds them, at a collection, and V8 starts one for
- * them alone only once tens of megabytes are held (30 MB in tests/cache-store.test.ts). Writing
- * reads and writes about 1 GB of entries at 10,000 records and makes little else to start one:
- * laying out and writing the second benchmark corpus from a checked cache peaked at 267 and
- * 273 MB without, at 242 and 242 MB with this (2 MB: 241 and 242; 4 MB: 238 and 247; 16 MB:
- * 248 and 256).
+ * written) between two collections of its young generation while `tightHeap` runs. Each is
+ * let go of as it is done with (`letGo`), so its memory waits only for the next young
+ * collection, and this is about as much as waits at once. Writing reads and writes about 1 GB
+ * of entries at 10,000 records and makes little else to start a collection: laying out and
+ * writing the second benchmark corpus from a checked cache peaked at 267 and 273 MB without
+ * these collections, at 242 and 242 MB with one every 8 MB, before entries were let go of.
+ * Since, heaptrack put the allocator's peak of that writing at 31.1 MB with one every 8 MB and
+ * 27.9 MB with one every 2 MB (each a scavenge of 1–3 ms, about 500 a build).
  */
-const collectEvery = 8 * 2 ** 20;
+const collectEvery = 2 * 2 ** 20;
 let sinceCollection = 0;
 let collectYoung: (() => void) | undefined;
 
 /**
- * Counts `bytes` outside V8's heap that are garbage once their holder is, and collects this
- * thread's young generation once they add up to `collectEvery`, while `tightHeap` runs (a
- * build's layout and writing). Not in a check's threads: a worker collects between files, and
- * a collection that falls inside a file copies its tree and may promote it (see
- * `youngCollection`), as the body texts it stores while it parses the next would start. The
- * benchmark's cold builds of 10,000 records took 1.29 × the floor's time collecting in the
- * check's threads too (ce57543), 1.17 × collecting here alone (ab4d91e): one run of each, on a
- * shared machine, so not a measurement of this alone.
+ * Lets go of `bytes`, an entry of the cache that this thread has decoded, or encoded and
+ * stored, and that nothing reads again: they are freed at the next young collection, which
+ * this starts once `collectEvery` bytes are waiting, while `tightHeap` runs (a build's layout
+ * and writing). Not in a check's threads: a worker collects between files, and a collection
+ * that falls inside a file copies its tree and may promote it (see `youngCollection`), as the
+ * body texts it stores while it parses the next would start. The benchmark's cold builds of
+ * 10,000 records took 1.29 × the floor's time collecting in the check's threads too (ce57543),
+ * 1.17 × collecting here alone (ab4d91e): one run of each, on a shared machine, so not a
+ * measurement of this alone.
  */
-export function doneOutsideHeap(bytes: number): void {
+export function doneOutsideHeap(bytes: Uint8Array): void {
+  // Measured first: let go of, they are empty.
+  const size = bytes.byteLength;
+  letGo(bytes);
   if (running === 0) return;
-  sinceCollection += bytes;
+  sinceCollection += size;
   if (sinceCollection < collectEvery) return;
   sinceCollection = 0;
   (collectYoung ??= youngCollection())();
+}
+
+/**
+ * Moves the memory under `bytes` to a new ArrayBuffer that nothing holds, and leaves `bytes`
+ * empty. Left with their holder, an entry's bytes wait for a collection to find it dead, and a
+ * holder that outlived two young collections (an entry being written while others are read)
+ * waits in the old generation for a full one; the new buffer is young, and the second young
+ * collection from now frees it (the first finds it dead, the next sweeps its memory). Meanwhile the allocator serves other blocks around the waiting ones, and
+ * its arenas keep the space they reached (see Memory in docs/speed.md). Cold builds of the
+ * second benchmark corpus's 10,000 records, each change switched on by the environment in one
+ * copy of the bundle (`/usr/bin/time`): 244 and 252 MB left to their holders; 228, 237 and
+ * 236 MB let go of; 232 and 233 MB with the shapes also stored 4 at once (`storedAtOnce`) and a
+ * young collection every 2 MB. Moving a buffer copies nothing: serialising 20,000 entries of
+ * 20 KB and moving each took no longer than serialising them alone.
+ */
+function letGo(bytes: Uint8Array): void {
+  const { buffer } = bytes;
+  // A buffer shared with others, as Node's pool of small buffers is, stays where it is.
+  if (bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return;
+  try {
+    structuredClone(buffer, { transfer: [buffer] });
+  } catch {
+    // Untransferable (a buffer Node keeps for itself): left to the collector.
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ import type { CheckedFile } from './structure.js';
 import { builtBy, upToDate, write, type WrittenFile } from './write.js';
 import { compareText } from '../order.js';
 import { printPdfs, requireChromium } from './pdf.js';
-import { tightHeap } from './heap.js';
+import { doneOutsideHeap, tightHeap } from './heap.js';
 import { readProvenance, type Provenance } from './provenance.js';
 import type { Edition } from '../model/edition.js';
 import { readFonts } from './assets.js';
@@ -225,6 +225,7 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
     // Held when there is no cache to read it back from, or it could not be stored there.
     const stored = await cache?.setEncoded(kind, entryKeys[i]!, entry);
     if (!stored || again) entries[i] = entry;
+    else doneOutsideHeap(entry);
     for (const [name, fragment] of fragments) await preparing!.texts.keep(name, keys[i]!, fragment);
     if (!again) options.onProgress?.('checking', ++done, keys.length);
   };
