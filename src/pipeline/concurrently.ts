@@ -1,9 +1,9 @@
 /**
- * Runs `task` on every item, at most `limit` at once (32 unless told): one at a time leaves the
- * CPU waiting on the disk (or on other threads), and a new task starts as soon as one ends. Items are taken from
- * `items` only as their task starts, so a generator's items need not all exist at once. When a
- * task fails, no other starts, those running are let finish (nothing is left running behind
- * the caller's back) and the first failure is thrown.
+ * Runs `task` on every item, at most `limit` at once (32 unless told): one at a time leaves
+ * the CPU waiting on the disk (or on other threads), and a new task starts as soon as one
+ * ends. Items are taken from `items` only as their task starts, so a generator's items need
+ * not all exist at once. When a task fails, no other starts, those running are let finish
+ * (nothing is left running behind the caller's back) and the first failure is thrown.
  */
 export async function concurrently<T>(items: Iterable<T> | AsyncIterable<T>, task: (item: T) => Promise<unknown>, limit = 32): Promise<void> {
   const running = new Set<Promise<void>>();

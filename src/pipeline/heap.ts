@@ -81,8 +81,8 @@ export async function tightHeap<T>(work: () => Promise<T>): Promise<T> {
 /**
  * How many bytes outside V8's heap this thread is done with (the cache's entries, read or
  * written) between two collections of its young generation while `tightHeap` runs. Each is
- * let go of as it is done with (`letGo`), so its memory waits only for the next young
- * collection, and this is about as much as waits at once. Writing reads and writes about 1 GB
+ * let go of as it is done with (`letGo`), so its memory waits only for the next two young
+ * collections, and this is about as much as waits at once. Writing reads and writes about 1 GB
  * of entries at 10,000 records and makes little else to start a collection: laying out and
  * writing the second benchmark corpus from a checked cache peaked at 267 and 273 MB without
  * these collections, at 242 and 242 MB with one every 8 MB, before entries were let go of.
@@ -95,9 +95,9 @@ let collectYoung: (() => void) | undefined;
 
 /**
  * Lets go of `bytes`, an entry of the cache that this thread has decoded, or encoded and
- * stored, and that nothing reads again: they are freed at the next young collection, which
- * this starts once `collectEvery` bytes are waiting, while `tightHeap` runs (a build's layout
- * and writing). Not in a check's threads: a worker collects between files, and a collection
+ * stored, and that nothing reads again, in any thread: young collections free them. While
+ * `tightHeap` runs (a build's layout and writing), this also starts one once `collectEvery`
+ * bytes are waiting. Not in a check's threads: a worker collects between files, and a collection
  * that falls inside a file copies its tree and may promote it (see `youngCollection`), as the
  * body texts it stores while it parses the next would start. The benchmark's cold builds of
  * 10,000 records took 1.29 × the floor's time collecting in the check's threads too (ce57543),
@@ -119,11 +119,12 @@ export function doneOutsideHeap(bytes: Uint8Array): void {
  * Moves the memory under `bytes` to a new ArrayBuffer that nothing holds, and leaves `bytes`
  * empty. Left with their holder, an entry's bytes wait for a collection to find it dead, and a
  * holder that outlived two young collections (an entry being written while others are read)
- * waits in the old generation for a full one; the new buffer is young, and the second young
- * collection from now frees it (the first finds it dead, the next sweeps its memory). Meanwhile the allocator serves other blocks around the waiting ones, and
- * its arenas keep the space they reached (see Memory in docs/speed.md). Cold builds of the
- * second benchmark corpus's 10,000 records, each change switched on by the environment in one
- * copy of the bundle (`/usr/bin/time`): 244 and 252 MB left to their holders; 228, 237 and
+ * waits in the old generation for a full one; the new buffer is young, and two young
+ * collections free it (one was not enough, in tests/heap.test.ts and by hand). Meanwhile the
+ * allocator serves other blocks around the waiting ones, and its arenas keep the space they
+ * reached (see Memory in docs/speed.md). Cold builds of the second benchmark corpus's 10,000
+ * records, each change switched on by the environment in one copy of the bundle
+ * (`/usr/bin/time`): 244 and 252 MB left to their holders; 228, 237 and
  * 236 MB let go of; 232 and 233 MB with the shapes also stored 4 at once (`storedAtOnce`) and a
  * young collection every 2 MB. Moving a buffer copies nothing: serialising 20,000 entries of
  * 20 KB and moving each took no longer than serialising them alone.
