@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { quickText, toMarkdownPage } from '../src/render/markdown.js';
+import { narrowedRoot, toMarkdownPage } from '../src/render/markdown.js';
 
 // Texts of the characters Markdown gives a meaning to, beside letters, digits and spaces,
 // in every place a text can stand: what makes mdast-util-to-markdown escape something.
@@ -15,7 +15,8 @@ const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
   { weight: 4, arbitrary: text },
   fc.array(text, { minLength: 1, maxLength: 3 }).map((children): PhrasingContent => ({ type: 'emphasis', children })),
   fc.array(text, { minLength: 1, maxLength: 3 }).map((children): PhrasingContent => ({ type: 'strong', children })),
-  fc.tuple(fc.array(text, { minLength: 1, maxLength: 2 }), value).map(([children, url]): PhrasingContent => ({ type: 'link', url, children })),
+  fc.tuple(fc.array(text, { minLength: 1, maxLength: 2 }), value, fc.option(value)).map(([children, url, title]): PhrasingContent => ({ type: 'link', url, title, children })),
+  fc.tuple(value, value, fc.option(value)).map(([alt, url, title]): PhrasingContent => ({ type: 'image', alt, url, title })),
   value.map((v): PhrasingContent => ({ type: 'inlineCode', value: v })),
 );
 const inline = fc.array(phrasing, { minLength: 1, maxLength: 5 });
@@ -28,11 +29,11 @@ const block: fc.Arbitrary<RootContent> = fc.oneof(
 );
 const tree = fc.array(block, { minLength: 1, maxLength: 4 }).map((children): Root => ({ type: 'root', children }));
 
-describe('quickText', () => {
-  it('serialises every text as mdast-util-to-markdown’s own handler does', () => {
+describe('narrowedRoot', () => {
+  it('serialises every text, address and title as mdast-util-to-markdown’s own handlers do', () => {
     const options = { bullet: '-', emphasis: '_', strong: '*', fences: true, listItemIndent: 'one' } as const;
     const own = unified().use(remarkGfm).use(remarkStringify, options);
-    const quick = unified().use(remarkGfm).use(remarkStringify, { ...options, handlers: { text: quickText } });
+    const quick = unified().use(remarkGfm).use(remarkStringify, { ...options, handlers: { root: narrowedRoot } });
     const serialise = (processor: typeof own, root: Root) => {
       try {
         return processor.stringify(root);
