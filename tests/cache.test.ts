@@ -224,6 +224,13 @@ describe('cache', () => {
       expect(decoded[name].buffer.byteLength).toBe(decoded[name].byteLength);
     }
   });
+  it('takes an entry nothing reads again: decoded, its bytes let go of, a foreign one too', () => {
+    const entry = Cache.encode('k', { text: 'x'.repeat(10_000) });
+    const foreign = Cache.encode('other', 1);
+    expect(Cache.take<{ text: string }>('k', entry)).toEqual({ text: 'x'.repeat(10_000) });
+    expect(Cache.take('k', foreign)).toBeUndefined();
+    expect([entry.byteLength, foreign.byteLength]).toEqual([0, 0]);
+  });
   it('checks a corrupt cache’s files again instead of trusting it', async () => {
     const dir = await project();
     await build(cachedBuild(dir));

@@ -49,8 +49,7 @@ export class Cache {
     try {
       handle = await open(this.file(kind, key), 'r');
       const entry = await handle.readFile();
-      const value = Cache.decode<T>(key, entry);
-      doneOutsideHeap(entry);
+      const value = Cache.take<T>(key, entry);
       if (value !== undefined) await renew(handle);
       return value;
     } catch {
@@ -66,8 +65,7 @@ export class Cache {
     try {
       fd = openSync(this.file(kind, key), 'r');
       const entry = readFileSync(fd);
-      const value = Cache.decode<T>(key, entry);
-      doneOutsideHeap(entry);
+      const value = Cache.take<T>(key, entry);
       if (value !== undefined) renewSync(fd);
       return value;
     } catch {
@@ -134,6 +132,15 @@ export class Cache {
     decoder.readHeader();
     const decoded = decoder.readValue() as { key: string; value: T };
     return decoded.key === key ? decoded.value : undefined;
+  }
+
+  /** `decode`, for an entry nothing reads again: its bytes are let go of (see `doneOutsideHeap`). */
+  static take<T>(key: string, entry: Uint8Array): T | undefined {
+    try {
+      return Cache.decode<T>(key, entry);
+    } finally {
+      doneOutsideHeap(entry);
+    }
   }
 
   private file(kind: string, key: string): string {

@@ -249,7 +249,7 @@ async function checkContent({ loaded, schemas, base, keys, earlierKeys, key }: C
     const read = (i: number) => {
       const bytes = entries[i];
       entries[i] = undefined;
-      return bytes ? Cache.decode<PreparedFile | FileResult>(entryKeys[i]!, bytes) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
+      return bytes ? Cache.take<PreparedFile | FileResult>(entryKeys[i]!, bytes) : cache!.getSync<PreparedFile | FileResult>(kind, entryKeys[i]!);
     };
     const storing = cache && !lastIsRecent && shardKeys.length > 0;
     // What the build keeps of each file's entry: the rest (the outlines as objects, above all)
