@@ -23,4 +23,13 @@ describe("a build's body texts", () => {
     expect([here.get('body', 'r1', 'html'), here.get('body', 'r1', 'markdown')]).toEqual([fragment.html, fragment.markdown]);
     expect(worker.get('body', 'r1', 'html')).toBeUndefined();
   });
+
+  it('lets go of every entry it offered the cache, stored or not, read back or not', async () => {
+    for (const stored of [true, false]) {
+      const cache = cacheAnswering(Promise.resolve(stored));
+      await Promise.all([new BodyTexts(cache, 'public').keep('body', 'r1', fragment), new BodyTexts(cache, 'public', false).keep('body', 'r1', fragment)]);
+      const offered = vi.mocked(cache.setEncoded).mock.calls.map(([, , entry]) => entry.byteLength);
+      expect(offered).toEqual([0, 0, 0, 0]);
+    }
+  });
 });

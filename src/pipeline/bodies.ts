@@ -45,8 +45,8 @@ export class BodyTexts {
     for (const [key, entry] of entries) {
       const stored = await cache.setEncoded('bodies', key, entry);
       // Rare (see setEncoded): the text is decoded back rather than kept for the case.
-      if (!stored && this.readHere) this.held.set(key, Cache.decode<string>(key, entry)!);
-      doneOutsideHeap(entry);
+      if (!stored && this.readHere) this.held.set(key, Cache.take<string>(key, entry)!);
+      else doneOutsideHeap(entry);
     }
   }
 
