@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
+import remarkStringify, { type Options } from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { narrowedRoot, toMarkdownPage } from '../src/render/markdown.js';
@@ -52,6 +52,15 @@ describe('narrowedRoot', () => {
       }),
       { numRuns: 2000, seed: 20261201 },
     );
+  });
+
+  it('leaves to `safe` a pattern that looks at the node beside the text', () => {
+    // No pattern of GFM's does; an extension's may.
+    const options: Options = { unsafe: [{ character: 'x', inConstruct: 'phrasing', afterNode: 'emphasis' }] };
+    const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'ax' }, { type: 'emphasis', children: [{ type: 'text', value: 'b' }] }, { type: 'text', value: 'x' }] }] };
+    const own = unified().use(remarkStringify, options).stringify(root);
+    expect(own).toBe('a&#x78;*b*x\n');
+    expect(unified().use(remarkStringify, { ...options, handlers: { root: narrowedRoot } }).stringify(root)).toBe(own);
   });
 });
 

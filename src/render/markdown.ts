@@ -18,8 +18,8 @@ type State = Parameters<RootHandler>[2];
  * a byte of what it writes:
  * - `safe` runs each of the serialiser's unsafe patterns (some ninety regular expressions with
  *   GFM) over each text, link address and title it escapes. Each call now gets only the
- *   patterns whose character is in that text or beside it, and a text none of them matches in
- *   is given back as it is (see `narrowSafe`).
+ *   patterns whose character is in that text or beside it, and a text in which no pattern of
+ *   its own characters matches is given back as it is (see `narrowSafe`).
  * - Each handler's tracker counts the lines and columns of all it writes, which no handler
  *   ecap uses reads (`untracked`).
  * At 10,000 records, serialising the pages' own text is most of what the build's thread does
@@ -47,7 +47,7 @@ function narrowSafe(state: State): void {
     const around = `${config.before ?? ''}${value ?? ''}${config.after ?? ''}`;
     // `safe` escapes only the text's own characters, each where a pattern of that character
     // matches: what stands beside the text (a link's brackets, say) is only looked at.
-    if (!around.includes('\\') && !mayMatch(state, all, patternsIn(all, value ?? ''), around)) return value ?? '';
+    if (!around.includes('\\') && !mayMatch(state, all, value ?? '', around)) return value ?? '';
     state.unsafe = patternsIn(all, around);
     try {
       return safe.call(state, value, config);
@@ -63,7 +63,10 @@ const untracked: State['createTracker'] = () => ({ move: (value) => value ?? '',
 
 type Unsafe = State['unsafe'][number];
 
-/** A serialiser's patterns grouped by their character, found by its code where it is ASCII (all of them today). */
+/**
+ * A serialiser's patterns grouped by their character, found by its code where it is ASCII (all
+ * of them today), and the expressions `mayMatch` has made of them.
+ */
 interface Patterns {
   groups: Unsafe[][];
   /** By character code below 128: 1 + the index of the group of that character, or 0. */
@@ -72,13 +75,27 @@ interface Patterns {
   found: Float64Array;
   /** Patterns of any other character, looked for one by one. */
   others: Unsafe[];
+  /** Each pattern's place in the list, to name a set of them. */
+  place: Map<Unsafe, number>;
+  /** One expression for each set of patterns tried together, by their places. */
+  together: Map<string, RegExp>;
 }
 
+// mdast-util-to-markdown copies its list for each serialisation (a body, a run of a page), so
+// these are made again for each; kept across them by the patterns themselves, the expressions
+// saved nothing measurable.
 const grouped = new WeakMap<Unsafe[], Patterns>();
 /** Numbers the texts searched, to mark each group found in the current one without clearing the marks. */
 let searched = 0;
 
 /** `unsafe` grouped by character, made once for each serialiser's list. */
+function patternsOf(unsafe: Unsafe[]): Patterns {
+  let patterns = grouped.get(unsafe);
+  if (!patterns) grouped.set(unsafe, (patterns = groupOf(unsafe)));
+  return patterns;
+}
+
+/** `unsafe` grouped afresh: see `patternsOf`. */
 function groupOf(unsafe: Unsafe[]): Patterns {
   const groups: Unsafe[][] = [];
   const group = new Uint8Array(128);
@@ -89,7 +106,7 @@ function groupOf(unsafe: Unsafe[]): Patterns {
     else if (group[code]) groups[group[code] - 1]!.push(pattern);
     else group[code] = groups.push([pattern]);
   }
-  return { groups, group, found: new Float64Array(groups.length), others };
+  return { groups, group, found: new Float64Array(groups.length), others, place: new Map(unsafe.map((pattern, i) => [pattern, i])), together: new Map() };
 }
 
 /**
@@ -99,9 +116,7 @@ function groupOf(unsafe: Unsafe[]): Patterns {
  * patterns' order: where several match at one place, it keeps what all of them allow.
  */
 function patternsIn(unsafe: Unsafe[], around: string): Unsafe[] {
-  let patterns = grouped.get(unsafe);
-  if (!patterns) grouped.set(unsafe, (patterns = groupOf(unsafe)));
-  const { groups, group, found, others } = patterns;
+  const { groups, group, found, others } = patternsOf(unsafe);
   const text = ++searched;
   const picked: Unsafe[] = [];
   for (let i = 0; i < around.length; i++) {
@@ -116,24 +131,23 @@ function patternsIn(unsafe: Unsafe[], around: string): Unsafe[] {
   return picked;
 }
 
-/** Each serialiser's patterns by their place in its list, and one expression for each set of them that `mayMatch` has tried together. */
-const numbered = new WeakMap<Unsafe[], { place: Map<Unsafe, number>; together: Map<string, RegExp> }>();
-
 /**
- * Whether any of `picked` that applies where the serialiser stands (its stack of constructs)
- * matches in `around`, all tried at once by one expression: false only when `safe` would find
- * no match. A pattern that looks at the nodes beside the text, or needs a Unicode expression,
- * is left to `safe` (none does with GFM today).
+ * Whether any pattern of a character of `value` that applies where the serialiser stands (its
+ * stack of constructs) matches in `around` (the value with what stands beside it), all tried at
+ * once by one expression: false only when `safe` would find nothing to escape. A set with a
+ * pattern that looks at the nodes beside the text, or needs a Unicode expression, gets an
+ * expression that matches anything, leaving the text to `safe` (no pattern does with GFM today).
  */
-function mayMatch(state: State, all: Unsafe[], picked: Unsafe[], around: string): boolean {
-  let known = numbered.get(all);
-  if (!known) numbered.set(all, (known = { place: new Map(all.map((pattern, i) => [pattern, i])), together: new Map() }));
-  const applying = picked.filter((pattern) => inScope(state.stack, pattern.inConstruct, true) && !inScope(state.stack, pattern.notInConstruct, false));
+function mayMatch(state: State, unsafe: Unsafe[], value: string, around: string): boolean {
+  const applying = patternsIn(unsafe, value).filter((pattern) => inScope(state.stack, pattern.inConstruct, true) && !inScope(state.stack, pattern.notInConstruct, false));
   if (applying.length === 0) return false;
-  if (applying.some((pattern) => pattern.beforeNode || pattern.afterNode || pattern.unicode)) return true;
-  const key = applying.map((pattern) => known.place.get(pattern)).join();
-  let expression = known.together.get(key);
-  if (!expression) known.together.set(key, (expression = new RegExp(applying.map((pattern) => `(?:${state.compilePattern(pattern).source})`).join('|'))));
+  const { place, together } = patternsOf(unsafe);
+  const key = applying.map((pattern) => place.get(pattern)).join();
+  let expression = together.get(key);
+  if (!expression) {
+    const unsure = applying.some((pattern) => pattern.beforeNode || pattern.afterNode || pattern.unicode);
+    together.set(key, (expression = unsure ? /(?:)/ : new RegExp(applying.map((pattern) => `(?:${state.compilePattern(pattern).source})`).join('|'))));
+  }
   return expression.test(around);
 }
 
